@@ -1,0 +1,81 @@
+package io.stockmonitor.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * One frame of protocol v1. The JSON {@code type} property selects the record; see {@code docs/PROTOCOL.md}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Message.Welcome.class, name = "welcome"),
+    @JsonSubTypes.Type(value = Message.Subscribe.class, name = "subscribe"),
+    @JsonSubTypes.Type(value = Message.Unsubscribe.class, name = "unsubscribe"),
+    @JsonSubTypes.Type(value = Message.Ping.class, name = "ping"),
+    @JsonSubTypes.Type(value = Message.Subscribed.class, name = "subscribed"),
+    @JsonSubTypes.Type(value = Message.Unsubscribed.class, name = "unsubscribed"),
+    @JsonSubTypes.Type(value = Message.Snapshot.class, name = "snapshot"),
+    @JsonSubTypes.Type(value = Message.Tick.class, name = "tick"),
+    @JsonSubTypes.Type(value = Message.Heartbeat.class, name = "heartbeat"),
+    @JsonSubTypes.Type(value = Message.Pong.class, name = "pong"),
+    @JsonSubTypes.Type(value = Message.Error.class, name = "error"),
+})
+public sealed interface Message {
+
+    /** Marker for frames a client sends; each carries an {@code id} the replies echo. */
+    sealed interface Request extends Message {
+        long id();
+    }
+
+    /** Server's first frame on every connection. */
+    record Welcome(int protocol, String server, String epoch, long heartbeatMs, int historyTicks,
+                   java.util.List<String> symbols) implements Message {
+    }
+
+    /** Resume position: the epoch the client last saw and, per symbol, the last seq it applied. */
+    record Resume(String epoch, java.util.Map<String, Long> after) {
+    }
+
+    /** Subscribe to symbols, optionally resuming from a known position. */
+    record Subscribe(long id, java.util.List<String> symbols, Resume resume) implements Request {
+    }
+
+    record Unsubscribe(long id, java.util.List<String> symbols) implements Request {
+    }
+
+    record Ping(long id) implements Request {
+    }
+
+    /**
+     * Reply to a subscribe, one per symbol. When {@code resumed} the replayed ticks after {@code after} follow;
+     * otherwise {@code reason} says why and a snapshot follows.
+     */
+    record Subscribed(long id, String symbol, String epoch, boolean resumed, Long after, ResyncReason reason)
+            implements Message {
+    }
+
+    record Unsubscribed(long id, String symbol) implements Message {
+    }
+
+    /** Full state of one symbol at {@code seq}; ticks from {@code seq + 1} follow. */
+    record Snapshot(String symbol, String epoch, long seq, double last, double bid, double ask, double open,
+                    double high, double low, double prevClose, long volume, Bars bars) implements Message {
+    }
+
+    /** One price update. {@code ts} is the exchange (simulator) time in epoch milliseconds. */
+    record Tick(String symbol, long seq, long ts, double price, long size, double bid, double ask)
+            implements Message {
+    }
+
+    /** Sent every {@code heartbeatMs}: the latest seq of each symbol the connection is subscribed to. */
+    record Heartbeat(long ts, java.util.Map<String, Long> seqs) implements Message {
+    }
+
+    record Pong(long id, long ts) implements Message {
+    }
+
+    /** An error about a request ({@code id} is null when the request could not be read). */
+    record Error(@JsonInclude(JsonInclude.Include.ALWAYS) Long id, ErrorCode code, String message, String symbol) implements Message {
+    }
+}

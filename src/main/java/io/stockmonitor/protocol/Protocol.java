@@ -1,0 +1,34 @@
+package io.stockmonitor.protocol;
+
+/** Constants of feed protocol v1 that both sides must agree on. */
+public final class Protocol {
+    /** Protocol version announced in the welcome frame; bump it for any incompatible change. */
+    public static final int VERSION = 1;
+    /** WebSocket path of the feed endpoint. */
+    public static final String PATH = "/feed";
+    /** Largest frame a server accepts from a client; larger ones close the connection with 1009. */
+    public static final int MAX_CLIENT_FRAME_BYTES = 64 * 1024;
+    /**
+     * Largest frame a client should accept from a server: a snapshot carries an hour of 1 s bars (a few hundred
+     * KiB), so Jetty's 64 KiB default is far too small.
+     */
+    public static final int MAX_SERVER_FRAME_BYTES = 4 * 1024 * 1024;
+    /** Default heartbeat period announced in the welcome frame. */
+    public static final long DEFAULT_HEARTBEAT_MS = 1000;
+    /** Default number of ticks per symbol the server retains for resume. */
+    public static final int DEFAULT_HISTORY_TICKS = 10_000;
+    /** Interval of the bars carried by snapshots. */
+    public static final long SNAPSHOT_BAR_INTERVAL_MS = 1000;
+
+    /** Close code: going away (server shutdown). */
+    public static final int CLOSE_GOING_AWAY = 1001;
+    /** Close code: policy violation (request flood that continued after {@code rate_limited}). */
+    public static final int CLOSE_POLICY_VIOLATION = 1008;
+    /** Close code: message too big (client frame over {@link #MAX_CLIENT_FRAME_BYTES}). */
+    public static final int CLOSE_MESSAGE_TOO_BIG = 1009;
+    /** Close code: try again later (the consumer was too slow and its send queue overflowed). */
+    public static final int CLOSE_TRY_AGAIN_LATER = 1013;
+
+    private Protocol() {
+    }
+}
