@@ -1,0 +1,59 @@
+package io.stockmonitor.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layering the architecture relies on, checked on every build. */
+@AnalyzeClasses(packages = "io.stockmonitor", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayeringTest {
+
+    @ArchTest
+    static final ArchRule headlessPackagesNeverTouchJavaFx = noClasses()
+            .that().resideInAnyPackage("io.stockmonitor.protocol..", "io.stockmonitor.feed..",
+                    "io.stockmonitor.market..", "io.stockmonitor.simulator..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("feed, market, protocol and simulator run and are tested headless");
+
+    @ArchTest
+    static final ArchRule simulatorUsesOnlyTheProtocol = noClasses()
+            .that().resideInAPackage("io.stockmonitor.simulator..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.app..", "io.stockmonitor.feed..",
+                    "io.stockmonitor.market..", "io.stockmonitor.ui..", "io.stockmonitor.chart..")
+            .because("the simulator ships alone as feed-simulator.jar with the protocol classes only");
+
+    @ArchTest
+    static final ArchRule protocolDependsOnNothingOfOurs = noClasses()
+            .that().resideInAPackage("io.stockmonitor.protocol..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.app..", "io.stockmonitor.feed..",
+                    "io.stockmonitor.market..", "io.stockmonitor.ui..", "io.stockmonitor.chart..",
+                    "io.stockmonitor.simulator..");
+
+    @ArchTest
+    static final ArchRule marketDoesNotKnowTheFeedOrTheScreen = noClasses()
+            .that().resideInAPackage("io.stockmonitor.market..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.feed..", "io.stockmonitor.ui..",
+                    "io.stockmonitor.chart..", "io.stockmonitor.app..");
+
+    @ArchTest
+    static final ArchRule chartIsAReusableControl = noClasses()
+            .that().resideInAPackage("io.stockmonitor.chart..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.feed..", "io.stockmonitor.ui..",
+                    "io.stockmonitor.app..")
+            .because("the chart draws numbers it is given; the UI feeds it");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheApp = noClasses()
+            .that().resideOutsideOfPackage("io.stockmonitor.app..")
+            .should().dependOnClassesThat().resideInAPackage("io.stockmonitor.app..")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule noPlatformRunLaterOutsideUiAndApp = noClasses()
+            .that().resideOutsideOfPackages("io.stockmonitor.ui..", "io.stockmonitor.app..",
+                    "io.stockmonitor.chart..")
+            .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class);
+}
