@@ -1,6 +1,7 @@
 package io.stockmonitor.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -24,15 +25,17 @@ public final class MessageCodec {
     private final ObjectWriter writer;
 
     public MessageCodec() {
-        mapper = JsonMapper.builder()
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(Protocol.MAX_SERVER_FRAME_BYTES)
+                        .maxNestingDepth(16)
+                        .build())
+                .build();
+        mapper = JsonMapper.builder(factory)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxStringLength(Protocol.MAX_SERVER_FRAME_BYTES)
-                .maxNestingDepth(16)
-                .build());
         reader = mapper.readerFor(Message.class);
         writer = mapper.writerFor(Message.class);
     }
