@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,13 +20,10 @@ class ConcurrentReadTest {
         model.addSymbol("A");
         AtomicBoolean done = new AtomicBoolean();
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-            SplittableRandom random = new SplittableRandom(7);
             try {
                 for (int i = 1; i <= TICKS; i++) {
-                    // bid = price - spread, ask = price + spread: a torn copy shows up as bid > ask or an odd mid.
-                    double price = 50 + random.nextInt(10_000) / 100.0;
-                    double spread = 0.01 * (1 + random.nextInt(5));
-                    model.applyTick("A", i, T0 + i, price, 1, price - spread, price + spread, T0 + i);
+                    double price = price(i);
+                    model.applyTick("A", i, T0 + i, price, 1, price - spread(i), price + spread(i), T0 + i);
                 }
             } finally {
                 done.set(true);
@@ -43,8 +39,9 @@ class ConcurrentReadTest {
             reads++;
             model.readQuote("A", q);
             if (q.hasData()) {
-                double mid = (q.bid() + q.ask()) / 2;
-                if (!(q.bid() <= q.ask()) || Math.abs(mid - q.last()) > 1e-6 || q.seq() < lastSeq
+                // Every field is a function of the seq: a copy mixing two writes cannot pass.
+                if (q.last() != price(q.seq()) || q.bid() != q.last() - spread(q.seq())
+                        || q.ask() != q.last() + spread(q.seq()) || q.lastUpdateMs() != T0 + q.seq() || q.seq() < lastSeq
                         || q.low() > q.last() || q.high() < q.last()) {
                     violations.add("quote " + q);
                 }
@@ -60,8 +57,8 @@ class ConcurrentReadTest {
                 }
             }
             int m = model.readTicks("A", Long.MIN_VALUE, ticks);
-            for (int i = 1; i < m; i++) {
-                if (ticks.time(i) != ticks.time(i - 1) + 1) { // the writer spaces ticks exactly 1 ms apart
+            for (int i = 0; i < m; i++) {
+                if (ticks.price(i) != price(ticks.time(i) - T0)) {
                     violations.add("tick " + i + " of " + m);
                     break;
                 }
@@ -72,5 +69,13 @@ class ConcurrentReadTest {
         assertThat(reads).isPositive();
         model.readQuote("A", q);
         assertThat(q.seq()).isEqualTo(TICKS);
+    }
+
+    private static double price(long seq) {
+        return (5_000 + seq * 7_919 % 10_000) / 100.0; // a correctly rounded quotient: exactly what the model decodes
+    }
+
+    private static double spread(long seq) {
+        return 0.01 * (1 + seq % 5);
     }
 }
