@@ -135,8 +135,8 @@ final class BarRing {
         double div = scale;
         int cap = into.capacity();
         int n = 0;
-        for (long k = last; k >= first && n < cap; k--) {
-            int slot = slot(k);
+        int slot = slot(last);
+        for (long k = last; k >= first && n < cap; k--, slot = slot == 0 ? capacity - 1 : slot - 1) {
             int[] data = pages[slot >>> PAGE_SHIFT];
             int b = (slot & PAGE_MASK) * STRIDE;
             int o = data[b + OPEN];

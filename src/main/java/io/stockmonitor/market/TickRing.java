@@ -54,8 +54,9 @@ final class TickRing {
         int cap = into.capacity();
         long oldest = Math.max(0, c - capacity);
         int n = 0;
-        for (long k = c - 1; k >= oldest && n < cap && t >= fromTs; k--) {
-            int b = (int) (k % capacity) * STRIDE;
+        int slot = c == 0 ? 0 : (int) ((c - 1) % capacity);
+        for (long k = c - 1; k >= oldest && n < cap && t >= fromTs; k--, slot = slot == 0 ? capacity - 1 : slot - 1) {
+            int b = slot * STRIDE;
             n++;
             into.set(cap - n, t, data[b + PRICE] / div, data[b + SIZE]);
             t -= data[b + DELTA];

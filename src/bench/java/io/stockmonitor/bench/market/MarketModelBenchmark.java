@@ -16,9 +16,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Cost of the market model's hot paths with the product's limits and 200 symbols: applyTick (the feed thread, per
- * tick; run with {@code -prof gc} for bytes per tick), readQuote (UI, per symbol per frame) and a 10-minute read of
- * 1 s bars (UI, per chart per frame).
+ * Cost of the market model's hot paths with the product's limits and 200 symbols: applyTick round-robin over the
+ * 200 symbols (the feed thread, per tick; the ~190 MB of state is far beyond the caches, so this is the cold
+ * case; run with {@code -prof gc} for bytes per tick), applyTick on one symbol (warm case), readQuote (UI, per
+ * symbol per frame) and a 10-minute read of 1 s bars (UI, per chart per frame).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -71,6 +72,16 @@ public class MarketModelBenchmark {
     @Benchmark
     public void applyTick() {
         applyOne();
+    }
+
+    /** One busy symbol: the model's own cost with its state in cache (applyTick above is cache-miss bound). */
+    @Benchmark
+    public void applyTickOneSymbol() {
+        long i = n++;
+        int k = (int) (i & (PRICES - 1));
+        ts++;
+        double price = prices[k];
+        model.applyTick(symbols[0], i, ts, price, sizes[k], price - 0.01, price + 0.01, ts);
     }
 
     @Benchmark
