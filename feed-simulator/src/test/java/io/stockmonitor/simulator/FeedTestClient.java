@@ -47,10 +47,20 @@ public final class FeedTestClient implements Session.Listener, AutoCloseable {
     }
 
     static WebSocketClient newJettyClient() throws Exception {
+        return newJettyClient(0);
+    }
+
+    /** A client whose sockets have a small receive buffer (bytes; 0 = system default), to back up a server fast. */
+    static WebSocketClient newJettyClient(int receiveBufferBytes) throws Exception {
         org.eclipse.jetty.util.thread.QueuedThreadPool threads = new org.eclipse.jetty.util.thread.QueuedThreadPool();
         threads.setName("test-ws-client");
         threads.setDaemon(true);
-        org.eclipse.jetty.client.HttpClient http = new org.eclipse.jetty.client.HttpClient();
+        org.eclipse.jetty.io.ClientConnector connector = new org.eclipse.jetty.io.ClientConnector();
+        if (receiveBufferBytes > 0) {
+            connector.setReceiveBufferSize(receiveBufferBytes);
+        }
+        org.eclipse.jetty.client.HttpClient http = new org.eclipse.jetty.client.HttpClient(
+                new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector));
         http.setExecutor(threads);
         WebSocketClient c = new WebSocketClient(http);
         c.setMaxTextMessageSize(Protocol.MAX_SERVER_FRAME_BYTES);

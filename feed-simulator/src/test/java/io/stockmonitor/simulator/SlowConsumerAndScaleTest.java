@@ -16,14 +16,17 @@ class SlowConsumerAndScaleTest {
     @Test
     void consumerThatStopsReadingIsClosedWith1013() throws Exception {
         SimulatorConfig config = SimulatorConfig.defaults().withPort(0).withRate(400).withSendQueueFrames(64);
+        WebSocketClient smallBuffers = FeedTestClient.newJettyClient(4096);
         try (EmbeddedSimulator sim = EmbeddedSimulator.start(config);
-             FeedTestClient c = FeedTestClient.connect(sim.uri())) {
+             FeedTestClient c = FeedTestClient.connect(smallBuffers, sim.uri())) {
             c.next(Message.Welcome.class);
             c.pauseReading();
             c.send(new Message.Subscribe(1, sim.symbols(), null));
             await().atMost(Duration.ofSeconds(60)).until(() -> sim.slowConsumersClosed() == 1);
             c.resumeReading();
             assertThat(c.awaitClose()).isEqualTo(Protocol.CLOSE_TRY_AGAIN_LATER);
+        } finally {
+            smallBuffers.stop();
         }
     }
 
