@@ -2,6 +2,7 @@ package io.stockmonitor.simulator;
 
 import io.stockmonitor.protocol.Message;
 import io.stockmonitor.protocol.ResyncReason;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,7 +33,7 @@ final class SymbolFeed {
     private volatile ClientConnection[] subscribers = new ClientConnection[0];
     private boolean duplicateNext;
     private int swapState; // 0 none, 1 hold the next tick, 2 holding one
-    private String heldFrame;
+    private ByteBuffer heldFrame;
     private long heldSeq;
 
     SymbolFeed(int index, SymbolSpec spec, long seed, double rate, int historyTicks, int epochIndex, long nowMs) {
@@ -116,7 +117,7 @@ final class SymbolFeed {
             high = Math.max(high, price);
             low = Math.min(low, price);
             volume += size;
-            String frame = encoder.tick(symbol, seq, nowMs, price, size, model.bidCents(), model.askCents());
+            ByteBuffer frame = encoder.tick(symbol, seq, nowMs, price, size, model.bidCents(), model.askCents());
             fanOut(seq, frame);
             Message.Tick tick = wantRecord ? new Message.Tick(symbol, seq, nowMs, price / 100.0, size,
                     model.bidCents() / 100.0, model.askCents() / 100.0) : null;
@@ -129,7 +130,7 @@ final class SymbolFeed {
         }
     }
 
-    private void fanOut(long seq, String frame) {
+    private void fanOut(long seq, ByteBuffer frame) {
         if (swapState == 1) {
             heldFrame = frame;
             heldSeq = seq;
