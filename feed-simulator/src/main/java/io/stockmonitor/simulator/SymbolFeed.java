@@ -103,7 +103,7 @@ final class SymbolFeed {
 
     /**
      * As {@link #publish(long, TickEncoder, boolean)}, and hands the tick with the epoch it belongs to to
-     * {@code hub}'s listeners while still holding the lock, so listeners see exactly what subscribers see.
+     * {@code hub}'s listeners under the lock and before any subscriber can receive it.
      */
     Message.Tick publish(long nowMs, TickEncoder encoder, boolean wantRecord, FeedHub hub, String epoch) {
         lock.lock();
@@ -118,12 +118,13 @@ final class SymbolFeed {
             low = Math.min(low, price);
             volume += size;
             ByteBuffer frame = encoder.tick(symbol, seq, nowMs, price, size, model.bidCents(), model.askCents());
-            fanOut(seq, frame);
             Message.Tick tick = wantRecord ? new Message.Tick(symbol, seq, nowMs, price / 100.0, size,
                     model.bidCents() / 100.0, model.askCents() / 100.0) : null;
+            // Listeners first: a test that looks a received tick up among the published ones must find it.
             if (tick != null && hub != null) {
                 hub.notifyListeners(epoch, tick);
             }
+            fanOut(seq, frame);
             return tick;
         } finally {
             lock.unlock();
