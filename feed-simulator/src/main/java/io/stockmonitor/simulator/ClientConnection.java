@@ -62,8 +62,9 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, org.eclipse.jetty.websocket.api.Callback callback) {
         release();
+        callback.succeed();
     }
 
     @Override

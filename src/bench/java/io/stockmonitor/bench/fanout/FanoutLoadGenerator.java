@@ -131,7 +131,8 @@ public final class FanoutLoadGenerator {
         }
 
         @Override
-        public void onWebSocketClose(int statusCode, String reason) {
+        public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+            callback.succeed();
             closed.incrementAndGet();
             if (statusCode != 1000 && statusCode != 1001 && !stopping) {
                 System.err.println("loadgen: connection closed " + statusCode + " " + reason);
