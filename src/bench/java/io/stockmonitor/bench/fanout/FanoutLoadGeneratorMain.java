@@ -25,7 +25,7 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
  *
  * <p>Args: URI EPOCH CONNECTIONS WARMUP_S MEASURE_S SYMBOL[,SYMBOL...]
  */
-public final class FanoutLoadGenerator {
+public final class FanoutLoadGeneratorMain {
     private static final String TS = "\"ts\":";
     private static final String SEQ = "\"seq\":";
 
@@ -37,7 +37,7 @@ public final class FanoutLoadGenerator {
     private volatile boolean stopping;
 
     public static void main(String[] args) throws Exception {
-        new FanoutLoadGenerator().run(URI.create(args[0]), args[1], Integer.parseInt(args[2]),
+        new FanoutLoadGeneratorMain().run(URI.create(args[0]), args[1], Integer.parseInt(args[2]),
                 Integer.parseInt(args[3]), Integer.parseInt(args[4]), List.of(args[5].split(",")), System.out);
     }
 
