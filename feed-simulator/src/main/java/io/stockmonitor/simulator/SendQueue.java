@@ -1,0 +1,202 @@
+package io.stockmonitor.simulator;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.IteratingCallback;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
+
+/**
+ * One connection's outgoing frames: a bounded FIFO with at most one non-blocking write in flight. Frames are
+ * shared UTF-8 buffers (a tick is serialized once for all subscribers; each send takes a duplicate view). A write
+ * takes every frame queued so far (up to {@link #MAX_BATCH}) as WebSocket frames batched into one flush, so a
+ * connection that falls behind catches up with fewer, larger writes. When the queue would exceed its bound the
+ * consumer is too slow: {@link #offer} returns false and the queue stops accepting frames.
+ *
+ * <p>Callers that must order a frame with other state (seqs announced in heartbeats) hold {@link #lock()}.
+ */
+final class SendQueue extends IteratingCallback {
+    private static final int INITIAL_CAPACITY = 64;
+    /** Most frames handed to Jetty in one flush. */
+    static final int MAX_BATCH = 64;
+
+    private final Object lock = new Object();
+    private final CoreSession session;
+    private final int limit;
+    private final TrafficGate gate;
+    private final Executor senders;
+    private final ByteBuffer[] batch = new ByteBuffer[MAX_BATCH];
+
+    private ByteBuffer[] frames = new ByteBuffer[INITIAL_CAPACITY];
+    private long[] enqueuedNanos = new long[INITIAL_CAPACITY];
+    private int head;
+    private int size;
+    private boolean closed;
+    private boolean overflowed;
+    private boolean wakeScheduled;
+    private boolean sendRequested;
+
+    SendQueue(org.eclipse.jetty.websocket.api.Session session, int limit, TrafficGate gate, Executor senders) {
+        // The core session lets frames be batched into one write; the API session can only send them one by one.
+        this.session = ((WebSocketSession) session).getCoreSession();
+        this.limit = limit;
+        this.gate = gate;
+        this.senders = senders;
+    }
+
+    Object lock() {
+        return lock;
+    }
+
+    /** Queues a frame and starts sending if idle; false when closed or when the bound overflowed (now closed). */
+    boolean offer(ByteBuffer frame) {
+        boolean queued = enqueue(frame);
+        if (queued) {
+            iterate();
+        }
+        return queued;
+    }
+
+    /**
+     * Queues a frame without starting a send, for callers holding {@link #lock()}: they call {@link #iterate()}
+     * after letting go of it, so Jetty never runs a write (and its failure callbacks) under that lock.
+     */
+    boolean enqueue(ByteBuffer frame) {
+        synchronized (lock) {
+            if (closed) {
+                return false;
+            }
+            if (size == limit) {
+                overflowed = true;
+                closeQueue();
+                return false;
+            }
+            if (size == frames.length) {
+                grow();
+            }
+            int slot = (head + size) % frames.length;
+            frames[slot] = frame;
+            enqueuedNanos[slot] = System.nanoTime();
+            size++;
+        }
+        return true;
+    }
+
+    /** Stops accepting frames and drops the queued ones. */
+    void closeQueue() {
+        synchronized (lock) {
+            closed = true;
+            Arrays.fill(frames, null);
+            size = 0;
+        }
+    }
+
+    boolean isQueueClosed() {
+        synchronized (lock) {
+            return closed;
+        }
+    }
+
+    /** True once the bound was exceeded (the consumer was too slow). */
+    boolean overflowed() {
+        synchronized (lock) {
+            return overflowed;
+        }
+    }
+
+    int size() {
+        synchronized (lock) {
+            return size;
+        }
+    }
+
+    /**
+     * Starts sending on a sender thread (at most one request outstanding), so the publisher only queues: frames
+     * that arrive while a request waits go out in the same batch.
+     */
+    void requestSend() {
+        synchronized (lock) {
+            if (sendRequested || closed) {
+                return;
+            }
+            sendRequested = true;
+        }
+        try {
+            senders.execute(this::runSend);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            closeQueue();
+        }
+    }
+
+    private void runSend() {
+        synchronized (lock) {
+            sendRequested = false;
+        }
+        iterate();
+    }
+
+    private void grow() {
+        int capacity = (int) Math.min((long) limit, frames.length * 2L);
+        ByteBuffer[] f = new ByteBuffer[capacity];
+        long[] t = new long[capacity];
+        for (int i = 0; i < size; i++) {
+            int from = (head + i) % frames.length;
+            f[i] = frames[from];
+            t[i] = enqueuedNanos[from];
+        }
+        frames = f;
+        enqueuedNanos = t;
+        head = 0;
+    }
+
+    @Override
+    protected Action process() {
+        int n = 0;
+        synchronized (lock) {
+            if (closed) {
+                return Action.IDLE;
+            }
+            long now = System.nanoTime();
+            while (size > 0 && n < MAX_BATCH) {
+                long wait = gate.holdNanos(enqueuedNanos[head], now);
+                if (wait > 0) {
+                    if (!wakeScheduled) {
+                        wakeScheduled = true;
+                        gate.schedule(this::wake, wait, TimeUnit.NANOSECONDS);
+                    }
+                    break;
+                }
+                batch[n++] = frames[head];
+                frames[head] = null;
+                head = (head + 1) % frames.length;
+                size--;
+            }
+        }
+        if (n == 0) {
+            return Action.IDLE;
+        }
+        for (int i = 0; i < n; i++) {
+            session.sendFrame(new Frame(OpCode.TEXT, true, batch[i].duplicate()), Callback.NOOP, true);
+            batch[i] = null;
+        }
+        session.flush(this);
+        return Action.SCHEDULED;
+    }
+
+    private void wake() {
+        synchronized (lock) {
+            wakeScheduled = false;
+        }
+        iterate();
+    }
+
+    @Override
+    protected void onCompleteFailure(Throwable cause) {
+        closeQueue();
+    }
+}
