@@ -20,7 +20,7 @@ for arg in "$@"; do
 done
 fail() { printf 'check-deb: FAIL: %s\n' "$*" >&2; exit 1; }
 ok() { printf 'check-deb: ok: %s\n' "$*"; }
-MAX_DEB_BYTES=$((30 * 1024 * 1024))
+MAX_DEB_BYTES=30000000  # 30 MB, decimal: the stricter reading of the target
 
 if $build; then
     [ -f target/stock-monitor.jar ] || mvn -o -q -DskipTests package
@@ -62,7 +62,13 @@ ok "unpacked launcher runs"
 
 if $install; then
     [ "$(id -u)" -eq 0 ] || fail "--install needs root"
-    dpkg -i "$deb" >/dev/null || fail "dpkg -i failed (missing dependencies? apt-get install -f)"
+    # Minimal containers have no menu directory; create it so the menu entry is really installed and checked.
+    made_menu_dir=false
+    [ -d /usr/share/applications ] || { mkdir -p /usr/share/applications; made_menu_dir=true; }
+    if ! dpkg -i "$deb" >/dev/null; then
+        dpkg -r stock-monitor >/dev/null 2>&1 || true # do not leave a half-configured package behind
+        fail "dpkg -i failed: missing dependencies? (apt-get install ./$deb installs them)"
+    fi
     HOME="$unpacked/home" timeout 60 /opt/stock-monitor/bin/stock-monitor --version || fail "installed app fails"
     ls /usr/share/applications/ | grep -q stock-monitor || fail "no menu entry in /usr/share/applications"
     ok "installed: $(dpkg-query -W -f='${Package} ${Version} ${Installed-Size} KiB' stock-monitor)"
@@ -72,5 +78,6 @@ if $install; then
     dpkg-query -W -f='${Status}\n' stock-monitor 2>/dev/null | grep -q 'not-installed\|deinstall' \
         || fail "package still installed"
     ok "dpkg -r removed /opt/stock-monitor and the menu entry"
+    if $made_menu_dir; then rmdir /usr/share/applications 2>/dev/null || true; fi
 fi
 ok "all .deb checks passed"
