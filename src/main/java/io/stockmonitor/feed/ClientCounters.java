@@ -4,7 +4,7 @@ package io.stockmonitor.feed;
  * The {@link FeedStats} of one client. Only the feed thread writes, so plain increments of volatile fields are
  * safe and readers on other threads see recent values.
  */
-final class FeedCounters implements FeedStats {
+final class ClientCounters implements FeedStats {
     volatile long ticksApplied;
     volatile long duplicatesDropped;
     volatile long gaps;
