@@ -36,8 +36,33 @@ public final class FeedTestClient implements Session.Listener, AutoCloseable {
         this.ownsClient = ownsClient;
     }
 
+    /** One client for all tests of a JVM: starting and stopping Jetty per test is slow on a busy machine. */
+    private static WebSocketClient shared;
+
+    static synchronized WebSocketClient sharedJettyClient() throws Exception {
+        if (shared == null) {
+            shared = newJettyClient();
+        }
+        return shared;
+    }
+
     static WebSocketClient newJettyClient() throws Exception {
-        WebSocketClient c = new WebSocketClient();
+        return newJettyClient(0);
+    }
+
+    /** A client whose sockets have a small receive buffer (bytes; 0 = system default), to back up a server fast. */
+    static WebSocketClient newJettyClient(int receiveBufferBytes) throws Exception {
+        org.eclipse.jetty.util.thread.QueuedThreadPool threads = new org.eclipse.jetty.util.thread.QueuedThreadPool();
+        threads.setName("test-ws-client");
+        threads.setDaemon(true);
+        org.eclipse.jetty.io.ClientConnector connector = new org.eclipse.jetty.io.ClientConnector();
+        if (receiveBufferBytes > 0) {
+            connector.setReceiveBufferSize(receiveBufferBytes);
+        }
+        org.eclipse.jetty.client.HttpClient http = new org.eclipse.jetty.client.HttpClient(
+                new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector));
+        http.setExecutor(threads);
+        WebSocketClient c = new WebSocketClient(http);
         c.setMaxTextMessageSize(Protocol.MAX_SERVER_FRAME_BYTES);
         c.setIdleTimeout(Duration.ofMinutes(2));
         c.start();
@@ -45,9 +70,7 @@ public final class FeedTestClient implements Session.Listener, AutoCloseable {
     }
 
     static FeedTestClient connect(URI uri) throws Exception {
-        FeedTestClient c = new FeedTestClient(newJettyClient(), true);
-        c.open(uri, null);
-        return c;
+        return connect(sharedJettyClient(), uri);
     }
 
     static FeedTestClient connect(WebSocketClient shared, URI uri) throws Exception {
@@ -57,7 +80,7 @@ public final class FeedTestClient implements Session.Listener, AutoCloseable {
     }
 
     static FeedTestClient connect(URI uri, ClientUpgradeRequest request) throws Exception {
-        FeedTestClient c = new FeedTestClient(newJettyClient(), true);
+        FeedTestClient c = new FeedTestClient(sharedJettyClient(), false);
         c.open(uri, request);
         return c;
     }
