@@ -34,6 +34,10 @@ public final class TickFrameParser {
     private final byte[] bytes = new byte[MAX_FAST_FRAME_CHARS * 3];
     private JsonParser parser;
     private ByteArrayFeeder feeder;
+    /** Bytes fed to the current parser before this frame, to find where the frame's root value ended. */
+    private long fedTotal;
+    private long frameStart;
+    private int fedNow;
 
     TickFrameParser(SymbolTable symbols) {
         this.factory = JsonFactory.builder().build();
@@ -67,6 +71,9 @@ public final class TickFrameParser {
                 reset();
             }
             feeder.feedInput(bytes, 0, n);
+            frameStart = fedTotal;
+            fedTotal += n;
+            fedNow = n;
             return readRoot();
         } catch (IOException | RuntimeException e) {
             // Malformed JSON leaves the parser mid-value; start clean for the next frame, let the codec explain.
@@ -147,7 +154,7 @@ public final class TickFrameParser {
                     break;
             }
         }
-        if (token != JsonToken.END_OBJECT || p.nextToken() != JsonToken.NOT_AVAILABLE) {
+        if (token != JsonToken.END_OBJECT || !onlyWhitespaceAfterRoot() || p.nextToken() != JsonToken.NOT_AVAILABLE) {
             // Truncated frame or trailing content: not ours to judge.
             reset();
             return Kind.OTHER;
@@ -172,6 +179,24 @@ public final class TickFrameParser {
             reset();
         }
         return Kind.OTHER;
+    }
+
+    /**
+     * A non-blocking parser answers NOT_AVAILABLE for a token cut short at the end of input (e.g. trailing
+     * {@code tru}), so trailing garbage must be checked against the bytes themselves.
+     */
+    private boolean onlyWhitespaceAfterRoot() {
+        long end = parser.currentLocation().getByteOffset() - frameStart;
+        if (end < 0 || end > fedNow) {
+            return false;
+        }
+        for (int i = (int) end; i < fedNow; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isNumber(JsonToken t) {
@@ -234,6 +259,7 @@ public final class TickFrameParser {
                 parser.close();
             }
             parser = factory.createNonBlockingByteArrayParser();
+            fedTotal = 0;
             feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
         } catch (IOException e) {
             throw new IllegalStateException("cannot create a JSON parser", e);
