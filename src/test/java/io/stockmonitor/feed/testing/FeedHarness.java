@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FeedHarness implements AutoCloseable {
     public static final long HEARTBEAT_MS = 200;
+    public final long heartbeatMs;
 
     public final EmbeddedSimulator sim;
     public final TcpProxy proxy;
@@ -47,13 +48,14 @@ public final class FeedHarness implements AutoCloseable {
     }
 
     public FeedHarness(List<String> symbols, double rate, long seed) throws Exception {
-        this(symbols, rate, seed, c -> c);
+        this(symbols, rate, seed, HEARTBEAT_MS, c -> c);
     }
 
-    public FeedHarness(List<String> symbols, double rate, long seed,
+    public FeedHarness(List<String> symbols, double rate, long seed, long heartbeatMs,
                        java.util.function.UnaryOperator<FeedClientConfig> tweak) throws Exception {
+        this.heartbeatMs = heartbeatMs;
         sim = EmbeddedSimulator.start(SimulatorConfig.defaults().withPort(0).withSymbols(symbols).withRate(rate)
-                .withSeed(seed).withHeartbeatMs(HEARTBEAT_MS));
+                .withSeed(seed).withHeartbeatMs(heartbeatMs));
         sim.addPublishListener((epoch, tick) -> {
             published.computeIfAbsent(epoch + "/" + tick.symbol(), k -> new ConcurrentHashMap<>())
                     .put(tick.seq(), tick);
