@@ -46,8 +46,6 @@ public final class FeedClient implements AutoCloseable {
     private static final long STOP_TIMEOUT_MS = 2_000;
     /** Stall checks run this many times per silence limit, so detection is late by at most 1/CHECKS of it. */
     private static final int STALL_CHECKS_PER_LIMIT = 30;
-    /** Highest price the market model stores (cents in an int). */
-    private static final double MAX_PRICE = 21_474_836.47;
 
     private final FeedClientConfig config;
     private final MarketModel market;
@@ -57,9 +55,8 @@ public final class FeedClient implements AutoCloseable {
     private final boolean ownsWebSocket;
     private final MessageCodec codec = new MessageCodec();
     private final SymbolTable table = new SymbolTable();
-    private final TickFrameParser parser = new TickFrameParser(table);
-    private final ParsedTick decodedTick = new ParsedTick();
     private final ResumeTracker tracker = new ResumeTracker();
+    private final TickIngest ingest;
     private final Backoff backoff;
     private final StallWatchdog watchdog = new StallWatchdog();
     private final ClientCounters counters = new ClientCounters();
@@ -70,7 +67,6 @@ public final class FeedClient implements AutoCloseable {
     private final String label;
     private volatile ConnectionStatus status;
     private volatile List<String> serverSymbols = List.of();
-    private volatile TickSink tickSink;
     private volatile Thread feedThread;
     private volatile long lastStallSilenceMs = -1;
     private volatile long heartbeatMs;
@@ -118,6 +114,17 @@ public final class FeedClient implements AutoCloseable {
             webSocket = sharedWebSocket;
             ownsWebSocket = false;
         }
+        ingest = new TickIngest(table, tracker, market, counters, latency, new TickIngest.Escalation() {
+            @Override
+            public void gap(ResumeTracker.Position position, long seenSeq) {
+                FeedClient.this.gap(position, seenSeq);
+            }
+
+            @Override
+            public void bad(String kind, String detail) {
+                FeedClient.this.bad(kind, detail);
+            }
+        });
         status = new ConnectionStatus(ConnectionState.CONNECTING, 0, 0, label, "not started",
                 System.currentTimeMillis());
         for (String symbol : config.symbols()) {
@@ -227,7 +234,7 @@ public final class FeedClient implements AutoCloseable {
 
     /** Sees every applied tick on the feed thread (the headless recorder); null removes it. */
     public void setTickSink(TickSink sink) {
-        this.tickSink = sink;
+        post(() -> ingest.sink(sink));
     }
 
     /** Closes the connection (CLOSED) and stops the feed thread; waits briefly for both. */
@@ -379,8 +386,7 @@ public final class FeedClient implements AutoCloseable {
     private void handleFrame(String text) {
         counters.messagesReceived++;
         watchdog.frame(System.nanoTime());
-        if (parser.parse(text) == TickFrameParser.Kind.TICK) {
-            handleTick(parser.tick());
+        if (ingest.tryTick(text)) {
             return;
         }
         Message message;
@@ -391,19 +397,7 @@ public final class FeedClient implements AutoCloseable {
             return;
         }
         if (message instanceof Message.Tick t) {
-            decodedTick.clear();
-            decodedTick.symbol = t.symbol() == null ? null : table.lookup(t.symbol());
-            decodedTick.seq = t.seq();
-            decodedTick.ts = t.ts();
-            decodedTick.price = t.price();
-            decodedTick.size = t.size();
-            decodedTick.bid = t.bid();
-            decodedTick.ask = t.ask();
-            decodedTick.seen = ParsedTick.ALL;
-            if (t.symbol() == null) {
-                decodedTick.seen &= ~ParsedTick.SYMBOL;
-            }
-            handleTick(decodedTick);
+            ingest.handle(t);
         } else if (message instanceof Message.Welcome w) {
             onWelcome(w);
         } else if (message instanceof Message.Subscribed s) {
@@ -423,41 +417,6 @@ public final class FeedClient implements AutoCloseable {
             onError(e);
         } else {
             bad("unexpected", "a client message from the server: " + message.getClass().getSimpleName());
-        }
-    }
-
-    private void handleTick(ParsedTick t) {
-        if ((t.seen & ParsedTick.SYMBOL) != 0 && t.symbol == null) {
-            bad("unsubscribed-symbol", "tick for a symbol not subscribed");
-            return;
-        }
-        String problem = t.problem();
-        if (problem == null && t.price > MAX_PRICE) {
-            problem = "tick with price out of range " + t.price;
-        }
-        if (problem != null) {
-            bad("bad-tick", problem);
-            return;
-        }
-        ResumeTracker.Position p = tracker.get(t.symbol);
-        if (p == null) {
-            bad("unsubscribed-symbol", "tick for " + t.symbol + ", not subscribed");
-            return;
-        }
-        switch (tracker.onTick(p, t.seq)) {
-            case APPLY -> {
-                long now = System.currentTimeMillis();
-                market.applyTick(t.symbol, t.seq, t.ts, t.price, t.size, t.bid, t.ask, now);
-                counters.ticksApplied++;
-                latency.recordTickDelay(now - t.ts);
-                TickSink sink = tickSink;
-                if (sink != null) {
-                    sink.onTick(t.symbol, p.epoch(), t.seq, t.ts, t.price, t.size);
-                }
-            }
-            case DUPLICATE -> counters.duplicatesDropped++;
-            case IGNORE -> counters.ignoredWhileResyncing++;
-            case GAP -> gap(p, t.seq);
         }
     }
 
