@@ -81,10 +81,12 @@ final class SymbolState {
         checkPrice(price);
         beginWrite();
         try {
-            if (Math.round(price * scale) > Integer.MAX_VALUE) {
+            long scaled = Math.round(price * scale);
+            if (scaled > Integer.MAX_VALUE) {
                 switchToCoarse();
+                scaled = Math.round(price * scale);
             }
-            int p = (int) Math.round(price * scale);
+            int p = (int) scaled;
             long barTs = Math.max(ts, bars[0].newestStart());
             for (BarRing ring : bars) {
                 ring.add(barTs, p, p, p, p, size);

@@ -1,47 +1,49 @@
 package io.stockmonitor.market;
 
 /**
- * The most recent ticks of one symbol, arrival order. 12 bytes per tick: the timestamp is stored as the (int)
- * delta to the previous tick and rebuilt backwards from the newest one, because readers only ever walk back from
- * the newest tick. Timestamps are kept monotonic (a late tick is stamped with the newest time seen) so that a
- * tick-line chart never steps backwards. Single writer inside the symbol's seqlock; readers tolerate torn state.
+ * The most recent ticks of one symbol, arrival order. A slot is 3 consecutive ints (12 bytes): the time as the
+ * delta to the previous tick (rebuilt backwards from the newest one, because readers only ever walk back from the
+ * newest tick), the scaled price, the size (saturating). Timestamps are kept monotonic (a late tick is stamped with
+ * the newest time seen) so that a tick-line chart never steps backwards. Single writer inside the symbol's
+ * seqlock; readers tolerate torn state.
  */
 final class TickRing {
+    private static final int DELTA = 0;
+    private static final int PRICE = 1;
+    private static final int SIZE = 2;
+    private static final int STRIDE = 3;
+
     final int capacity;
-    private final int[] deltaMs;
-    private final int[] price;
-    private final int[] size;
-    /** Ticks ever written (the newest is at {@code (count - 1) mod capacity}). */
+    private final int[] data;
+    /** Ticks ever written. */
     private long count;
+    /** Slot of the next tick ({@code count mod capacity}, kept to avoid a division per tick). */
+    private int next;
     private long newestTs = Long.MIN_VALUE;
 
     TickRing(int capacity) {
         this.capacity = capacity;
-        deltaMs = new int[capacity];
-        price = new int[capacity];
-        size = new int[capacity];
-    }
-
-    long newestTs() {
-        return newestTs;
+        data = new int[capacity * STRIDE];
     }
 
     void add(long ts, int scaledPrice, long tickSize) {
         long t = count == 0 ? ts : Math.max(ts, newestTs);
         long delta = count == 0 ? 0 : t - newestTs;
-        int s = (int) (count % capacity);
-        // A delta beyond 24 days is clamped: only ticks that old would get a slightly wrong time.
-        deltaMs[s] = (int) Math.min(delta, Integer.MAX_VALUE);
-        price[s] = scaledPrice;
-        size[s] = tickSize >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) Math.max(0, tickSize);
+        int b = next * STRIDE;
+        // A delta beyond 24 days is clamped: only a tick that old would get a slightly wrong time.
+        data[b + DELTA] = (int) Math.min(delta, Integer.MAX_VALUE);
+        data[b + PRICE] = scaledPrice;
+        data[b + SIZE] = tickSize >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) Math.max(0, tickSize);
         newestTs = t;
         count++;
+        next = next + 1 == capacity ? 0 : next + 1;
     }
 
     void rescale(int divisor) {
         int n = (int) Math.min(count, capacity);
         for (int s = 0; s < n; s++) {
-            price[s] = (int) Math.floorDiv(price[s] + (long) divisor / 2, divisor);
+            int b = s * STRIDE + PRICE;
+            data[b] = (int) Math.floorDiv(data[b] + (long) divisor / 2, divisor);
         }
     }
 
@@ -52,11 +54,12 @@ final class TickRing {
         int cap = into.capacity();
         long oldest = Math.max(0, c - capacity);
         int n = 0;
-        for (long k = c - 1; k >= oldest && n < cap && t >= fromTs; k--) {
-            int s = (int) (k % capacity);
+        int slot = c == 0 ? 0 : (int) ((c - 1) % capacity);
+        for (long k = c - 1; k >= oldest && n < cap && t >= fromTs; k--, slot = slot == 0 ? capacity - 1 : slot - 1) {
+            int b = slot * STRIDE;
             n++;
-            into.set(cap - n, t, price[s] / div, size[s] & 0xFFFF_FFFFL);
-            t -= deltaMs[s];
+            into.set(cap - n, t, data[b + PRICE] / div, data[b + SIZE]);
+            t -= data[b + DELTA];
         }
         into.finishFromEnd(n);
         return n;
