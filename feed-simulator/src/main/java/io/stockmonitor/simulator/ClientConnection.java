@@ -194,50 +194,55 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     boolean sendTick(int symbolIndex, long seq, String frame) {
         SendQueue q = queue;
         synchronized (q.lock()) {
-            if (!q.offer(frame)) {
-                overflowed(q);
-                return false;
+            if (!q.enqueue(frame)) {
+                return refused(q);
             }
             if (seq > lastSeq[symbolIndex]) {
                 lastSeq[symbolIndex] = seq;
             }
-            return true;
         }
+        q.iterate();
+        return true;
     }
 
     boolean sendSubscribed(int symbolIndex, Message.Subscribed subscribedMessage, long seqBefore) {
         SendQueue q = queue;
+        String frame = hub.codec().encode(subscribedMessage);
         synchronized (q.lock()) {
-            if (!q.offer(hub.codec().encode(subscribedMessage))) {
-                overflowed(q);
-                return false;
+            if (!q.enqueue(frame)) {
+                return refused(q);
             }
             subscribed[symbolIndex] = true;
             lastSeq[symbolIndex] = seqBefore;
-            return true;
         }
+        q.iterate();
+        return true;
     }
 
     boolean sendSnapshot(int symbolIndex, Message.Snapshot snapshot, long seq) {
         SendQueue q = queue;
+        String frame = hub.codec().encode(snapshot);
         synchronized (q.lock()) {
-            if (!q.offer(hub.codec().encode(snapshot))) {
-                overflowed(q);
-                return false;
+            if (!q.enqueue(frame)) {
+                return refused(q);
             }
             lastSeq[symbolIndex] = seq;
-            return true;
         }
+        q.iterate();
+        return true;
     }
 
     void sendUnsubscribed(int symbolIndex, Message.Unsubscribed message) {
         SendQueue q = queue;
+        String frame = hub.codec().encode(message);
         synchronized (q.lock()) {
             subscribed[symbolIndex] = false;
-            if (!q.offer(hub.codec().encode(message))) {
-                overflowed(q);
+            if (!q.enqueue(frame)) {
+                refused(q);
+                return;
             }
         }
+        q.iterate();
     }
 
     void sendHeartbeat(long nowMs, TickEncoder encoder) {
@@ -246,36 +251,39 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
             return;
         }
         synchronized (q.lock()) {
-            if (!q.offer(encoder.heartbeat(nowMs, hub.symbolNames(), lastSeq, subscribed))) {
-                overflowed(q);
+            if (!q.enqueue(encoder.heartbeat(nowMs, hub.symbolNames(), lastSeq, subscribed))) {
+                refused(q);
+                return;
             }
         }
+        q.iterate();
+    }
+
+    /**
+     * A frame was refused: the queue is closed, and if it overflowed the client is closed with 1013. The close
+     * runs on the timer thread: this may be called under a feed lock and the queue lock, and Jetty can call back
+     * into the connection from inside close().
+     */
+    private boolean refused(SendQueue q) {
+        if (q.overflowed() && !hub.isClosing() && slowClosed.compareAndSet(false, true)) {
+            hub.countSlowConsumer();
+            hub.gate().schedule(this::closeSlowConsumer, 0, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+        return false;
+    }
+
+    private void closeSlowConsumer() {
+        Session s = session;
+        LOG.info("simulated feed client {} too slow: send queue over {} frames, closing with {}",
+                s == null ? "?" : s.getRemoteSocketAddress(), hub.config().sendQueueFrames(),
+                Protocol.CLOSE_TRY_AGAIN_LATER);
+        close(Protocol.CLOSE_TRY_AGAIN_LATER, "send queue overflow: consumer too slow");
     }
 
     private void offer(String frame) {
         SendQueue q = queue;
         if (!q.offer(frame)) {
-            overflowed(q);
-        }
-    }
-
-    private void overflowed(SendQueue q) {
-        if (session != null && q.overflowed() && !hub.isClosing() && slowClosed.compareAndSet(false, true)) {
-            hub.countSlowConsumer();
-            LOG.info("simulated feed client {} too slow: send queue over {} frames, closing with {}",
-                    session.getRemoteSocketAddress(), hub.config().sendQueueFrames(), Protocol.CLOSE_TRY_AGAIN_LATER);
-            close(Protocol.CLOSE_TRY_AGAIN_LATER, "send queue overflow: consumer too slow");
-        }
-    }
-
-    /** Symbols this connection is subscribed to, by index (for unregistering). */
-    boolean isSubscribed(int symbolIndex) {
-        SendQueue q = queue;
-        if (q == null) {
-            return false;
-        }
-        synchronized (q.lock()) {
-            return subscribed[symbolIndex];
+            refused(q);
         }
     }
 
@@ -300,6 +308,12 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
         if (s != null) {
             s.disconnect();
         }
+    }
+
+    /** True once the connection no longer takes frames (closed, dropped, or too slow). */
+    boolean isClosed() {
+        SendQueue q = queue;
+        return q == null || q.isQueueClosed();
     }
 
     /** Resumes sending after a silence or delay ends. */

@@ -35,6 +35,7 @@ final class FeedHub implements FaultControls {
     private final String[] symbolNames;
     private final Map<String, SymbolFeed> bySymbol = new HashMap<>();
     private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
+    private final java.util.Queue<ClientConnection> closedSinceSweep = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final List<PublishListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService scheduler;
     private final TrafficGate gate;
@@ -92,6 +93,7 @@ final class FeedHub implements FaultControls {
     }
 
     private void heartbeat() {
+        sweepClosed();
         if (gate.isSilent()) {
             return;
         }
@@ -172,11 +174,22 @@ final class FeedHub implements FaultControls {
         connections.add(c);
     }
 
+    /**
+     * Forgets a closed connection. Jetty may report the close from inside a send, i.e. while the caller holds a
+     * feed lock, so the feeds are not touched here: they drop closed subscribers when they next publish to them,
+     * and the timer thread (which holds no lock) sweeps the rest.
+     */
     void unregister(ClientConnection c) {
-        connections.remove(c);
-        // Every feed, not only the subscribed ones: a connection closed mid-subscribe may still be listed.
-        for (SymbolFeed f : feeds) {
-            f.remove(c);
+        if (connections.remove(c)) {
+            closedSinceSweep.add(c);
+        }
+    }
+
+    private void sweepClosed() {
+        for (ClientConnection c = closedSinceSweep.poll(); c != null; c = closedSinceSweep.poll()) {
+            for (SymbolFeed f : feeds) {
+                f.remove(c);
+            }
         }
     }
 

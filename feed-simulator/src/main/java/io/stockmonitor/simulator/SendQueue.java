@@ -42,6 +42,18 @@ final class SendQueue extends IteratingCallback {
 
     /** Queues a frame and starts sending if idle; false when closed or when the bound overflowed (now closed). */
     boolean offer(String frame) {
+        boolean queued = enqueue(frame);
+        if (queued) {
+            iterate();
+        }
+        return queued;
+    }
+
+    /**
+     * Queues a frame without starting a send, for callers holding {@link #lock()}: they call {@link #iterate()}
+     * after letting go of it, so Jetty never runs a write (and its failure callbacks) under that lock.
+     */
+    boolean enqueue(String frame) {
         synchronized (lock) {
             if (closed) {
                 return false;
@@ -59,7 +71,6 @@ final class SendQueue extends IteratingCallback {
             enqueuedNanos[slot] = System.nanoTime();
             size++;
         }
-        iterate();
         return true;
     }
 

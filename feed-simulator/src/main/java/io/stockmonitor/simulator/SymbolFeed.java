@@ -137,14 +137,19 @@ final class SymbolFeed {
             return;
         }
         ClientConnection[] subs = subscribers;
+        boolean anyClosed = false;
         for (ClientConnection c : subs) {
-            c.sendTick(index, seq, frame);
-            if (duplicateNext) {
-                c.sendTick(index, seq, frame);
+            boolean open = c.sendTick(index, seq, frame);
+            if (open && duplicateNext) {
+                open = c.sendTick(index, seq, frame);
             }
-            if (swapState == 2) {
-                c.sendTick(index, heldSeq, heldFrame);
+            if (open && swapState == 2) {
+                open = c.sendTick(index, heldSeq, heldFrame);
             }
+            anyClosed |= !open;
+        }
+        if (anyClosed) {
+            dropClosedSubscribers();
         }
         duplicateNext = false;
         if (swapState == 2) {
@@ -247,6 +252,18 @@ final class SymbolFeed {
         } finally {
             lock.unlock();
         }
+    }
+
+    private void dropClosedSubscribers() {
+        ClientConnection[] subs = subscribers;
+        int open = 0;
+        ClientConnection[] kept = new ClientConnection[subs.length];
+        for (ClientConnection c : subs) {
+            if (!c.isClosed()) {
+                kept[open++] = c;
+            }
+        }
+        subscribers = Arrays.copyOf(kept, open);
     }
 
     private void removeSubscriber(ClientConnection c) {
