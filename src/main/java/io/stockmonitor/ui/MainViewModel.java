@@ -42,7 +42,7 @@ public final class MainViewModel implements AutoCloseable {
     private long generation;
     private List<String> startedWith = List.of();
     private long lastMarketVersion = Long.MIN_VALUE;
-    private long lastPeriodicMs = Long.MIN_VALUE;
+    private long lastPeriodicMs;
 
     public MainViewModel(SessionStarter starter) {
         this.starter = starter;

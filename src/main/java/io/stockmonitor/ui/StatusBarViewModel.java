@@ -33,7 +33,7 @@ public final class StatusBarViewModel {
     private boolean everConnected;
     private boolean dropped;
     private long cueUntilMs;
-    private long lastRefreshMs = Long.MIN_VALUE;
+    private long lastRefreshMs;
     private long rateWindowStartMs = Long.MIN_VALUE;
     private long rateWindowStartCount;
 

@@ -39,7 +39,7 @@ public final class WatchlistViewModel {
     private Supplier<List<String>> universe = List::of;
     private Consumer<String> subscriber = s -> { };
     private Consumer<String> unsubscriber = s -> { };
-    private long lastSparkMs = Long.MIN_VALUE;
+    private long lastSparkMs;
 
     public ObservableList<WatchRow> rows() {
         return readOnlyRows;
