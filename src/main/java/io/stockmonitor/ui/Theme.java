@@ -29,8 +29,8 @@ public enum Theme {
         Application.setUserAgentStylesheet(css);
     }
 
-    /** Root style class, for the few rules the app's stylesheets make per theme. */
+    /** Root style class ("dark" or "light"): the chart's stylesheet and the app's pick their palette by it. */
     public String styleClass() {
-        return "theme-" + id;
+        return id;
     }
 }
