@@ -5,6 +5,7 @@ import io.stockmonitor.chart.PriceChart;
 import io.stockmonitor.market.BarBuffer;
 import io.stockmonitor.market.GapMarker;
 import io.stockmonitor.market.TickBuffer;
+import io.stockmonitor.protocol.ResyncReason;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,6 +80,9 @@ public final class ChartSurface {
             shownGaps = gaps;
             List<ChartGap> spans = new ArrayList<>(gaps.size());
             for (GapMarker g : gaps) {
+                if (g.reason() == ResyncReason.NEW) {
+                    continue; // the first snapshot of a new subscription: nothing is missing
+                }
                 spans.add(new ChartGap(g.fromTs(), Math.max(g.fromTs(), g.toTs()), label(g)));
             }
             chart.setGaps(spans);
