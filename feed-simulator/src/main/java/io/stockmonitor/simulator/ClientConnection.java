@@ -1,0 +1,331 @@
+package io.stockmonitor.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stockmonitor.protocol.ErrorCode;
+import io.stockmonitor.protocol.Message;
+import io.stockmonitor.protocol.Protocol;
+import io.stockmonitor.protocol.ProtocolException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client's WebSocket session: reads requests and answers them, and owns the send queue through which every
+ * frame to the client goes. Remembers, per symbol, whether it is subscribed and the last seq queued to it, so a
+ * heartbeat never announces a seq the client has not been sent yet.
+ */
+public final class ClientConnection implements Session.Listener.AutoDemanding {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+
+    private final FeedHub hub;
+    private final RequestRateLimiter limiter = new RequestRateLimiter();
+    private final java.util.concurrent.atomic.AtomicBoolean slowClosed = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile Session session;
+    private volatile SendQueue queue;
+    // Guarded by queue.lock().
+    private final boolean[] subscribed;
+    private final long[] lastSeq;
+
+    ClientConnection(FeedHub hub) {
+        this.hub = hub;
+        this.subscribed = new boolean[hub.symbolCount()];
+        this.lastSeq = new long[hub.symbolCount()];
+    }
+
+    @Override
+    public void onWebSocketOpen(Session s) {
+        this.session = s;
+        this.queue = new SendQueue(s, hub.config().sendQueueFrames(), hub.gate());
+        hub.register(this);
+        offer(hub.welcomeFrame());
+    }
+
+    @Override
+    public void onWebSocketText(String text) {
+        switch (limiter.onRequest(System.nanoTime())) {
+            case ALLOW -> handle(text);
+            case WARN -> sendError(requestId(text), ErrorCode.RATE_LIMITED,
+                    "more than " + RequestRateLimiter.LIMIT_PER_SECOND
+                            + " requests per second; requests are dropped and a continued flood closes the connection",
+                    null);
+            case DROP -> {
+            }
+            case CLOSE -> close(Protocol.CLOSE_POLICY_VIOLATION, "request flood");
+        }
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+        release();
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        LOG.debug("simulated feed connection error: {}", cause.toString());
+        release();
+    }
+
+    private void release() {
+        SendQueue q = queue;
+        if (q != null) {
+            q.closeQueue();
+        }
+        hub.unregister(this);
+    }
+
+    private void handle(String text) {
+        Message message;
+        try {
+            message = hub.codec().decode(text);
+        } catch (ProtocolException e) {
+            sendError(e.code() == ErrorCode.BAD_JSON ? null : requestId(text), e.code(), e.getMessage(), null);
+            return;
+        }
+        if (message instanceof Message.Subscribe s) {
+            subscribe(s);
+        } else if (message instanceof Message.Unsubscribe u) {
+            unsubscribe(u);
+        } else if (message instanceof Message.Ping p) {
+            offer(hub.codec().encode(new Message.Pong(p.id(), System.currentTimeMillis())));
+        } else {
+            sendError(requestId(text), ErrorCode.UNKNOWN_TYPE,
+                    "\"" + typeName(message) + "\" is a server message, not a request", null);
+        }
+    }
+
+    private void subscribe(Message.Subscribe s) {
+        Set<String> symbols = validSymbols(s.id(), s.symbols());
+        if (symbols == null) {
+            return;
+        }
+        Message.Resume resume = s.resume();
+        Map<String, Long> after = Map.of();
+        if (resume != null) {
+            if (resume.epoch() == null || resume.after() == null) {
+                sendError(s.id(), ErrorCode.BAD_REQUEST, "resume needs \"epoch\" and \"after\"", null);
+                return;
+            }
+            for (Map.Entry<String, Long> e : resume.after().entrySet()) {
+                if (e.getValue() == null || e.getValue() < 0) {
+                    sendError(s.id(), ErrorCode.BAD_REQUEST, "resume.after." + e.getKey()
+                            + " must be a seq >= 0", e.getKey());
+                    return;
+                }
+            }
+            after = resume.after();
+        }
+        for (String symbol : symbols) {
+            SymbolFeed feed = hub.feed(symbol);
+            if (feed == null) {
+                sendError(s.id(), ErrorCode.UNKNOWN_SYMBOL, "no such symbol in this simulated feed: " + symbol,
+                        symbol);
+                continue;
+            }
+            feed.subscribe(this, s.id(), hub.epoch(), resume == null ? null : resume.epoch(), after.get(symbol),
+                    hub.encoder(), System.currentTimeMillis());
+        }
+    }
+
+    private void unsubscribe(Message.Unsubscribe u) {
+        Set<String> symbols = validSymbols(u.id(), u.symbols());
+        if (symbols == null) {
+            return;
+        }
+        for (String symbol : symbols) {
+            SymbolFeed feed = hub.feed(symbol);
+            if (feed == null) {
+                sendError(u.id(), ErrorCode.UNKNOWN_SYMBOL, "no such symbol in this simulated feed: " + symbol,
+                        symbol);
+                continue;
+            }
+            feed.unsubscribe(this, u.id());
+        }
+    }
+
+    /** The request's distinct symbols, or null after answering with an error. */
+    private Set<String> validSymbols(long id, List<String> symbols) {
+        if (symbols == null || symbols.isEmpty()) {
+            sendError(id, ErrorCode.BAD_REQUEST, "\"symbols\" must be a non-empty array", null);
+            return null;
+        }
+        if (symbols.size() > FeedHub.MAX_SYMBOLS_PER_REQUEST) {
+            sendError(id, ErrorCode.TOO_MANY_SYMBOLS, "at most " + FeedHub.MAX_SYMBOLS_PER_REQUEST
+                    + " symbols per request", null);
+            return null;
+        }
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String symbol : symbols) {
+            if (symbol == null) {
+                sendError(id, ErrorCode.BAD_REQUEST, "a symbol is null", null);
+                return null;
+            }
+            distinct.add(symbol);
+        }
+        return distinct;
+    }
+
+    private static String typeName(Message m) {
+        String name = m.getClass().getSimpleName();
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** The numeric {@code id} of a frame that failed to decode, if it has one. */
+    private Long requestId(String text) {
+        try {
+            JsonNode node = hub.codec().mapper().readTree(text);
+            JsonNode id = node == null ? null : node.get("id");
+            return id != null && id.canConvertToLong() && id.isIntegralNumber() ? id.asLong() : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private void sendError(Long id, ErrorCode code, String message, String symbol) {
+        offer(hub.codec().encode(new Message.Error(id, code, message, symbol)));
+    }
+
+    // ---- frames to the client; the feed's lock orders them per symbol ----
+
+    boolean sendTick(int symbolIndex, long seq, String frame) {
+        SendQueue q = queue;
+        synchronized (q.lock()) {
+            if (!q.enqueue(frame)) {
+                return refused(q);
+            }
+            if (seq > lastSeq[symbolIndex]) {
+                lastSeq[symbolIndex] = seq;
+            }
+        }
+        q.iterate();
+        return true;
+    }
+
+    boolean sendSubscribed(int symbolIndex, Message.Subscribed subscribedMessage, long seqBefore) {
+        SendQueue q = queue;
+        String frame = hub.codec().encode(subscribedMessage);
+        synchronized (q.lock()) {
+            if (!q.enqueue(frame)) {
+                return refused(q);
+            }
+            subscribed[symbolIndex] = true;
+            lastSeq[symbolIndex] = seqBefore;
+        }
+        q.iterate();
+        return true;
+    }
+
+    boolean sendSnapshot(int symbolIndex, Message.Snapshot snapshot, long seq) {
+        SendQueue q = queue;
+        String frame = hub.codec().encode(snapshot);
+        synchronized (q.lock()) {
+            if (!q.enqueue(frame)) {
+                return refused(q);
+            }
+            lastSeq[symbolIndex] = seq;
+        }
+        q.iterate();
+        return true;
+    }
+
+    void sendUnsubscribed(int symbolIndex, Message.Unsubscribed message) {
+        SendQueue q = queue;
+        String frame = hub.codec().encode(message);
+        synchronized (q.lock()) {
+            subscribed[symbolIndex] = false;
+            if (!q.enqueue(frame)) {
+                refused(q);
+                return;
+            }
+        }
+        q.iterate();
+    }
+
+    void sendHeartbeat(long nowMs, TickEncoder encoder) {
+        SendQueue q = queue;
+        if (q == null) {
+            return;
+        }
+        synchronized (q.lock()) {
+            if (!q.enqueue(encoder.heartbeat(nowMs, hub.symbolNames(), lastSeq, subscribed))) {
+                refused(q);
+                return;
+            }
+        }
+        q.iterate();
+    }
+
+    /**
+     * A frame was refused: the queue is closed, and if it overflowed the client is closed with 1013. The close
+     * runs on the timer thread: this may be called under a feed lock and the queue lock, and Jetty can call back
+     * into the connection from inside close().
+     */
+    private boolean refused(SendQueue q) {
+        if (q.overflowed() && !hub.isClosing() && slowClosed.compareAndSet(false, true)) {
+            hub.countSlowConsumer();
+            hub.gate().schedule(this::closeSlowConsumer, 0, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+        return false;
+    }
+
+    private void closeSlowConsumer() {
+        Session s = session;
+        LOG.info("simulated feed client {} too slow: send queue over {} frames, closing with {}",
+                s == null ? "?" : s.getRemoteSocketAddress(), hub.config().sendQueueFrames(),
+                Protocol.CLOSE_TRY_AGAIN_LATER);
+        close(Protocol.CLOSE_TRY_AGAIN_LATER, "send queue overflow: consumer too slow");
+    }
+
+    private void offer(String frame) {
+        SendQueue q = queue;
+        if (!q.offer(frame)) {
+            refused(q);
+        }
+    }
+
+    void close(int code, String reason) {
+        SendQueue q = queue;
+        if (q != null) {
+            q.closeQueue();
+        }
+        Session s = session;
+        if (s != null) {
+            s.close(code, reason, Callback.NOOP);
+        }
+    }
+
+    /** Abrupt close without a close frame. */
+    void disconnect() {
+        SendQueue q = queue;
+        if (q != null) {
+            q.closeQueue();
+        }
+        Session s = session;
+        if (s != null) {
+            s.disconnect();
+        }
+    }
+
+    /** True once the connection no longer takes frames (closed, dropped, or too slow). */
+    boolean isClosed() {
+        SendQueue q = queue;
+        return q == null || q.isQueueClosed();
+    }
+
+    /** Resumes sending after a silence or delay ends. */
+    void wake() {
+        SendQueue q = queue;
+        if (q != null) {
+            q.iterate();
+        }
+    }
+
+    int queuedFrames() {
+        SendQueue q = queue;
+        return q == null ? 0 : q.size();
+    }
+}

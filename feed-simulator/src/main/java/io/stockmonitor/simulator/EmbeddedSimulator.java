@@ -1,0 +1,126 @@
+package io.stockmonitor.simulator;
+
+import io.stockmonitor.protocol.Protocol;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running feed simulator (simulated prices) inside this JVM: a Jetty server with the protocol v1 endpoint at
+ * {@code /feed} and the loopback-only admin endpoint under {@code /admin/}. The app's demo mode and the tests
+ * use it; {@link SimulatorMain} wraps it for the command line.
+ */
+public final class EmbeddedSimulator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSimulator.class);
+    /** How long close() waits for clients to acknowledge the 1001 close before stopping Jetty. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+    /** A connection with no traffic either way for this long is closed; heartbeats keep live ones busy. */
+    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
+
+    private final FeedHub hub;
+    private final Server server;
+    private final URI uri;
+
+    private EmbeddedSimulator(FeedHub hub, Server server, URI uri) {
+        this.hub = hub;
+        this.server = server;
+        this.uri = uri;
+    }
+
+    /** Starts a simulator; port 0 takes a free port ({@link #uri()} tells which). */
+    public static EmbeddedSimulator start(SimulatorConfig config) throws Exception {
+        FeedHub hub = new FeedHub(config);
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("feed-simulator");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.setAcceptQueueSize(1024);
+        server.addConnector(connector);
+
+        WebSocketUpgradeHandler websocket = WebSocketUpgradeHandler.from(server, container -> {
+            container.setMaxTextMessageSize(Protocol.MAX_CLIENT_FRAME_BYTES);
+            container.setMaxBinaryMessageSize(Protocol.MAX_CLIENT_FRAME_BYTES);
+            container.setIdleTimeout(IDLE_TIMEOUT);
+            container.addMapping(Protocol.PATH, new FeedEndpointCreator(hub));
+        });
+        websocket.setHandler(new AdminHandler(hub));
+        server.setHandler(websocket);
+        server.setStopTimeout(CLOSE_GRACE.toMillis());
+        try {
+            server.start();
+        } catch (Exception e) {
+            hub.shutdown(Duration.ZERO);
+            server.stop();
+            throw e;
+        }
+        hub.start();
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        URI uri = URI.create("ws://" + host + ":" + connector.getLocalPort() + Protocol.PATH);
+        LOG.info("feed simulator (SIMULATED market data, not real prices) serving {} symbols at {} epoch {}",
+                hub.symbolCount(), uri, hub.epoch());
+        return new EmbeddedSimulator(hub, server, uri);
+    }
+
+    /** {@code ws://HOST:PORT/feed}. */
+    public URI uri() {
+        return uri;
+    }
+
+    /** The current epoch (changes on {@link FaultControls#restartWithNewEpoch()}). */
+    public String epoch() {
+        return hub.epoch();
+    }
+
+    public List<String> symbols() {
+        return hub.symbols();
+    }
+
+    public FaultControls faults() {
+        return hub;
+    }
+
+    /** Sees every tick as it is published (on the publishing thread): (epoch, tick). For tests. */
+    public void addPublishListener(PublishListener listener) {
+        hub.addListener(listener);
+    }
+
+    public void removePublishListener(PublishListener listener) {
+        hub.removeListener(listener);
+    }
+
+    /** Open feed connections right now. */
+    public int connectionCount() {
+        return hub.connectionCount();
+    }
+
+    /** Connections closed with 1013 because their send queue overflowed. */
+    public long slowConsumersClosed() {
+        return hub.slowConsumers();
+    }
+
+    /** Ticks published since start, over all symbols and epochs. */
+    public long ticksPublished() {
+        return hub.ticksPublished();
+    }
+
+    /** Closes every client with 1001, stops the publisher and Jetty. */
+    @Override
+    public void close() {
+        hub.shutdown(CLOSE_GRACE);
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("feed simulator did not stop cleanly", e);
+        }
+        LOG.info("feed simulator (simulated data) stopped");
+    }
+}

@@ -1,0 +1,75 @@
+package io.stockmonitor.simulator;
+
+import io.stockmonitor.protocol.ErrorCode;
+import io.stockmonitor.protocol.Message;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.server.WebSocketCreator;
+
+/**
+ * Admits a WebSocket upgrade on {@code /feed}: refuses it with HTTP 401 when a token is configured and the
+ * request lacks it ({@code Authorization: Bearer T} or {@code ?token=T}), and with HTTP 503 when
+ * {@code maxClients} connections are already open.
+ */
+final class FeedEndpointCreator implements WebSocketCreator {
+    private final FeedHub hub;
+    private final byte[] token;
+
+    FeedEndpointCreator(FeedHub hub) {
+        this.hub = hub;
+        String t = hub.config().token();
+        this.token = t == null ? null : t.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public Object createWebSocket(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+        if (token != null && !authorized(request)) {
+            refuse(response, callback, HttpStatus.UNAUTHORIZED_401,
+                    "missing or wrong token: send \"Authorization: Bearer <token>\" or ?token=<token>");
+            return null;
+        }
+        if (hub.connectionCount() >= hub.config().maxClients() || hub.isClosing()) {
+            refuse(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
+                    "simulated feed is at its limit of " + hub.config().maxClients() + " clients");
+            return null;
+        }
+        return new ClientConnection(hub);
+    }
+
+    private boolean authorized(Request request) {
+        String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                && matches(header.substring(7).trim())) {
+            return true;
+        }
+        Fields query = Request.extractQueryParameters(request);
+        String fromQuery = query.getValue("token");
+        return fromQuery != null && matches(fromQuery);
+    }
+
+    private boolean matches(String candidate) {
+        return MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The body is a protocol error frame, so a client can show the same text it would show for an in-band error. */
+    private void refuse(ServerUpgradeResponse response, Callback callback, int status, String text) {
+        ErrorCode code = status == HttpStatus.UNAUTHORIZED_401 ? ErrorCode.UNAUTHORIZED : ErrorCode.RATE_LIMITED;
+        String body = hub.codec().encode(new Message.Error(null, code, text, null));
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        if (status == HttpStatus.UNAUTHORIZED_401) {
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"feed-simulator\"");
+        } else {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+        }
+        Content.Sink.write(response, true, body, callback);
+    }
+}

@@ -1,0 +1,323 @@
+package io.stockmonitor.simulator;
+
+import io.stockmonitor.protocol.Message;
+import io.stockmonitor.protocol.MessageCodec;
+import io.stockmonitor.protocol.ProductVersion;
+import io.stockmonitor.protocol.Protocol;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulator's core, independent of Jetty's server setup: the symbol feeds, the current epoch, the open
+ * connections, the publisher and heartbeat threads, and the fault controls.
+ */
+final class FeedHub implements FaultControls {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedHub.class);
+    /** Most symbols one subscribe or unsubscribe may name. */
+    static final int MAX_SYMBOLS_PER_REQUEST = 100;
+
+    private final SimulatorConfig config;
+    private final MessageCodec codec = new MessageCodec();
+    private final SymbolFeed[] feeds;
+    private final String[] symbolNames;
+    private final Map<String, SymbolFeed> bySymbol = new HashMap<>();
+    private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
+    private final java.util.Queue<ClientConnection> closedSinceSweep = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final List<PublishListener> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService scheduler;
+    private final TrafficGate gate;
+    private final ThreadLocal<TickEncoder> encoders;
+    private final TickEncoder heartbeatEncoder;
+    private final Publisher publisher;
+    private final AtomicLong slowConsumers = new AtomicLong();
+    private final SecureRandom epochRandom = new SecureRandom();
+    private volatile String epoch;
+    private volatile String welcomeFrame;
+    private int epochIndex;
+    private volatile boolean closing;
+
+    FeedHub(SimulatorConfig config) {
+        this.config = config;
+        List<SymbolSpec> specs = DefaultUniverse.resolve(config.symbols());
+        long now = System.currentTimeMillis();
+        feeds = new SymbolFeed[specs.size()];
+        symbolNames = new String[specs.size()];
+        for (int i = 0; i < specs.size(); i++) {
+            feeds[i] = new SymbolFeed(i, specs.get(i), config.seed(), config.ratePerSymbol(), config.historyTicks(),
+                    0, now);
+            symbolNames[i] = specs.get(i).symbol();
+            bySymbol.put(symbolNames[i], feeds[i]);
+        }
+        encoders = ThreadLocal.withInitial(() -> new TickEncoder(codec.mapper().getFactory()));
+        heartbeatEncoder = new TickEncoder(codec.mapper().getFactory());
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "feed-simulator-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        gate = new TrafficGate(scheduler);
+        newEpoch();
+        publisher = new Publisher(this, feeds, config.ratePerSymbol(), config.seed(),
+                new TickEncoder(codec.mapper().getFactory()));
+    }
+
+    void start() {
+        publisher.start();
+        scheduler.scheduleAtFixedRate(this::heartbeat, config.heartbeatMs(), config.heartbeatMs(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void newEpoch() {
+        byte[] bytes = new byte[6];
+        epochRandom.nextBytes(bytes);
+        StringBuilder sb = new StringBuilder("e").append(Long.toString(System.currentTimeMillis(), 36)).append('-');
+        for (byte b : bytes) {
+            sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+        }
+        epoch = sb.toString();
+        welcomeFrame = codec.encode(new Message.Welcome(Protocol.VERSION, "feed-simulator/" + ProductVersion.get(),
+                epoch, config.heartbeatMs(), config.historyTicks(), List.of(symbolNames)));
+    }
+
+    private void heartbeat() {
+        sweepClosed();
+        if (gate.isSilent()) {
+            return;
+        }
+        try {
+            long now = System.currentTimeMillis();
+            for (ClientConnection c : connections) {
+                c.sendHeartbeat(now, heartbeatEncoder);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("simulated feed heartbeat failed", e);
+        }
+    }
+
+    /** Called by the publisher after each tick. */
+    boolean hasListeners() {
+        return !listeners.isEmpty();
+    }
+
+    void notifyListeners(String tickEpoch, Message.Tick tick) {
+        for (PublishListener l : listeners) {
+            try {
+                l.published(tickEpoch, tick);
+            } catch (RuntimeException ex) {
+                LOG.warn("publish listener failed", ex);
+            }
+        }
+    }
+
+    void addListener(PublishListener l) {
+        listeners.add(l);
+    }
+
+    void removeListener(PublishListener l) {
+        listeners.remove(l);
+    }
+
+    SimulatorConfig config() {
+        return config;
+    }
+
+    MessageCodec codec() {
+        return codec;
+    }
+
+    TrafficGate gate() {
+        return gate;
+    }
+
+    TickEncoder encoder() {
+        return encoders.get();
+    }
+
+    int symbolCount() {
+        return feeds.length;
+    }
+
+    String[] symbolNames() {
+        return symbolNames;
+    }
+
+    List<String> symbols() {
+        return List.of(symbolNames);
+    }
+
+    SymbolFeed feed(String symbol) {
+        return bySymbol.get(symbol);
+    }
+
+    String epoch() {
+        return epoch;
+    }
+
+    String welcomeFrame() {
+        return welcomeFrame;
+    }
+
+    void register(ClientConnection c) {
+        connections.add(c);
+    }
+
+    /**
+     * Forgets a closed connection. Jetty may report the close from inside a send, i.e. while the caller holds a
+     * feed lock, so the feeds are not touched here: they drop closed subscribers when they next publish to them,
+     * and the timer thread (which holds no lock) sweeps the rest.
+     */
+    void unregister(ClientConnection c) {
+        if (connections.remove(c)) {
+            closedSinceSweep.add(c);
+        }
+    }
+
+    private void sweepClosed() {
+        for (ClientConnection c = closedSinceSweep.poll(); c != null; c = closedSinceSweep.poll()) {
+            for (SymbolFeed f : feeds) {
+                f.remove(c);
+            }
+        }
+    }
+
+    int connectionCount() {
+        return connections.size();
+    }
+
+    boolean isClosing() {
+        return closing;
+    }
+
+    void countSlowConsumer() {
+        slowConsumers.incrementAndGet();
+    }
+
+    long slowConsumers() {
+        return slowConsumers.get();
+    }
+
+    long ticksPublished() {
+        return publisher.published();
+    }
+
+    // ---- fault controls ----
+
+    @Override
+    public void dropAllConnections() {
+        LOG.info("fault: dropping {} simulated feed connections abruptly", connections.size());
+        for (ClientConnection c : connections) {
+            c.disconnect();
+        }
+    }
+
+    @Override
+    public void silence(Duration d) {
+        LOG.info("fault: simulated feed silent for {} ms", d.toMillis());
+        gate.silence(d.toNanos());
+        gate.schedule(() -> connections.forEach(ClientConnection::wake), d.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void restartWithNewEpoch() {
+        for (SymbolFeed f : feeds) {
+            f.lock.lock();
+        }
+        try {
+            for (ClientConnection c : connections) {
+                c.disconnect();
+            }
+            epochIndex++;
+            long now = System.currentTimeMillis();
+            for (SymbolFeed f : feeds) {
+                f.clearSubscribers();
+                f.reset(epochIndex, now);
+            }
+            newEpoch();
+        } finally {
+            for (int i = feeds.length - 1; i >= 0; i--) {
+                feeds[i].lock.unlock();
+            }
+        }
+        LOG.info("fault: simulated feed restarted with new epoch {} (history forgotten)", epoch);
+    }
+
+    @Override
+    public void delayFrames(Duration d) {
+        LOG.info("fault: delaying every simulated feed frame by {} ms", d.toMillis());
+        gate.delay(d.toNanos());
+        if (d.isZero()) {
+            connections.forEach(ClientConnection::wake);
+        }
+    }
+
+    @Override
+    public void duplicateNextTick(String symbol) {
+        requireFeed(symbol).duplicateNextTick();
+        LOG.info("fault: next simulated tick of {} will be sent twice", symbol);
+    }
+
+    @Override
+    public void swapNextTwoTicks(String symbol) {
+        requireFeed(symbol).swapNextTwoTicks();
+        LOG.info("fault: next two simulated ticks of {} will be sent swapped", symbol);
+    }
+
+    private SymbolFeed requireFeed(String symbol) {
+        SymbolFeed f = bySymbol.get(symbol);
+        if (f == null) {
+            throw new IllegalArgumentException("unknown symbol: " + symbol);
+        }
+        return f;
+    }
+
+    /** Status for the admin endpoint. */
+    Map<String, Object> status() {
+        Map<String, Object> s = new java.util.LinkedHashMap<>();
+        s.put("simulated", true);
+        s.put("epoch", epoch);
+        s.put("connections", connections.size());
+        s.put("ticksPublished", publisher.published());
+        s.put("slowConsumersClosed", slowConsumers.get());
+        s.put("silent", gate.isSilent());
+        s.put("delayMs", gate.delayNanos() / 1_000_000);
+        Map<String, Long> seqs = new java.util.LinkedHashMap<>();
+        for (SymbolFeed f : feeds) {
+            seqs.put(f.symbol, f.lastSeq());
+        }
+        s.put("lastSeqs", seqs);
+        return s;
+    }
+
+    /** Stops publishing and closes every connection with 1001; waits up to {@code wait} for them to go. */
+    void shutdown(Duration wait) {
+        closing = true;
+        publisher.stop();
+        scheduler.shutdownNow();
+        List<ClientConnection> open = new ArrayList<>(connections);
+        for (ClientConnection c : open) {
+            c.close(Protocol.CLOSE_GOING_AWAY, "simulator shutting down");
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!connections.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

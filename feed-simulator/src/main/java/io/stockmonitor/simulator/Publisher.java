@@ -1,0 +1,92 @@
+package io.stockmonitor.simulator;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The thread that publishes simulated ticks: Poisson arrivals at {@code rate} per symbol (one merged process of
+ * rate x symbols, each arrival going to a uniformly chosen symbol). Arrival timing has its own generator, so the
+ * prices and sizes of each symbol do not depend on it.
+ */
+final class Publisher implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
+    /** Arrivals more than this far behind the clock are skipped rather than published in a burst. */
+    private static final long MAX_LAG_NANOS = 500_000_000L;
+
+    private final FeedHub hub;
+    private final SymbolFeed[] feeds;
+    private final double totalRatePerNano;
+    private final SplittableRandom arrivals;
+    private final TickEncoder encoder;
+    private final AtomicLong published = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    Publisher(FeedHub hub, SymbolFeed[] feeds, double ratePerSymbol, long seed, TickEncoder encoder) {
+        this.hub = hub;
+        this.feeds = feeds;
+        this.totalRatePerNano = ratePerSymbol * feeds.length / 1e9;
+        this.arrivals = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        this.encoder = encoder;
+        this.thread = new Thread(this, "feed-simulator-publisher");
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void stop() {
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    long published() {
+        return published.get();
+    }
+
+    @Override
+    public void run() {
+        long next = System.nanoTime() + interArrival();
+        while (running) {
+            long now = System.nanoTime();
+            if (next - now > 0) {
+                LockSupport.parkNanos(next - now);
+                continue;
+            }
+            if (now - next > MAX_LAG_NANOS) {
+                next = now;
+            }
+            try {
+                // Publish every arrival that is due, then sleep until the next.
+                while (running && next - now <= 0) {
+                    SymbolFeed feed = feeds[arrivals.nextInt(feeds.length)];
+                    boolean listen = hub.hasListeners();
+                    feed.lock.lock();
+                    try {
+                        // The epoch is read under the feed lock: a new epoch takes every feed lock to change it.
+                        feed.publish(System.currentTimeMillis(), encoder, listen, hub, listen ? hub.epoch() : null);
+                    } finally {
+                        feed.lock.unlock();
+                    }
+                    published.incrementAndGet();
+                    next += interArrival();
+                }
+            } catch (RuntimeException e) {
+                LOG.error("simulated tick publishing failed", e);
+            }
+        }
+    }
+
+    private long interArrival() {
+        return Math.max(1, (long) (-Math.log(1.0 - arrivals.nextDouble()) / totalRatePerNano));
+    }
+}

@@ -1,0 +1,153 @@
+package io.stockmonitor.simulator;
+
+import io.stockmonitor.protocol.ProductVersion;
+import io.stockmonitor.protocol.Protocol;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Command line of the standalone feed simulator. Prints one line to stdout once ready
+ * ({@code feed-simulator listening on ws://HOST:PORT/feed}); logs go to stderr. Exit code 2 for bad options.
+ */
+@Command(name = "feed-simulator", mixinStandardHelpOptions = true, versionProvider = SimulatorMain.Version.class,
+        sortOptions = false,
+        description = "Serves SIMULATED stock prices over WebSocket (Stock Monitor feed protocol v1) at /feed.",
+        footer = "%nAdmin (loopback only): POST /admin/drop | /admin/silence?seconds=N | /admin/new-epoch | "
+                + "/admin/delay?ms=N | /admin/duplicate?symbol=S | /admin/swap?symbol=S; GET /admin/status")
+public final class SimulatorMain implements Callable<Integer> {
+    /** Logback reads this system property; set before the first logger is created. */
+    static final String LOGBACK_CONFIG_PROPERTY = "logback.configurationFile";
+
+    @Option(names = "--host", paramLabel = "HOST", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
+    String host = SimulatorConfig.DEFAULT_HOST;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "TCP port, 0 for a free one (default: ${DEFAULT-VALUE}).")
+    int port = SimulatorConfig.DEFAULT_PORT;
+
+    @Option(names = "--symbols", paramLabel = "SYM", split = ",",
+            description = "Comma-separated symbols (default: the built-in universe of well-known tickers).")
+    List<String> symbols = List.of();
+
+    @Option(names = "--rate", paramLabel = "TICKS/S",
+            description = "Mean ticks per second per symbol, Poisson arrivals (default: ${DEFAULT-VALUE}).")
+    double rate = SimulatorConfig.DEFAULT_RATE;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the price model (default: ${DEFAULT-VALUE}).")
+    long seed = SimulatorConfig.DEFAULT_SEED;
+
+    @Option(names = "--history-ticks", paramLabel = "N",
+            description = "Ticks per symbol kept for resume (default: ${DEFAULT-VALUE}).")
+    int historyTicks = Protocol.DEFAULT_HISTORY_TICKS;
+
+    @Option(names = "--heartbeat-ms", paramLabel = "MS", description = "Heartbeat period (default: ${DEFAULT-VALUE}).")
+    long heartbeatMs = Protocol.DEFAULT_HEARTBEAT_MS;
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = "Require this token (Authorization: Bearer TOKEN or ?token=TOKEN); default: none.")
+    String token;
+
+    @Option(names = "--max-clients", paramLabel = "N",
+            description = "Most simultaneous connections; more are refused with HTTP 503 (default: ${DEFAULT-VALUE}).")
+    int maxClients = SimulatorConfig.DEFAULT_MAX_CLIENTS;
+
+    private final PrintWriter out;
+    private final CountDownLatch stop;
+    private volatile EmbeddedSimulator running;
+
+    SimulatorMain(PrintWriter out, CountDownLatch stop) {
+        this.out = out;
+        this.stop = stop;
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty(LOGBACK_CONFIG_PROPERTY) == null) {
+            System.setProperty(LOGBACK_CONFIG_PROPERTY, "feed-simulator-logback.xml");
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        PrintWriter out = new PrintWriter(System.out, true);
+        SimulatorMain main = new SimulatorMain(out, stop);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            main.awaitStopped();
+        }, "feed-simulator-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int code = commandLine(main).execute(args);
+        if (code != 0) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        System.exit(code);
+    }
+
+    /** The picocli command with the project's exit codes: 2 and a one-line message for a bad option. */
+    static CommandLine commandLine(SimulatorMain main) {
+        CommandLine cl = new CommandLine(main);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("feed-simulator: " + ex.getMessage()
+                    + " (see --help)");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("feed-simulator: " + oneLine(ex));
+            return ex instanceof IllegalArgumentException ? 2 : 1;
+        });
+        return cl;
+    }
+
+    private static String oneLine(Throwable t) {
+        String m = t.getMessage();
+        return (m == null ? t.getClass().getSimpleName() : m).replace('\n', ' ');
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        SimulatorConfig config = new SimulatorConfig(host, port, symbols, rate, seed, historyTicks, heartbeatMs,
+                token, maxClients);
+        try (EmbeddedSimulator sim = EmbeddedSimulator.start(config)) {
+            running = sim;
+            out.println("feed-simulator listening on " + sim.uri());
+            out.flush();
+            stop.await();
+        } finally {
+            running = null;
+            synchronized (this) {
+                notifyAll();
+            }
+        }
+        return 0;
+    }
+
+    /** Blocks the shutdown hook until the simulator has closed its clients (1001) and stopped. */
+    private void awaitStopped() {
+        synchronized (this) {
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (running != null && System.currentTimeMillis() < deadline) {
+                try {
+                    wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Version text from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"feed-simulator " + ProductVersion.get() + " (simulated market data)",
+                "protocol " + Protocol.VERSION, "Java " + System.getProperty("java.version")};
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatorMain" + Arrays.asList(host, port);
+    }
+}

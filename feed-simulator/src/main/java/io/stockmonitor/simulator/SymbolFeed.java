@@ -1,0 +1,308 @@
+package io.stockmonitor.simulator;
+
+import io.stockmonitor.protocol.Message;
+import io.stockmonitor.protocol.ResyncReason;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One symbol's simulated market and its subscribers. The lock makes publishing a tick and setting up a
+ * subscription mutually exclusive, which is what guarantees a subscriber sees every seq exactly once: the
+ * history read (replay or snapshot) and the registration happen atomically, so a tick is either in the replay or
+ * sent live, never both and never neither.
+ */
+final class SymbolFeed {
+    final ReentrantLock lock = new ReentrantLock();
+    final int index;
+    final String symbol;
+
+    private final SymbolSpec spec;
+    private final long seed;
+    private final double rate;
+    private final int historyTicks;
+    private PriceModel model;
+    private TickHistory history;
+    private SecondBars bars;
+    private long open;
+    private long high;
+    private long low;
+    private long prevClose;
+    private long volume;
+    private volatile ClientConnection[] subscribers = new ClientConnection[0];
+    private boolean duplicateNext;
+    private int swapState; // 0 none, 1 hold the next tick, 2 holding one
+    private String heldFrame;
+    private long heldSeq;
+
+    SymbolFeed(int index, SymbolSpec spec, long seed, double rate, int historyTicks, int epochIndex, long nowMs) {
+        this.index = index;
+        this.symbol = spec.symbol();
+        this.spec = spec;
+        this.seed = seed;
+        this.rate = rate;
+        this.historyTicks = historyTicks;
+        reset(epochIndex, nowMs);
+    }
+
+    /** Forgets history and restarts seq at 1 (a new epoch). Caller holds the lock. */
+    void reset(int epochIndex, long nowMs) {
+        model = new PriceModel(spec, seed, epochIndex, rate);
+        history = new TickHistory(historyTicks);
+        bars = new SecondBars();
+        volume = 0;
+        duplicateNext = false;
+        swapState = 0;
+        heldFrame = null;
+        backfillBars(epochIndex, nowMs);
+        open = model.priceCents();
+        high = open;
+        low = open;
+    }
+
+    /**
+     * Simulated bars for the hour before start, ending at the start price, so a chart has history at once. Uses its
+     * own generator so the tick sequence does not depend on it.
+     */
+    private void backfillBars(int epochIndex, long nowMs) {
+        SplittableRandom r = new SplittableRandom(PriceModel.mix(seed, symbol + "#bars", epochIndex));
+        int n = SecondBars.CAPACITY - 1;
+        double perBar = spec.annualVolatility() * 4.0 * Math.sqrt(1.0 / (252 * 6.5 * 3600));
+        double[] logPath = new double[n + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            logPath[i] = logPath[i + 1] - perBar * gaussian(r);
+        }
+        long start = model.priceCents();
+        long firstBar = nowMs - Math.floorMod(nowMs, 1000L) - n * 1000L;
+        for (int i = 0; i < n; i++) {
+            long o = Math.max(1, Math.round(start * Math.exp(logPath[i])));
+            long c = Math.max(1, Math.round(start * Math.exp(logPath[i + 1])));
+            long wiggle = Math.max(1, Math.round(start * perBar * Math.abs(gaussian(r))));
+            long t = firstBar + i * 1000L;
+            long size = 100L * (1 + r.nextInt(20));
+            bars.add(t, o, 0);
+            bars.add(t, Math.max(o, c) + wiggle, 0);
+            bars.add(t, Math.max(1, Math.min(o, c) - wiggle), 0);
+            bars.add(t, c, size);
+        }
+        prevClose = Math.max(1, Math.round(start * Math.exp(logPath[0] - perBar * 40 * gaussian(r))));
+    }
+
+    private static double gaussian(SplittableRandom r) {
+        return Math.sqrt(-2.0 * Math.log(1.0 - r.nextDouble())) * Math.cos(2.0 * Math.PI * r.nextDouble());
+    }
+
+    /**
+     * Publishes the next tick: history, day stats, bars, then one shared frame to every subscriber. Returns the
+     * tick record when {@code wantRecord} (for publish listeners), else null.
+     */
+    Message.Tick publish(long nowMs, TickEncoder encoder, boolean wantRecord) {
+        return publish(nowMs, encoder, wantRecord, null, null);
+    }
+
+    /**
+     * As {@link #publish(long, TickEncoder, boolean)}, and hands the tick with the epoch it belongs to to
+     * {@code hub}'s listeners while still holding the lock, so listeners see exactly what subscribers see.
+     */
+    Message.Tick publish(long nowMs, TickEncoder encoder, boolean wantRecord, FeedHub hub, String epoch) {
+        lock.lock();
+        try {
+            model.next();
+            long price = model.priceCents();
+            long size = model.size();
+            history.append(nowMs, price, size, model.bidCents(), model.askCents());
+            long seq = history.lastSeq();
+            bars.add(nowMs, price, size);
+            high = Math.max(high, price);
+            low = Math.min(low, price);
+            volume += size;
+            String frame = encoder.tick(symbol, seq, nowMs, price, size, model.bidCents(), model.askCents());
+            fanOut(seq, frame);
+            Message.Tick tick = wantRecord ? new Message.Tick(symbol, seq, nowMs, price / 100.0, size,
+                    model.bidCents() / 100.0, model.askCents() / 100.0) : null;
+            if (tick != null && hub != null) {
+                hub.notifyListeners(epoch, tick);
+            }
+            return tick;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void fanOut(long seq, String frame) {
+        if (swapState == 1) {
+            heldFrame = frame;
+            heldSeq = seq;
+            swapState = 2;
+            return;
+        }
+        ClientConnection[] subs = subscribers;
+        boolean anyClosed = false;
+        for (ClientConnection c : subs) {
+            boolean open = c.sendTick(index, seq, frame);
+            if (open && duplicateNext) {
+                open = c.sendTick(index, seq, frame);
+            }
+            if (open && swapState == 2) {
+                open = c.sendTick(index, heldSeq, heldFrame);
+            }
+            anyClosed |= !open;
+        }
+        if (anyClosed) {
+            dropClosedSubscribers();
+        }
+        duplicateNext = false;
+        if (swapState == 2) {
+            swapState = 0;
+            heldFrame = null;
+        }
+    }
+
+    void duplicateNextTick() {
+        lock.lock();
+        try {
+            duplicateNext = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void swapNextTwoTicks() {
+        lock.lock();
+        try {
+            if (swapState == 0) {
+                swapState = 1;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Subscribes {@code c}: replies subscribed, then either the replay after the resume position or a snapshot, and
+     * registers it for live ticks, all under the lock. {@code after} null means no resume position for this symbol.
+     */
+    void subscribe(ClientConnection c, long requestId, String currentEpoch, String resumeEpoch, Long after,
+                   TickEncoder encoder, long nowMs) {
+        lock.lock();
+        try {
+            removeSubscriber(c);
+            long last = history.lastSeq();
+            ResyncReason reason;
+            if (after == null) {
+                reason = ResyncReason.NEW;
+            } else if (!currentEpoch.equals(resumeEpoch)) {
+                reason = ResyncReason.EPOCH_CHANGED;
+            } else if (after > last) {
+                reason = ResyncReason.AHEAD;
+            } else if (after < history.firstSeq() - 1) {
+                reason = ResyncReason.TOO_OLD;
+            } else {
+                reason = null;
+            }
+            boolean accepted;
+            if (reason == null) {
+                accepted = c.sendSubscribed(index, new Message.Subscribed(requestId, symbol, currentEpoch, true,
+                        after, null), after);
+                for (long seq = after + 1; seq <= last && accepted; seq++) {
+                    accepted = c.sendTick(index, seq, encoder.tick(symbol, seq, history.ts(seq),
+                            history.priceCents(seq), history.size(seq), history.bidCents(seq),
+                            history.askCents(seq)));
+                }
+            } else {
+                accepted = c.sendSubscribed(index, new Message.Subscribed(requestId, symbol, currentEpoch, false,
+                        null, reason), last)
+                        && c.sendSnapshot(index, snapshot(currentEpoch, nowMs), last);
+            }
+            if (accepted) {
+                ClientConnection[] subs = Arrays.copyOf(subscribers, subscribers.length + 1);
+                subs[subs.length - 1] = c;
+                subscribers = subs;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Message.Snapshot snapshot(String epoch, long nowMs) {
+        long last = history.lastSeq();
+        long price = last == 0 ? model.priceCents() : history.priceCents(last);
+        long bid = last == 0 ? model.bidCents() : history.bidCents(last);
+        long ask = last == 0 ? model.askCents() : history.askCents(last);
+        return new Message.Snapshot(symbol, epoch, last, price / 100.0, bid / 100.0, ask / 100.0, open / 100.0,
+                high / 100.0, low / 100.0, prevClose / 100.0, volume, bars.lastHour(nowMs));
+    }
+
+    /** Stops live ticks to {@code c} and confirms with unsubscribed (after any tick already queued). */
+    void unsubscribe(ClientConnection c, long requestId) {
+        lock.lock();
+        try {
+            removeSubscriber(c);
+            c.sendUnsubscribed(index, new Message.Unsubscribed(requestId, symbol));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Drops {@code c} without a reply (its connection closed). */
+    void remove(ClientConnection c) {
+        lock.lock();
+        try {
+            removeSubscriber(c);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void dropClosedSubscribers() {
+        ClientConnection[] subs = subscribers;
+        int open = 0;
+        ClientConnection[] kept = new ClientConnection[subs.length];
+        for (ClientConnection c : subs) {
+            if (!c.isClosed()) {
+                kept[open++] = c;
+            }
+        }
+        subscribers = Arrays.copyOf(kept, open);
+    }
+
+    private void removeSubscriber(ClientConnection c) {
+        ClientConnection[] subs = subscribers;
+        for (int i = 0; i < subs.length; i++) {
+            if (subs[i] == c) {
+                ClientConnection[] next = new ClientConnection[subs.length - 1];
+                System.arraycopy(subs, 0, next, 0, i);
+                System.arraycopy(subs, i + 1, next, i, subs.length - i - 1);
+                subscribers = next;
+                return;
+            }
+        }
+    }
+
+    /** Forgets every subscriber (a new epoch drops all connections). Caller holds the lock. */
+    void clearSubscribers() {
+        subscribers = new ClientConnection[0];
+    }
+
+    long lastSeq() {
+        lock.lock();
+        try {
+            return history.lastSeq();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long firstSeq() {
+        lock.lock();
+        try {
+            return history.firstSeq();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int subscriberCount() {
+        return subscribers.length;
+    }
+}

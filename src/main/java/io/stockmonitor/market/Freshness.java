@@ -1,0 +1,11 @@
+package io.stockmonitor.market;
+
+/** Whether a symbol's quote can be presented as a live price. */
+public enum Freshness {
+    /** Data arrived (or was confirmed current) within {@link MarketLimits#staleAfterMs()} and the connection is up. */
+    LIVE,
+    /** Nothing arrived for {@link MarketLimits#staleAfterMs()}, the connection is down, or no data yet. */
+    STALE,
+    /** The feed asked the server to resync the symbol; the shown state is about to be replaced or replayed. */
+    RESYNCING
+}

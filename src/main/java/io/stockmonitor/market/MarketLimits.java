@@ -1,0 +1,39 @@
+package io.stockmonitor.market;
+
+/**
+ * Every bound of the market model, in one place. Storage is allocated up front per symbol, so memory is
+ * {@code maxSymbols x} (per-symbol arrays) at most; see {@code package-info} for the byte counts.
+ *
+ * @param recentTicksPerSymbol ring of recent ticks for tick-line charts; 16 bytes per tick
+ * @param secondBarsPerSymbol  1 s bars kept, as a time window (28,800 = 8 h); 20 bytes per bar slot
+ * @param derivedBarsPerSymbol cap per derived interval; each derived ring is sized to cover the 1 s window and
+ *                             never more than this (5 s: 5,760, 15 s: 1,920, 1 m: 480, 5 m: 96 with the defaults)
+ * @param markersPerSymbol     resync/disconnect markers kept per symbol (oldest dropped)
+ * @param maxSymbols           symbols the model accepts ({@link MarketModel#addSymbol} throws beyond)
+ * @param staleAfterMs         a quote with no data (or confirmation) for this long is {@link Freshness#STALE}
+ */
+public record MarketLimits(int recentTicksPerSymbol, int secondBarsPerSymbol, int derivedBarsPerSymbol,
+                           int markersPerSymbol, int maxSymbols, long staleAfterMs) {
+
+    public MarketLimits {
+        if (recentTicksPerSymbol < 1 || secondBarsPerSymbol < 1 || derivedBarsPerSymbol < 1 || markersPerSymbol < 1
+                || maxSymbols < 1 || staleAfterMs < 1) {
+            throw new IllegalArgumentException("every market limit must be positive: " + this);
+        }
+    }
+
+    /** The product's values: 16,384 ticks (about 55 min at 5 ticks/s), 8 h of 1 s bars, 500 symbols, 15 s. */
+    public static MarketLimits defaults() {
+        return new MarketLimits(16_384, 28_800, 5_760, 256, 500, 15_000);
+    }
+
+    /** Slots of the ring for {@code interval}: the 1 s window's span, capped by {@link #derivedBarsPerSymbol}. */
+    public int barsFor(BarInterval interval) {
+        if (interval == BarInterval.S1) {
+            return secondBarsPerSymbol;
+        }
+        long span = (long) secondBarsPerSymbol * BarInterval.S1.millis();
+        long needed = (span + interval.millis() - 1) / interval.millis() + 1;
+        return (int) Math.min(derivedBarsPerSymbol, needed);
+    }
+}

@@ -1,0 +1,214 @@
+package io.stockmonitor.market;
+
+import io.stockmonitor.protocol.Message;
+import io.stockmonitor.protocol.ResyncReason;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Prices, day statistics, recent ticks, bars and gap markers of every subscribed symbol.
+ *
+ * <p>Threading: exactly one writer (the feed thread, or calls serialised with a happens-before edge) calls the
+ * write methods; any thread may read, typically the UI once per frame. Each symbol has its own seqlock
+ * ({@link SymbolState}), so the writer never waits for a reader and a reader always gets a consistent copy.
+ * {@link #applyTick} allocates nothing.
+ */
+public final class MarketModel {
+    private static final VarHandle VERSION;
+
+    static {
+        try {
+            VERSION = MethodHandles.lookup().findVarHandle(MarketModel.class, "version", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final MarketLimits limits;
+    private final LongSupplier clockMs;
+    private final ConcurrentHashMap<String, SymbolState> states = new ConcurrentHashMap<>();
+    private volatile List<String> symbols = List.of();
+    private volatile boolean connectionUp = true;
+    @SuppressWarnings("unused") // accessed through VERSION
+    private long version;
+
+    public MarketModel(MarketLimits limits, LongSupplier clockMs) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.clockMs = Objects.requireNonNull(clockMs, "clockMs");
+    }
+
+    public MarketLimits limits() {
+        return limits;
+    }
+
+    // ---------------------------------------------------------------- write side: the single feed thread only
+
+    /** Idempotent. Allocates the symbol's storage up front (about 1 MB with the default limits). */
+    public void addSymbol(String symbol) {
+        Objects.requireNonNull(symbol, "symbol");
+        if (states.containsKey(symbol)) {
+            return;
+        }
+        if (states.size() >= limits.maxSymbols()) {
+            throw new IllegalStateException("at most " + limits.maxSymbols() + " symbols; cannot add " + symbol);
+        }
+        SymbolState state = new SymbolState(symbol, limits);
+        if (!connectionUp) {
+            state.openDisconnect(clockMs.getAsLong());
+        }
+        states.put(symbol, state);
+        List<String> next = new ArrayList<>(symbols);
+        next.add(symbol);
+        symbols = List.copyOf(next);
+        bumpVersion();
+    }
+
+    /** Forgets the symbol and its history; no-op when unknown. */
+    public void removeSymbol(String symbol) {
+        if (states.remove(symbol) != null) {
+            List<String> next = new ArrayList<>(symbols);
+            next.remove(symbol);
+            symbols = List.copyOf(next);
+            bumpVersion();
+        }
+    }
+
+    /**
+     * Applies one accepted tick (the feed already dropped duplicates); ignored for an unknown symbol. A {@code ts}
+     * older than the symbol's current 1 s bar updates that bar (history is never rewritten). No allocation.
+     *
+     * @throws IllegalArgumentException for a price that is not positive and finite or above $21,474,836.47 (the
+     *                                  feed validates first; this is a last line of defence)
+     */
+    public void applyTick(String symbol, long seq, long ts, double price, long size, double bid, double ask,
+                          long receivedAtMs) {
+        SymbolState state = states.get(symbol);
+        if (state != null) {
+            state.applyTick(seq, ts, price, size, bid, ask, receivedAtMs);
+            bumpVersion();
+        }
+    }
+
+    /**
+     * Replaces the symbol's quote, day stats, 1 s bars and the derived bars (rebuilt from the snapshot's 1 s bars)
+     * and leaves a {@link GapMarker} from the last data before it (the last applied tick's ts, or the snapshot's
+     * first bar when there was none) to the snapshot time, taken as {@code receivedAtMs}. Recent ticks are kept:
+     * they were really received, and the marker shows where the discontinuity is. Ends RESYNCING.
+     */
+    public void applySnapshot(Message.Snapshot snapshot, ResyncReason reason, long missedTicks, long receivedAtMs) {
+        SymbolState state = states.get(snapshot.symbol());
+        if (state != null) {
+            state.applySnapshot(snapshot, reason, missedTicks, receivedAtMs);
+            bumpVersion();
+        }
+    }
+
+    /** The feed asked the server to resync the symbol: RESYNCING until the next snapshot or tick. */
+    public void markResyncing(String symbol) {
+        SymbolState state = states.get(symbol);
+        if (state != null) {
+            state.markResyncing();
+            bumpVersion();
+        }
+    }
+
+    /**
+     * The server confirmed (e.g. by a heartbeat's seq) that the symbol's latest data is still current: a quiet
+     * symbol stays LIVE without ticks. Does not change {@link QuoteView#lastUpdateMs()}.
+     */
+    public void confirmCurrent(String symbol, long atMs) {
+        SymbolState state = states.get(symbol);
+        if (state != null) {
+            state.confirmCurrent(atMs);
+        }
+    }
+
+    /**
+     * Connection down: every symbol is STALE until data flows again, and each gets an open disconnected span
+     * ({@link GapMarker#isDisconnect()}, reason {@code null}) from {@code atMs}.
+     */
+    public void connectionLost(long atMs) {
+        connectionUp = false;
+        for (SymbolState state : states.values()) {
+            state.openDisconnect(atMs);
+        }
+        bumpVersion();
+    }
+
+    /**
+     * Connection back: closes the disconnected spans at {@code atMs}. Quotes stay STALE until their data flows
+     * again (a resumed tick, a snapshot, or {@link #confirmCurrent}).
+     */
+    public void connectionRestored(long atMs) {
+        connectionUp = true;
+        for (SymbolState state : states.values()) {
+            state.closeDisconnect(atMs);
+        }
+        bumpVersion();
+    }
+
+    private void bumpVersion() {
+        // Single writer: a plain read and a release store are enough, and cheaper than a volatile increment.
+        VERSION.setRelease(this, (long) VERSION.get(this) + 1);
+    }
+
+    // ---------------------------------------------------------------- read side: any thread
+
+    /** Increments on every write; the UI compares it with the previous frame's to skip work. */
+    public long version() {
+        return (long) VERSION.getAcquire(this);
+    }
+
+    public boolean connectionUp() {
+        return connectionUp;
+    }
+
+    /** Snapshot copy, in the order of {@link #addSymbol}. */
+    public List<String> symbols() {
+        return symbols;
+    }
+
+    /** Consistent copy of one symbol's quote into {@code into}; false (into untouched) if the symbol is unknown. */
+    public boolean readQuote(String symbol, QuoteView into) {
+        SymbolState state = states.get(symbol);
+        if (state == null) {
+            return false;
+        }
+        state.readQuote(into, clockMs.getAsLong(), connectionUp, limits.staleAfterMs());
+        return true;
+    }
+
+    /**
+     * Copies the bars starting at or after {@code fromTs}, oldest first (the newest ones if more than
+     * {@code into.capacity()}); intervals without ticks have no bar. Returns the count (0 for an unknown symbol).
+     */
+    public int readBars(String symbol, BarInterval interval, long fromTs, BarBuffer into) {
+        SymbolState state = states.get(symbol);
+        if (state == null) {
+            into.clear();
+            return 0;
+        }
+        return state.readBars(interval, fromTs, into);
+    }
+
+    /** Copies recent ticks with ts at or after {@code fromTs}, oldest first (newest if more than capacity). */
+    public int readTicks(String symbol, long fromTs, TickBuffer into) {
+        SymbolState state = states.get(symbol);
+        if (state == null) {
+            into.clear();
+            return 0;
+        }
+        return state.readTicks(fromTs, into);
+    }
+
+    /** Gap markers of the symbol ending at or after {@code fromTs} (open ones included), oldest first. */
+    public List<GapMarker> gapMarkers(String symbol, long fromTs) {
+        SymbolState state = states.get(symbol);
+        return state == null ? List.of() : state.markers(fromTs);
+    }
+}

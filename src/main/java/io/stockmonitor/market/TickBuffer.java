@@ -1,0 +1,79 @@
+package io.stockmonitor.market;
+
+/** Reusable tick columns filled by {@link MarketModel#readTicks}, oldest first; fixed capacity, no per-read garbage. */
+public final class TickBuffer {
+    private final long[] time;
+    private final double[] price;
+    private final long[] size;
+    private int count;
+
+    public TickBuffer(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+        }
+        time = new long[capacity];
+        price = new double[capacity];
+        size = new long[capacity];
+    }
+
+    public int capacity() {
+        return time.length;
+    }
+
+    /** Number of ticks held (not to be confused with {@link #size(int)}, a tick's traded size). */
+    public int size() {
+        return count;
+    }
+
+    public long time(int i) {
+        return time[check(i)];
+    }
+
+    public double price(int i) {
+        return price[check(i)];
+    }
+
+    /** Traded size (volume) of tick {@code i}. */
+    public long size(int i) {
+        return size[check(i)];
+    }
+
+    public long[] times() {
+        return time;
+    }
+
+    public double[] prices() {
+        return price;
+    }
+
+    public long[] sizes() {
+        return size;
+    }
+
+    void set(int i, long t, double p, long s) {
+        time[i] = t;
+        price[i] = p;
+        size[i] = s;
+    }
+
+    void finishFromEnd(int n) {
+        int from = time.length - n;
+        if (from > 0) {
+            System.arraycopy(time, from, time, 0, n);
+            System.arraycopy(price, from, price, 0, n);
+            System.arraycopy(size, from, size, 0, n);
+        }
+        count = n;
+    }
+
+    void clear() {
+        count = 0;
+    }
+
+    private int check(int i) {
+        if (i < 0 || i >= count) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return i;
+    }
+}

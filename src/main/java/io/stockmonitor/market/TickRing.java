@@ -1,0 +1,67 @@
+package io.stockmonitor.market;
+
+/**
+ * The most recent ticks of one symbol, arrival order. A slot is 3 consecutive ints (12 bytes): the time as the
+ * delta to the previous tick (rebuilt backwards from the newest one, because readers only ever walk back from the
+ * newest tick), the scaled price, the size (saturating). Timestamps are kept monotonic (a late tick is stamped with
+ * the newest time seen) so that a tick-line chart never steps backwards. Single writer inside the symbol's
+ * seqlock; readers tolerate torn state.
+ */
+final class TickRing {
+    private static final int DELTA = 0;
+    private static final int PRICE = 1;
+    private static final int SIZE = 2;
+    private static final int STRIDE = 3;
+
+    final int capacity;
+    private final int[] data;
+    /** Ticks ever written. */
+    private long count;
+    /** Slot of the next tick ({@code count mod capacity}, kept to avoid a division per tick). */
+    private int next;
+    private long newestTs = Long.MIN_VALUE;
+
+    TickRing(int capacity) {
+        this.capacity = capacity;
+        data = new int[capacity * STRIDE];
+    }
+
+    void add(long ts, int scaledPrice, long tickSize) {
+        long t = count == 0 ? ts : Math.max(ts, newestTs);
+        long delta = count == 0 ? 0 : t - newestTs;
+        int b = next * STRIDE;
+        // A delta beyond 24 days is clamped: only a tick that old would get a slightly wrong time.
+        data[b + DELTA] = (int) Math.min(delta, Integer.MAX_VALUE);
+        data[b + PRICE] = scaledPrice;
+        data[b + SIZE] = tickSize >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) Math.max(0, tickSize);
+        newestTs = t;
+        count++;
+        next = next + 1 == capacity ? 0 : next + 1;
+    }
+
+    void rescale(int divisor) {
+        int n = (int) Math.min(count, capacity);
+        for (int s = 0; s < n; s++) {
+            int b = s * STRIDE + PRICE;
+            data[b] = (int) Math.floorDiv(data[b] + (long) divisor / 2, divisor);
+        }
+    }
+
+    int readInto(long fromTs, TickBuffer into, int scale) {
+        long c = count;
+        long t = newestTs;
+        double div = scale;
+        int cap = into.capacity();
+        long oldest = Math.max(0, c - capacity);
+        int n = 0;
+        int slot = c == 0 ? 0 : (int) ((c - 1) % capacity);
+        for (long k = c - 1; k >= oldest && n < cap && t >= fromTs; k--, slot = slot == 0 ? capacity - 1 : slot - 1) {
+            int b = slot * STRIDE;
+            n++;
+            into.set(cap - n, t, data[b + PRICE] / div, data[b + SIZE]);
+            t -= data[b + DELTA];
+        }
+        into.finishFromEnd(n);
+        return n;
+    }
+}
