@@ -43,9 +43,11 @@ cleanup() {
 trap cleanup EXIT
 mkdir -p "$SANDBOX/home"
 # A fresh user: per-user directories must be created by the app under these, nothing anywhere else.
+# The JVM takes user.home from the password database, not from $HOME, hence -Duser.home (JAVA_TOOL_OPTIONS reaches
+# the JVM behind the jpackage launcher; the JVM notes it on stderr).
 run_env() {
     env -u XDG_CONFIG_HOME -u XDG_DATA_HOME -u XDG_CACHE_HOME -u DISPLAY -u WAYLAND_DISPLAY \
-        HOME="$SANDBOX/home" "$@"
+        HOME="$SANDBOX/home" JAVA_TOOL_OPTIONS="-Duser.home=$SANDBOX/home" "$@"
 }
 marker="$SANDBOX/marker"
 touch "$marker"
@@ -60,20 +62,28 @@ ok "--version: $version_line"
 # Counts {"type":"tick"} records (the headless --record contract: one JSON object per line).
 count_ticks() { grep -c '"type" *: *"tick"' "$1" 2>/dev/null || true; }
 
-# 4. Headless demo run from the packaged launcher.
-record="$SANDBOX/demo.jsonl"
-set +e
-run_env timeout 120 "$IMAGE/bin/stock-monitor" --headless --demo --duration 3 --record "$record" \
-    >"$SANDBOX/demo.out" 2>"$SANDBOX/demo.err"
-code=$?
-set -e
-if [ "$code" -ne 0 ]; then
-    tail -20 "$SANDBOX/demo.err" >&2
-    fail "stock-monitor --headless --demo --duration 3 exited $code"
+# 4. Headless demo run from the packaged launcher. The 3 s start when the client starts connecting; on a loaded
+#    2-core machine JVM + simulator start-up can eat them, so one longer run is allowed before failing (and said).
+demo_run() { # $1 = seconds
+    record="$SANDBOX/demo-$1.jsonl"
+    set +e
+    run_env timeout 120 "$IMAGE/bin/stock-monitor" --headless --demo --duration "$1" --record "$record" \
+        >"$SANDBOX/demo.out" 2>"$SANDBOX/demo.err"
+    code=$?
+    set -e
+    if [ "$code" -ne 0 ]; then
+        tail -n 20 "$SANDBOX/demo.err" >&2
+        fail "stock-monitor --headless --demo --duration $1 exited $code"
+    fi
+    ticks=$(count_ticks "$record")
+}
+demo_run 3
+if [ "${ticks:-0}" -eq 0 ]; then
+    echo "check-app-image: warning: no ticks within --duration 3 (slow machine?); trying --duration 15" >&2
+    demo_run 15
 fi
-ticks=$(count_ticks "$record")
-[ "${ticks:-0}" -gt 0 ] || { tail -20 "$SANDBOX/demo.out" "$SANDBOX/demo.err" >&2; fail "no tick records in $record"; }
-summary=$(grep -ihE 'ticks' "$SANDBOX/demo.out" "$SANDBOX/demo.err" | tail -1 || true)
+[ "${ticks:-0}" -gt 0 ] || { tail -n 20 "$SANDBOX/demo.out" "$SANDBOX/demo.err" >&2; fail "no tick records in $record"; }
+summary=$(grep -hE '^ *ticks [0-9]' "$SANDBOX/demo.out" "$SANDBOX/demo.err" | head -1 | sed 's/^ *//' || true)
 ok "headless demo: exit 0, $ticks tick records${summary:+; summary: $summary}"
 
 # 5. Nothing inside the installation, nothing in ~/.openjfx; logs in the XDG data directory.
@@ -102,7 +112,7 @@ run_env timeout 120 "$IMAGE/bin/stock-monitor" --headless --server "$url" --dura
     >"$SANDBOX/server.out" 2>"$SANDBOX/server.err"
 code=$?
 set -e
-[ "$code" -eq 0 ] || { tail -20 "$SANDBOX/server.err" >&2; fail "stock-monitor --headless --server $url exited $code"; }
+[ "$code" -eq 0 ] || { tail -n 20 "$SANDBOX/server.err" >&2; fail "stock-monitor --headless --server $url exited $code"; }
 ticks2=$(count_ticks "$record2")
 [ "${ticks2:-0}" -gt 0 ] || fail "no tick records from the standalone simulator"
 ok "headless against feed-simulator: exit 0, $ticks2 tick records"

@@ -31,7 +31,7 @@ for _ in $(seq 1 50); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; 
 
 start_ns=$(date +%s%N)
 env -u XDG_CONFIG_HOME -u XDG_DATA_HOME -u XDG_CACHE_HOME HOME="$work/home" DISPLAY="$display" \
-    JAVA_TOOL_OPTIONS="-Dstockmonitor.startupProbe=true" \
+    JAVA_TOOL_OPTIONS="-Duser.home=$work/home -Dstockmonitor.startupProbe=true" \
     "$work/root/opt/stock-monitor/bin/stock-monitor" --demo >"$work/app.out" 2>"$work/app.err" &
 APP_PID=$!
 if DISPLAY="$display" timeout 60 xdotool search --sync --onlyvisible --name "Stock Monitor" >/dev/null 2>&1; then
