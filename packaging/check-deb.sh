@@ -62,9 +62,13 @@ ok "unpacked launcher runs"
 
 if $install; then
     [ "$(id -u)" -eq 0 ] || fail "--install needs root"
-    # Minimal containers have no menu directory; create it so the menu entry is really installed and checked.
-    made_menu_dir=false
-    [ -d /usr/share/applications ] || { mkdir -p /usr/share/applications; made_menu_dir=true; }
+    # Minimal containers have no menu directories (xdg-desktop-menu needs all three); create them so the menu entry
+    # is really installed and checked, and remove them again afterwards.
+    made_dirs=""
+    for d in /usr/share/applications /usr/share/desktop-directories /etc/xdg/menus; do
+        [ -d "$d" ] || { mkdir -p "$d"; made_dirs="$d $made_dirs"; }
+    done
+    trap 'dpkg -r stock-monitor >/dev/null 2>&1 || true; rm -rf "$unpacked"' EXIT # never leave it installed
     if ! dpkg -i "$deb" >/dev/null; then
         dpkg -r stock-monitor >/dev/null 2>&1 || true # do not leave a half-configured package behind
         fail "dpkg -i failed: missing dependencies? (apt-get install ./$deb installs them)"
@@ -78,6 +82,7 @@ if $install; then
     dpkg-query -W -f='${Status}\n' stock-monitor 2>/dev/null | grep -q 'not-installed\|deinstall' \
         || fail "package still installed"
     ok "dpkg -r removed /opt/stock-monitor and the menu entry"
-    if $made_menu_dir; then rmdir /usr/share/applications 2>/dev/null || true; fi
+    for d in $made_dirs; do rm -rf "$d"; done # xdg-desktop-menu leaves applications-merged/ behind in menus/
+    trap 'rm -rf "$unpacked"' EXIT
 fi
 ok "all .deb checks passed"
