@@ -137,7 +137,8 @@ jdk_modules=$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17
 [ -n "$jdk_modules" ] || die "jdeps found no modules"
 extra_modules=$(grep -v '^[[:space:]]*#' packaging/jdk-modules.txt | tr -s ' \n' ',' | sed 's/^,//; s/,$//')
 # jdeps lists the JavaFX modules too when the libraries use them; they come from the module path anyway.
-modules="$jdk_modules,$extra_modules,javafx.controls,javafx.fxml"
+modules=$(printf '%s\n' "$jdk_modules,$extra_modules,javafx.controls,javafx.fxml" | tr ',' '\n' | awk 'NF && !seen[$0]++' \
+    | paste -sd, -)
 say "modules: $modules"
 
 # 3. jlink: one trimmed runtime. JDK 17's jlink needs the JDK's own jmods next to JavaFX's jars on the module path.
