@@ -1,11 +1,147 @@
 package io.stockmonitor.app;
 
-/** Headless mode (issue 3): being built on the feed branch. */
+import io.stockmonitor.feed.ConnectionState;
+import io.stockmonitor.feed.FeedClient;
+import io.stockmonitor.feed.FeedEvent;
+import io.stockmonitor.feed.FeedRecordWriter;
+import io.stockmonitor.feed.FeedStats;
+import io.stockmonitor.market.LatencySnapshot;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Headless mode: connect, log connection state changes, optionally record every accepted tick, snapshot and state
+ * change as JSON Lines, and print a summary at the end (after {@code --duration}, or on SIGINT/SIGTERM). Exit 0; 3
+ * when the connection FAILED (bad token, bad URL), with a one-line reason on stderr; 4 when the record file cannot
+ * be written. This is command-line output, hence stdout/stderr.
+ */
 final class HeadlessRun {
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILED = 3;
+    static final int EXIT_RECORD = 4;
+    private static final Logger LOG = LoggerFactory.getLogger(HeadlessRun.class);
+    /** How long a shutdown hook waits for the summary. */
+    private static final long HOOK_WAIT_MS = 10_000;
+
     private HeadlessRun() {
     }
 
     static int run(AppOptions options, AppDirs dirs) {
-        throw new UnsupportedOperationException("headless mode is not built yet");
+        return run(options, System.out, System.err, true);
+    }
+
+    static int run(AppOptions options, PrintStream out, PrintStream err, boolean installHook) {
+        FeedTarget target = options.server() == null ? FeedTarget.demo()
+                : new FeedTarget(options.server(), options.token());
+        FeedRecordWriter writer = null;
+        if (options.record() != null) {
+            try {
+                writer = new FeedRecordWriter(options.record());
+            } catch (IOException e) {
+                err.println("stock-monitor: cannot write the record file " + options.record() + ": " + e.getMessage());
+                return EXIT_RECORD;
+            }
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicReference<String> failure = new AtomicReference<>();
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                finished.await(HOOK_WAIT_MS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "headless-shutdown");
+        if (installHook) {
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+        long startNanos = System.nanoTime();
+        LiveSession session = null;
+        try {
+            FeedRecordWriter recorder = writer;
+            session = LiveSession.start(target, options.symbolsOrDefault(), client -> {
+                if (recorder != null) {
+                    client.setTickSink(recorder);
+                    client.addListener(recorder);
+                }
+                client.addListener(event -> {
+                    if (event instanceof FeedEvent.StateChanged s && s.status().state() == ConnectionState.FAILED) {
+                        failure.compareAndSet(null, s.status().detail());
+                        stop.countDown();
+                    }
+                });
+            });
+            LOG.info("headless run against {} for {}", session.serverLabel(),
+                    options.duration() == null ? "until interrupted" : options.duration());
+            if (options.duration() == null) {
+                stop.await();
+            } else {
+                stop.await(options.duration().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (IllegalArgumentException e) {
+            failure.compareAndSet(null, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            failure.compareAndSet(null, "cannot start: " + e);
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+        }
+        try {
+            int code;
+            if (writer != null) {
+                try {
+                    writer.close();
+                } catch (IOException e) {
+                    err.println("stock-monitor: cannot write the record file " + options.record() + ": "
+                            + e.getMessage());
+                    return EXIT_RECORD;
+                }
+            }
+            if (failure.get() != null) {
+                err.println("stock-monitor: feed connection failed: " + failure.get());
+                code = EXIT_FAILED;
+            } else {
+                printSummary(out, session, writer, options, (System.nanoTime() - startNanos) / 1e9);
+                code = EXIT_OK;
+            }
+            out.flush();
+            err.flush();
+            return code;
+        } finally {
+            finished.countDown();
+            if (installHook) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // shutting down already: the hook is running and waits for us
+                }
+            }
+        }
+    }
+
+    private static void printSummary(PrintStream out, LiveSession session, FeedRecordWriter writer,
+                                     AppOptions options, double seconds) {
+        FeedClient feed = session.feed();
+        FeedStats s = feed.stats();
+        LatencySnapshot l = feed.latency().totalSnapshot();
+        out.printf("stock-monitor headless summary: %s%s, %.1f s, %d symbols%n", session.serverLabel(),
+                session.simulated() ? " (SIMULATED data)" : "", seconds, options.symbolsOrDefault().size());
+        out.printf("  ticks %d, duplicates dropped %d, gaps %d, resyncs %d, reconnects %d, resumes %d, bad frames %d%n",
+                s.ticksApplied(), s.duplicatesDropped(), s.gaps(), s.resyncs(), s.reconnects(), s.resumes(),
+                s.badFrames());
+        out.printf("  latency (receive - tick ts) p50 %d ms, p99 %d ms, max %d ms; ping rtt last %d ms%n", l.p50Ms(),
+                l.p99Ms(), l.maxMs(), l.lastRttMs());
+        if (writer != null) {
+            out.printf("  recorded %d lines to %s%n", writer.lines(), options.record());
+        }
     }
 }

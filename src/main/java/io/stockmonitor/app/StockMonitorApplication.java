@@ -1,0 +1,146 @@
+package io.stockmonitor.app;
+
+import io.stockmonitor.ui.ConnectionChoice;
+import io.stockmonitor.ui.FrameLoop;
+import io.stockmonitor.ui.MainView;
+import io.stockmonitor.ui.MainViewModel;
+import io.stockmonitor.ui.SessionStarter;
+import io.stockmonitor.ui.Settings;
+import io.stockmonitor.ui.SettingsStore;
+import io.stockmonitor.ui.Theme;
+import io.stockmonitor.ui.ViewLoader;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JavaFX application: composes settings, the main view model, the views and the frame loop, and starts the feed
+ * session in the background. {@link DesktopApp} hands it the command line's options through {@link #HANDOFF}
+ * (JavaFX instantiates this class itself).
+ */
+public final class StockMonitorApplication extends Application {
+    static final double DEFAULT_WIDTH = 1480;
+    static final double DEFAULT_HEIGHT = 880;
+    private static final Logger LOG = LoggerFactory.getLogger(StockMonitorApplication.class);
+
+    /** What {@link DesktopApp} passes in before {@code Application.launch}. */
+    record Handoff(AppOptions options, AppDirs dirs, SessionStarter starter) {}
+
+    static final AtomicReference<Handoff> HANDOFF = new AtomicReference<>();
+
+    private SettingsStore store;
+    private MainViewModel model;
+    private MainView view;
+    private FrameLoop frameLoop;
+    private Stage stage;
+    private boolean saved;
+
+    @Override
+    public void start(Stage primaryStage) {
+        Handoff handoff = HANDOFF.get();
+        if (handoff == null) {
+            throw new IllegalStateException("start the window through DesktopApp.run");
+        }
+        stage = primaryStage;
+        store = new SettingsStore(handoff.dirs().config(), Clock.systemUTC());
+        SettingsStore.Loaded loaded = store.load();
+        Settings settings = loaded.settings();
+        AppOptions options = handoff.options();
+
+        model = new MainViewModel(handoff.starter());
+        List<String> symbols = !options.symbols().isEmpty() ? options.symbols()
+                : settings.getWatchlist().isEmpty() ? AppOptions.DEFAULT_SYMBOLS : null;
+        model.restoreFrom(settings, symbols);
+        if (options.theme() != null) {
+            model.themeProperty().set(Theme.of(options.theme()));
+        }
+        model.themeProperty().get().install();
+
+        ViewLoader loader = new ViewLoader(model, this::quit);
+        ViewLoader.Loaded<MainView> main = loader.load(MainView.class);
+        view = main.controller();
+        Scene scene = new Scene(main.root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        stage.setScene(scene);
+        stage.setTitle("Stock Monitor");
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        place(stage, settings.getWindow());
+        stage.setOnCloseRequest(e -> saveSettings());
+        stage.show();
+        view.restoreLayout(settings);
+        if (loaded.hasNotice()) {
+            model.showNotice(loaded.notice());
+        }
+
+        frameLoop = new FrameLoop(model);
+        frameLoop.start();
+        model.connect(choice(options, settings));
+    }
+
+    /** --server wins, then --demo, then the remembered feed, else demo mode. The token is never remembered. */
+    static ConnectionChoice choice(AppOptions options, Settings settings) {
+        if (options.server() != null) {
+            return new ConnectionChoice(options.server(), options.token());
+        }
+        if (options.demo() || settings.getServer() == null) {
+            return ConnectionChoice.demo();
+        }
+        return new ConnectionChoice(settings.getServer(), options.token());
+    }
+
+    private static void place(Stage stage, Settings.WindowPlacement placement) {
+        if (placement == null) {
+            return;
+        }
+        Rectangle2D wanted = new Rectangle2D(placement.x(), placement.y(), placement.width(), placement.height());
+        boolean visible = Screen.getScreens().stream().anyMatch(s -> s.getVisualBounds().intersects(wanted));
+        stage.setWidth(placement.width());
+        stage.setHeight(placement.height());
+        if (visible) {
+            stage.setX(placement.x());
+            stage.setY(placement.y());
+        }
+        stage.setMaximized(placement.maximized());
+    }
+
+    private void quit() {
+        saveSettings();
+        stage.close();
+        Platform.exit();
+    }
+
+    private void saveSettings() {
+        if (saved || model == null) {
+            return;
+        }
+        saved = true;
+        Settings settings = Settings.defaults();
+        model.saveTo(settings);
+        view.saveLayout(settings, stage);
+        try {
+            store.save(settings);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not save the settings to {}: {}", store.file(), e.toString());
+        }
+    }
+
+    @Override
+    public void stop() {
+        saveSettings();
+        if (frameLoop != null) {
+            frameLoop.stop();
+        }
+        if (model != null) {
+            model.close();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.stockmonitor.chart;
+
+import javafx.scene.paint.Color;
+
+/**
+ * The chart's styleable colours: each is a CSS property of {@code .price-chart} (defaults in
+ * {@code price-chart.css}; the values here are used only if no stylesheet applies).
+ */
+public enum ChartColor {
+    BACKGROUND("-sm-chart-background", Color.web("#14161b")),
+    GRID("-sm-chart-grid-color", Color.web("#242832")),
+    AXIS("-sm-chart-axis-color", Color.web("#3b414d")),
+    TEXT("-sm-chart-text-color", Color.web("#aab2bf")),
+    UP("-sm-chart-up-color", Color.web("#26a69a")),
+    DOWN("-sm-chart-down-color", Color.web("#ef5350")),
+    LINE("-sm-chart-line-color", Color.web("#4f9cf0")),
+    VOLUME("-sm-chart-volume-color", Color.web("#5f7a9c", 0.55)),
+    LAST_PRICE("-sm-chart-last-price-color", Color.web("#f0b90b")),
+    LAST_PRICE_TEXT("-sm-chart-last-price-text-color", Color.web("#14161b")),
+    CROSSHAIR("-sm-chart-crosshair-color", Color.web("#8a93a3")),
+    CROSSHAIR_TEXT("-sm-chart-crosshair-text-color", Color.web("#14161b")),
+    GAP("-sm-chart-gap-color", Color.web("#ffaa00", 0.12)),
+    GAP_TEXT("-sm-chart-gap-text-color", Color.web("#e0a030"));
+
+    private final String cssProperty;
+    private final Color fallback;
+
+    ChartColor(String cssProperty, Color fallback) {
+        this.cssProperty = cssProperty;
+        this.fallback = fallback;
+    }
+
+    /** The CSS property name, e.g. {@code -sm-chart-up-color}. */
+    public String cssProperty() {
+        return cssProperty;
+    }
+
+    Color fallback() {
+        return fallback;
+    }
+}

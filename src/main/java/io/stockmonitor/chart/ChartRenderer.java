@@ -1,0 +1,625 @@
+package io.stockmonitor.chart;
+
+import java.util.List;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws a {@link PriceChart} onto its two canvases: the plot (panes, axes, data, gaps, last price) and the
+ * crosshair overlay, so moving the mouse redraws only the overlay.
+ *
+ * <p>Data is reduced to pixel columns first and drawn with one path per colour; the canvas is cleared at the start
+ * of every frame so its command buffer never holds more than one frame.
+ */
+final class ChartRenderer {
+
+    /** Below this many pixels per bar, candles are merged per pixel column. */
+    static final double MIN_PX_PER_BAR = 3;
+
+    /** Candle body width as a fraction of the bar's slot. */
+    private static final double BODY_FRACTION = 0.7;
+
+    /** Minimum vertical distance between price labels, in label heights. */
+    private static final double PRICE_LABEL_SPACING_LINES = 2.6;
+
+    /** Share of the panes' height given to the volume pane. */
+    private static final double VOLUME_PANE_FRACTION = 0.2;
+
+    private static final double PAD = 6;
+    private static final double PANE_GAP = 6;
+    private static final double AXIS_WIDTH_QUANTUM = 8;
+
+    private final PriceChart chart;
+    private final ColumnReducer reducer = new ColumnReducer();
+    private final PriceAxisTicks priceTicks = new PriceAxisTicks();
+    private final TimeAxisTicks timeTicks = new TimeAxisTicks();
+    private final Text measure = new Text();
+    private final double[] formatWidths = new double[TimeLabelFormat.values().length];
+    private final double[] dashes = {4, 3};
+
+    private Font measuredFont;
+    private double lineHeight;
+    private double axisWidth;
+
+    private double plotWidth;
+    private double priceTop;
+    private double priceBottom;
+    private double volumeTop;
+    private double volumeBottom;
+    private double timeAxisTop;
+    private double priceMin;
+    private double priceMax;
+    private double volumeMax;
+    private int priceDecimals;
+    private boolean perBar;
+
+    ChartRenderer(PriceChart chart) {
+        this.chart = chart;
+    }
+
+    double plotWidth() {
+        return plotWidth;
+    }
+
+    // ---- plot -------------------------------------------------------------------------------------------------
+
+    void drawPlot(GraphicsContext gc, double w, double h) {
+        gc.clearRect(0, 0, w, h);
+        gc.setFill(chart.color(ChartColor.BACKGROUND));
+        gc.fillRect(0, 0, w, h);
+        updateFontMetrics();
+        layout(w, h);
+        if (plotWidth < 10 || priceBottom - priceTop < 10) {
+            plotWidth = 0;
+            return;
+        }
+        updateDataRange();
+        reduceAndScale();
+        double needed = requiredAxisWidth();
+        if (needed > axisWidth) {
+            axisWidth = needed;
+            layout(w, h);
+            reduceAndScale();
+        }
+        Viewport vp = chart.viewport();
+        priceTicks.update(priceMin, priceMax,
+                (int) ((priceBottom - priceTop) / (lineHeight * PRICE_LABEL_SPACING_LINES)));
+        timeTicks.update(vp.start(), vp.end(), plotWidth, f -> formatWidths[f.ordinal()], chart.getZone());
+        priceDecimals = Math.max(2, priceTicks.decimals());
+
+        gc.setFont(measuredFont);
+        gc.setLineWidth(1);
+        drawGapShading(gc);
+        drawGrid(gc);
+        if (chart.getMode() == ChartMode.CANDLES) {
+            drawCandles(gc);
+        } else {
+            drawTickLine(gc);
+        }
+        drawAxes(gc, w);
+        drawLastPrice(gc);
+    }
+
+    private void updateFontMetrics() {
+        Font font = chart.chartFont();
+        if (font == measuredFont) {
+            return;
+        }
+        measuredFont = font;
+        measure.setFont(font);
+        measure.setText("Ag8");
+        lineHeight = Math.ceil(measure.getLayoutBounds().getHeight());
+        for (TimeLabelFormat f : TimeLabelFormat.values()) {
+            formatWidths[f.ordinal()] = textWidth(f.widestSample());
+        }
+        axisWidth = 0;
+    }
+
+    private double textWidth(String s) {
+        measure.setText(s);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    private void layout(double w, double h) {
+        if (axisWidth == 0) {
+            axisWidth = quantize(textWidth("00000.00") + 2 * PAD);
+        }
+        plotWidth = Math.max(0, Math.min(ChartBounds.MAX_COLUMNS, Math.floor(w - axisWidth)));
+        timeAxisTop = Math.floor(h - lineHeight - PAD);
+        priceTop = lineHeight + PAD;
+        double panes = timeAxisTop - priceTop - PANE_GAP;
+        priceBottom = Math.floor(priceTop + panes * (1 - VOLUME_PANE_FRACTION));
+        volumeTop = priceBottom + PANE_GAP;
+        volumeBottom = timeAxisTop;
+    }
+
+    private static double quantize(double width) {
+        return Math.ceil(width / AXIS_WIDTH_QUANTUM) * AXIS_WIDTH_QUANTUM;
+    }
+
+    private double requiredAxisWidth() {
+        double widest = Math.max(Math.abs(priceMin), Math.abs(priceMax));
+        String sample = ChartText.price(widest, Math.max(2, PriceAxisTicks.decimalsFor(
+                PriceAxisTicks.niceStepAtLeast(Math.max(priceMax - priceMin, 1e-9) / 8))));
+        return quantize(textWidth("-" + sample) + 2 * PAD);
+    }
+
+    private void updateDataRange() {
+        Viewport vp = chart.viewport();
+        if (chart.getMode() == ChartMode.CANDLES) {
+            CandleSeries c = chart.candles();
+            if (!c.isEmpty()) {
+                vp.setDataRange(c.time(0), c.time(c.size() - 1) + (double) chart.getIntervalMillis());
+            }
+        } else {
+            TickSeries t = chart.ticks();
+            if (!t.isEmpty()) {
+                vp.setDataRange(t.time(0), t.time(t.size() - 1));
+            }
+        }
+    }
+
+    /** Reduces the rows in view and sets the price and volume scales from them. */
+    private void reduceAndScale() {
+        Viewport vp = chart.viewport();
+        int columns = (int) plotWidth;
+        double msPerColumn = vp.span() / columns;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        volumeMax = 0;
+        if (chart.getMode() == ChartMode.CANDLES) {
+            CandleSeries c = chart.candles();
+            long interval = chart.getIntervalMillis();
+            perBar = interval / msPerColumn >= MIN_PX_PER_BAR;
+            int from = firstBarInView(c, vp.start(), interval);
+            int to = HitTester.floorIndex(c.timeArray(), c.from(), c.to(), vp.end()) + 1;
+            if (perBar) {
+                double[] high = c.highArray();
+                double[] low = c.lowArray();
+                double[] vol = c.volumeArray();
+                for (int i = from; i < to; i++) {
+                    lo = Math.min(lo, low[i]);
+                    hi = Math.max(hi, high[i]);
+                    volumeMax = Math.max(volumeMax, vol[i]);
+                }
+            } else {
+                reducer.reduceCandles(c.timeArray(), c.openArray(), c.highArray(), c.lowArray(), c.closeArray(),
+                        c.volumeArray(), from, to, vp.start(), msPerColumn, columns);
+                lo = reducer.minValue();
+                hi = reducer.maxValue();
+                volumeMax = reducer.maxVolume();
+            }
+        } else {
+            TickSeries t = chart.ticks();
+            reducer.reduceLine(t.timeArray(), t.priceArray(), t.volumeArray(), t.from(), t.to(),
+                    vp.start(), msPerColumn, columns);
+            lo = reducer.minValue();
+            hi = reducer.maxValue();
+            volumeMax = reducer.maxVolume();
+        }
+        double last = chart.getLastPrice();
+        if (chart.isFollowLive() && Double.isFinite(last)) {
+            lo = Math.min(lo, last);
+            hi = Math.max(hi, last);
+        }
+        if (!(lo <= hi)) {
+            lo = Double.isFinite(last) ? last : 0;
+            hi = Double.isFinite(last) ? last : 1;
+        }
+        double range = hi - lo;
+        if (range <= 0) {
+            range = Math.max(Math.abs(hi) * 0.002, 0.01);
+            lo -= range / 2;
+            hi += range / 2;
+        }
+        double pad = range * 0.06;
+        priceMin = lo - pad;
+        priceMax = hi + pad;
+    }
+
+    /** First bar whose span reaches into the view (a bar starting left of the edge may still show). */
+    private static int firstBarInView(CandleSeries c, double startMillis, long interval) {
+        return HitTester.floorIndex(c.timeArray(), c.from(), c.to(), startMillis - interval) + 1;
+    }
+
+    private double priceY(double price) {
+        return priceBottom - (price - priceMin) / (priceMax - priceMin) * (priceBottom - priceTop);
+    }
+
+    private double volumeHeight(double volume) {
+        return volumeMax > 0 ? volume / volumeMax * (volumeBottom - volumeTop) : 0;
+    }
+
+    private double timeX(double t) {
+        return chart.viewport().timeToX(t, plotWidth);
+    }
+
+    private static double crisp(double v) {
+        return Math.floor(v) + 0.5;
+    }
+
+    // ---- layers -----------------------------------------------------------------------------------------------
+
+    private void drawGapShading(GraphicsContext gc) {
+        List<ChartGap> gaps = chart.gapList();
+        if (gaps.isEmpty()) {
+            return;
+        }
+        Viewport vp = chart.viewport();
+        gc.beginPath();
+        int visible = 0;
+        for (ChartGap g : gaps) {
+            if (g.toMillis() < vp.start() || g.fromMillis() > vp.end()) {
+                continue;
+            }
+            double x0 = Math.max(0, timeX(g.fromMillis()));
+            double x1 = Math.min(plotWidth, timeX(Math.min(g.toMillis(), vp.end())));
+            gc.rect(Math.floor(x0), priceTop, Math.max(2, Math.ceil(x1 - x0)), volumeBottom - priceTop);
+            visible++;
+        }
+        if (visible == 0) {
+            return;
+        }
+        gc.setFill(chart.color(ChartColor.GAP));
+        gc.fill();
+        gc.setFill(chart.color(ChartColor.GAP_TEXT));
+        gc.setTextBaseline(VPos.TOP);
+        gc.setTextAlign(TextAlignment.LEFT);
+        double labelRight = Double.NEGATIVE_INFINITY;
+        for (ChartGap g : gaps) {
+            if (g.toMillis() < vp.start() || g.fromMillis() > vp.end()) {
+                continue;
+            }
+            double x0 = Math.max(0, timeX(g.fromMillis()));
+            double x1 = Math.min(plotWidth, timeX(Math.min(g.toMillis(), vp.end())));
+            double textW = textWidth(g.label());
+            if (x1 - x0 >= textW + 2 * 3 && x0 + 3 > labelRight) {
+                gc.fillText(g.label(), x0 + 3, priceTop + 3);
+                labelRight = x0 + 3 + textW;
+            } else if (x0 > labelRight) {
+                // Too narrow for a horizontal label: write it downwards along the span's left edge.
+                gc.save();
+                gc.translate(x0 + 2 + lineHeight, priceTop + 3);
+                gc.rotate(90);
+                gc.fillText(g.label(), 0, 0);
+                gc.restore();
+                labelRight = x0 + 2 + lineHeight;
+            }
+        }
+    }
+
+    private void drawGrid(GraphicsContext gc) {
+        gc.beginPath();
+        for (int i = 0; i < priceTicks.count(); i++) {
+            double y = crisp(priceY(priceTicks.value(i)));
+            if (y >= priceTop && y <= priceBottom) {
+                gc.moveTo(0, y);
+                gc.lineTo(plotWidth, y);
+            }
+        }
+        for (int i = 0; i < timeTicks.count(); i++) {
+            double x = crisp(timeX(timeTicks.time(i)));
+            gc.moveTo(x, priceTop);
+            gc.lineTo(x, volumeBottom);
+        }
+        gc.setStroke(chart.color(ChartColor.GRID));
+        gc.stroke();
+    }
+
+    private void drawCandles(GraphicsContext gc) {
+        CandleSeries c = chart.candles();
+        if (c.isEmpty()) {
+            return;
+        }
+        if (perBar) {
+            drawBars(gc, c, true);
+            drawBars(gc, c, false);
+        } else {
+            drawMergedColumns(gc, true);
+            drawMergedColumns(gc, false);
+            drawColumnVolumes(gc);
+        }
+    }
+
+    /** One direction's candles, one bar each: a stroke for all wicks, a fill for all bodies, then volumes. */
+    private void drawBars(GraphicsContext gc, CandleSeries c, boolean up) {
+        Viewport vp = chart.viewport();
+        long interval = chart.getIntervalMillis();
+        int from = firstBarInView(c, vp.start(), interval);
+        int to = HitTester.floorIndex(c.timeArray(), c.from(), c.to(), vp.end()) + 1;
+        long[] time = c.timeArray();
+        double[] open = c.openArray();
+        double[] high = c.highArray();
+        double[] low = c.lowArray();
+        double[] close = c.closeArray();
+        double[] vol = c.volumeArray();
+        double slot = interval / vp.span() * plotWidth;
+        double body = Math.max(1, Math.floor(slot * BODY_FRACTION));
+        gc.beginPath();
+        for (int i = from; i < to; i++) {
+            if ((close[i] >= open[i]) == up) {
+                double x = crisp(timeX(time[i] + interval / 2.0));
+                gc.moveTo(x, priceY(high[i]));
+                gc.lineTo(x, priceY(low[i]));
+            }
+        }
+        Paint paint = chart.color(up ? ChartColor.UP : ChartColor.DOWN);
+        gc.setStroke(paint);
+        gc.stroke();
+        gc.beginPath();
+        for (int i = from; i < to; i++) {
+            if ((close[i] >= open[i]) == up) {
+                double left = Math.round(timeX(time[i] + interval / 2.0) - body / 2);
+                double top = Math.round(priceY(Math.max(open[i], close[i])));
+                double bottom = Math.round(priceY(Math.min(open[i], close[i])));
+                gc.rect(left, top, body, Math.max(1, bottom - top));
+            }
+        }
+        gc.setFill(paint);
+        gc.fill();
+        if (up) {
+            gc.beginPath();
+            for (int i = from; i < to; i++) {
+                double hgt = Math.round(volumeHeight(vol[i]));
+                if (hgt > 0) {
+                    gc.rect(Math.round(timeX(time[i] + interval / 2.0) - body / 2), volumeBottom - hgt, body, hgt);
+                }
+            }
+            gc.setFill(chart.color(ChartColor.VOLUME));
+            gc.fill();
+        }
+    }
+
+    /** Merged per-column candles of one direction (bars narrower than {@link #MIN_PX_PER_BAR}), one stroke. */
+    private void drawMergedColumns(GraphicsContext gc, boolean up) {
+        gc.beginPath();
+        for (int k = 0; k < reducer.nonEmptyCount(); k++) {
+            int col = reducer.nonEmptyColumn(k);
+            if ((reducer.last(col) >= reducer.first(col)) == up) {
+                double x = col + 0.5;
+                double top = priceY(reducer.max(col));
+                double bottom = priceY(reducer.min(col));
+                gc.moveTo(x, top);
+                gc.lineTo(x, Math.max(bottom, top + 1));
+            }
+        }
+        gc.setStroke(chart.color(up ? ChartColor.UP : ChartColor.DOWN));
+        gc.stroke();
+    }
+
+    private void drawColumnVolumes(GraphicsContext gc) {
+        if (volumeMax <= 0) {
+            return;
+        }
+        gc.beginPath();
+        for (int k = 0; k < reducer.nonEmptyCount(); k++) {
+            int col = reducer.nonEmptyColumn(k);
+            double hgt = Math.round(volumeHeight(reducer.volume(col)));
+            if (hgt > 0) {
+                gc.rect(col, volumeBottom - hgt, 1, hgt);
+            }
+        }
+        gc.setFill(chart.color(ChartColor.VOLUME));
+        gc.fill();
+    }
+
+    /** The M4 polyline, joined to the nearest tick outside each edge so the line reaches the plot's borders. */
+    private void drawTickLine(GraphicsContext gc) {
+        TickSeries t = chart.ticks();
+        if (t.isEmpty()) {
+            return;
+        }
+        Viewport vp = chart.viewport();
+        long[] time = t.timeArray();
+        double[] price = t.priceArray();
+        int n = reducer.pointCount();
+        gc.beginPath();
+        int before = HitTester.floorIndex(time, t.from(), t.to(), vp.start() - 1);
+        boolean started = false;
+        if (before >= t.from()) {
+            gc.moveTo(timeX(time[before]), priceY(price[before]));
+            started = true;
+        }
+        double lastX = 0;
+        double lastY = 0;
+        for (int p = 0; p < n; p++) {
+            lastX = reducer.pointColumn(p) + 0.5;
+            lastY = priceY(reducer.pointValue(p));
+            if (started) {
+                gc.lineTo(lastX, lastY);
+            } else {
+                gc.moveTo(lastX, lastY);
+                started = true;
+            }
+        }
+        int after = n > 0 ? reducer.pointIndex(n - 1) + 1 : before + 1;
+        if (started && after < t.to() && after > t.from()) {
+            double x = timeX(time[after]);
+            double y = priceY(price[after]);
+            if (n == 0) {
+                gc.lineTo(x, y);
+            } else if (x > lastX) {
+                // Stop at the border: the segment's far end may lie under the price axis.
+                double edge = Math.min(x, plotWidth);
+                gc.lineTo(edge, lastY + (y - lastY) * (edge - lastX) / (x - lastX));
+            }
+        }
+        gc.setStroke(chart.color(ChartColor.LINE));
+        gc.setLineWidth(1.5);
+        gc.stroke();
+        gc.setLineWidth(1);
+        drawColumnVolumes(gc);
+    }
+
+    private void drawAxes(GraphicsContext gc, double w) {
+        // The plot may have drawn slightly into the axis area (wide candles at the edge); cover it.
+        gc.setFill(chart.color(ChartColor.BACKGROUND));
+        gc.fillRect(plotWidth, 0, w - plotWidth, timeAxisTop);
+        gc.fillRect(0, timeAxisTop, w, lineHeight + PAD);
+
+        gc.beginPath();
+        double ax = crisp(plotWidth);
+        gc.moveTo(ax, 0);
+        gc.lineTo(ax, timeAxisTop);
+        double ty = crisp(timeAxisTop);
+        gc.moveTo(0, ty);
+        gc.lineTo(w, ty);
+        double sep = crisp(priceBottom + PANE_GAP / 2);
+        gc.moveTo(0, sep);
+        gc.lineTo(plotWidth, sep);
+        gc.setStroke(chart.color(ChartColor.AXIS));
+        gc.stroke();
+
+        gc.setFill(chart.color(ChartColor.TEXT));
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.CENTER);
+        double lastY = lastPriceLabelY();
+        for (int i = 0; i < priceTicks.count(); i++) {
+            double v = priceTicks.value(i);
+            double y = priceY(v);
+            if (y < priceTop + lineHeight / 2 || y > priceBottom - lineHeight / 2
+                    || Math.abs(y - lastY) < lineHeight) {
+                continue;
+            }
+            gc.fillText(ChartText.price(v, priceTicks.decimals()), plotWidth + PAD, y);
+        }
+        if (volumeMax > 0) {
+            gc.fillText(ChartText.volume(volumeMax), plotWidth + PAD, volumeTop + lineHeight / 2);
+        }
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.setTextBaseline(VPos.TOP);
+        double half = formatWidths[timeTicks.format().ordinal()] / 2;
+        for (int i = 0; i < timeTicks.count(); i++) {
+            long t = timeTicks.time(i);
+            double x = timeX(t);
+            if (x - half < 0 || x + half > w) {
+                continue;
+            }
+            gc.fillText(TimeAxisTicks.label(t, timeTicks.format(), chart.getZone()), x, timeAxisTop + PAD / 2);
+        }
+    }
+
+    private double lastPriceLabelY() {
+        double last = chart.getLastPrice();
+        if (!Double.isFinite(last)) {
+            return Double.NaN;
+        }
+        return Math.max(priceTop + lineHeight / 2, Math.min(priceBottom - lineHeight / 2, priceY(last)));
+    }
+
+    private void drawLastPrice(GraphicsContext gc) {
+        double last = chart.getLastPrice();
+        if (!Double.isFinite(last)) {
+            return;
+        }
+        double y = priceY(last);
+        Paint paint = chart.color(ChartColor.LAST_PRICE);
+        if (y >= priceTop && y <= priceBottom) {
+            gc.beginPath();
+            gc.moveTo(0, crisp(y));
+            gc.lineTo(plotWidth, crisp(y));
+            gc.setStroke(paint);
+            gc.setLineDashes(dashes);
+            gc.stroke();
+            gc.setLineDashes((double[]) null);
+        }
+        double labelY = lastPriceLabelY();
+        drawAxisBox(gc, ChartText.price(last, priceDecimals), labelY, paint,
+                chart.color(ChartColor.LAST_PRICE_TEXT));
+    }
+
+    private void drawAxisBox(GraphicsContext gc, String text, double y, Paint box, Paint textPaint) {
+        gc.setFill(box);
+        gc.fillRect(plotWidth + 1, Math.round(y - lineHeight / 2 - 1), axisWidth - 1, lineHeight + 2);
+        gc.setFill(textPaint);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.fillText(text, plotWidth + PAD, y);
+    }
+
+    // ---- overlay ----------------------------------------------------------------------------------------------
+
+    /** Draws the crosshair for the mouse at (x, y); returns the readout text ("" when not over data). */
+    String drawOverlay(GraphicsContext gc, double w, double h, double x, double y) {
+        gc.clearRect(0, 0, w, h);
+        if (plotWidth <= 0 || !(x >= 0 && x < plotWidth && y >= priceTop && y <= volumeBottom)) {
+            return "";
+        }
+        Viewport vp = chart.viewport();
+        double t = vp.xToTime(x, plotWidth);
+        String readout = "";
+        Paint readoutPaint = chart.color(ChartColor.TEXT);
+        double crossX = x;
+        long rowTime = (long) t;
+        if (chart.getMode() == ChartMode.CANDLES) {
+            CandleSeries c = chart.candles();
+            long interval = chart.getIntervalMillis();
+            int i = HitTester.barAt(c.timeArray(), c.from(), c.to(), t, interval);
+            if (i >= c.from()) {
+                int k = i - c.from();
+                rowTime = c.time(k);
+                readout = TimeAxisTicks.fullLabel(rowTime, chart.getZone())
+                        + "  O " + ChartText.price(c.open(k), priceDecimals)
+                        + "  H " + ChartText.price(c.high(k), priceDecimals)
+                        + "  L " + ChartText.price(c.low(k), priceDecimals)
+                        + "  C " + ChartText.price(c.close(k), priceDecimals)
+                        + "  V " + ChartText.volume(c.volume(k));
+                readoutPaint = chart.color(c.close(k) >= c.open(k) ? ChartColor.UP : ChartColor.DOWN);
+                if (perBar) {
+                    crossX = timeX(rowTime + interval / 2.0);
+                }
+            }
+        } else {
+            TickSeries s = chart.ticks();
+            double maxDistance = vp.span() / plotWidth * 8;
+            int i = HitTester.nearestIndex(s.timeArray(), s.from(), s.to(), t, maxDistance);
+            if (i >= s.from()) {
+                int k = i - s.from();
+                rowTime = s.time(k);
+                readout = TimeAxisTicks.fullLabel(rowTime, chart.getZone())
+                        + "  P " + ChartText.price(s.price(k), priceDecimals)
+                        + "  V " + ChartText.volume(s.volume(k));
+            }
+        }
+        Paint cross = chart.color(ChartColor.CROSSHAIR);
+        gc.setLineWidth(1);
+        gc.setLineDashes(dashes);
+        gc.beginPath();
+        gc.moveTo(crisp(crossX), priceTop);
+        gc.lineTo(crisp(crossX), volumeBottom);
+        if (y <= priceBottom) {
+            gc.moveTo(0, crisp(y));
+            gc.lineTo(plotWidth, crisp(y));
+        }
+        gc.setStroke(cross);
+        gc.stroke();
+        gc.setLineDashes((double[]) null);
+
+        gc.setFont(measuredFont);
+        Paint crossText = chart.color(ChartColor.CROSSHAIR_TEXT);
+        if (y <= priceBottom) {
+            double price = priceMin + (priceBottom - y) / (priceBottom - priceTop) * (priceMax - priceMin);
+            drawAxisBox(gc, ChartText.price(price, priceDecimals), y, cross, crossText);
+        }
+        String timeText = TimeAxisTicks.fullLabel(rowTime, chart.getZone());
+        double tw = textWidth(timeText) + 2 * PAD;
+        double left = Math.max(0, Math.min(plotWidth - tw, crossX - tw / 2));
+        gc.setFill(cross);
+        gc.fillRect(left, timeAxisTop + 1, tw, lineHeight + PAD - 1);
+        gc.setFill(crossText);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.TOP);
+        gc.fillText(timeText, left + PAD, timeAxisTop + PAD / 2);
+
+        if (!readout.isEmpty()) {
+            gc.setFill(readoutPaint);
+            gc.fillText(readout, PAD, PAD / 2);
+        }
+        return readout;
+    }
+}

@@ -1,0 +1,270 @@
+package io.stockmonitor.chart;
+
+/**
+ * Reduces time-ordered rows to one summary per pixel column (M4 aggregation): per column the first, last, minimum
+ * and maximum value (for candles: open of the first bar, close of the last, highest high, lowest low) and the
+ * summed volume. Drawing the summaries is pixel-identical to drawing every row, and costs O(columns), not O(rows).
+ *
+ * <p>Column {@code c} holds the rows whose time {@code t} has {@code floor((t - startMillis) / msPerColumn) == c}.
+ * Rows are split into columns by binary search on the time column and each column's rows are scanned in one tight
+ * loop over the primitive arrays. All output buffers are reused; after the first frame at a given width the
+ * reducer allocates nothing.
+ */
+public final class ColumnReducer {
+
+    private int columns;
+    private int[] rows = new int[0];
+    private double[] first = new double[0];
+    private double[] last = new double[0];
+    private double[] min = new double[0];
+    private double[] max = new double[0];
+    private double[] volume = new double[0];
+
+    private int[] nonEmpty = new int[0];
+    private int nonEmptyCount;
+
+    private int[] pointColumn = new int[0];
+    private int[] pointIndex = new int[0];
+    private double[] pointValue = new double[0];
+    private int pointCount;
+
+    private double minValue;
+    private double maxValue;
+    private double maxVolume;
+
+    /**
+     * Reduces a line series (ticks). Also emits the M4 polyline: for each column the rows holding its first,
+     * minimum, maximum and last value, in time order and without repeats (≤ 4 points per column).
+     *
+     * @param volumes may be null
+     */
+    public void reduceLine(long[] time, double[] value, double[] volumes, int from, int to,
+                           double startMillis, double msPerColumn, int columnCount) {
+        prepare(columnCount);
+        int i = firstIndexInRange(time, from, to, startMillis);
+        while (i < to) {
+            int c = column(time[i], startMillis, msPerColumn);
+            if (c >= columnCount) {
+                break;
+            }
+            int end = endOfColumn(time, i, to, startMillis, msPerColumn, c);
+            double lo = value[i];
+            double hi = lo;
+            int iLo = i;
+            int iHi = i;
+            double vol = 0;
+            for (int k = i; k < end; k++) {
+                double v = value[k];
+                if (v < lo) {
+                    lo = v;
+                    iLo = k;
+                }
+                if (v > hi) {
+                    hi = v;
+                    iHi = k;
+                }
+            }
+            if (volumes != null) {
+                for (int k = i; k < end; k++) {
+                    vol += volumes[k];
+                }
+            }
+            store(c, end - i, value[i], value[end - 1], lo, hi, vol);
+            emitPoints(c, i, iLo, iHi, end - 1, value);
+            i = end;
+        }
+    }
+
+    /** Reduces candles: each column becomes one merged candle (first open, highest high, lowest low, last close). */
+    public void reduceCandles(long[] time, double[] open, double[] high, double[] low, double[] close,
+                              double[] volumes, int from, int to,
+                              double startMillis, double msPerColumn, int columnCount) {
+        prepare(columnCount);
+        int i = firstIndexInRange(time, from, to, startMillis);
+        while (i < to) {
+            int c = column(time[i], startMillis, msPerColumn);
+            if (c >= columnCount) {
+                break;
+            }
+            int end = endOfColumn(time, i, to, startMillis, msPerColumn, c);
+            double lo = low[i];
+            double hi = high[i];
+            double vol = 0;
+            for (int k = i; k < end; k++) {
+                lo = Math.min(lo, low[k]);
+                hi = Math.max(hi, high[k]);
+                vol += volumes[k];
+            }
+            store(c, end - i, open[i], close[end - 1], lo, hi, vol);
+            i = end;
+        }
+    }
+
+    private void prepare(int columnCount) {
+        if (columnCount < 0 || columnCount > ChartBounds.MAX_COLUMNS) {
+            throw new IllegalArgumentException("columns must be in [0, " + ChartBounds.MAX_COLUMNS + "]: "
+                    + columnCount);
+        }
+        if (rows.length < columnCount) {
+            rows = new int[columnCount];
+            first = new double[columnCount];
+            last = new double[columnCount];
+            min = new double[columnCount];
+            max = new double[columnCount];
+            volume = new double[columnCount];
+            nonEmpty = new int[columnCount];
+            pointColumn = new int[4 * columnCount];
+            pointIndex = new int[4 * columnCount];
+            pointValue = new double[4 * columnCount];
+        }
+        java.util.Arrays.fill(rows, 0, columnCount, 0);
+        columns = columnCount;
+        nonEmptyCount = 0;
+        pointCount = 0;
+        minValue = Double.POSITIVE_INFINITY;
+        maxValue = Double.NEGATIVE_INFINITY;
+        maxVolume = 0;
+    }
+
+    private static int column(long t, double startMillis, double msPerColumn) {
+        return (int) Math.floor((t - startMillis) / msPerColumn);
+    }
+
+    /** First index in {@code [from, to)} whose time is ≥ {@code startMillis} (column ≥ 0). */
+    private static int firstIndexInRange(long[] time, int from, int to, double startMillis) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (time[mid] < startMillis) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** First index after {@code i} whose column is beyond {@code c}; the same floor rule as {@link #column}. */
+    private static int endOfColumn(long[] time, int i, int to, double startMillis, double msPerColumn, int c) {
+        int lo = i + 1;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (column(time[mid], startMillis, msPerColumn) <= c) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private void store(int c, int count, double f, double l, double lo, double hi, double vol) {
+        rows[c] = count;
+        first[c] = f;
+        last[c] = l;
+        min[c] = lo;
+        max[c] = hi;
+        volume[c] = vol;
+        nonEmpty[nonEmptyCount++] = c;
+        minValue = Math.min(minValue, lo);
+        maxValue = Math.max(maxValue, hi);
+        maxVolume = Math.max(maxVolume, vol);
+    }
+
+    private void emitPoints(int c, int iFirst, int iLo, int iHi, int iLast, double[] value) {
+        int a = Math.min(iLo, iHi);
+        int b = Math.max(iLo, iHi);
+        emit(c, iFirst, value);
+        if (a != iFirst) {
+            emit(c, a, value);
+        }
+        if (b != a && b != iFirst) {
+            emit(c, b, value);
+        }
+        if (iLast != b && iLast != a && iLast != iFirst) {
+            emit(c, iLast, value);
+        }
+    }
+
+    private void emit(int c, int index, double[] value) {
+        pointColumn[pointCount] = c;
+        pointIndex[pointCount] = index;
+        pointValue[pointCount] = value[index];
+        pointCount++;
+    }
+
+    /** Number of columns of the last reduction. */
+    public int columns() {
+        return columns;
+    }
+
+    /** Rows that fell into column {@code c} (0 = empty column). */
+    public int rows(int c) {
+        return rows[c];
+    }
+
+    public double first(int c) {
+        return first[c];
+    }
+
+    public double last(int c) {
+        return last[c];
+    }
+
+    public double min(int c) {
+        return min[c];
+    }
+
+    public double max(int c) {
+        return max[c];
+    }
+
+    public double volume(int c) {
+        return volume[c];
+    }
+
+    /** Number of columns holding at least one row. */
+    public int nonEmptyCount() {
+        return nonEmptyCount;
+    }
+
+    /** The {@code k}-th non-empty column, ascending. */
+    public int nonEmptyColumn(int k) {
+        return nonEmpty[k];
+    }
+
+    /** Points of the M4 polyline of the last {@link #reduceLine} (≤ 4 × columns). */
+    public int pointCount() {
+        return pointCount;
+    }
+
+    public int pointColumn(int p) {
+        return pointColumn[p];
+    }
+
+    /** Row index (into the arrays passed in) of polyline point {@code p}. */
+    public int pointIndex(int p) {
+        return pointIndex[p];
+    }
+
+    public double pointValue(int p) {
+        return pointValue[p];
+    }
+
+    /** Lowest value over all columns (+∞ when empty). */
+    public double minValue() {
+        return minValue;
+    }
+
+    /** Highest value over all columns (−∞ when empty). */
+    public double maxValue() {
+        return maxValue;
+    }
+
+    /** Largest per-column volume (0 when empty). */
+    public double maxVolume() {
+        return maxVolume;
+    }
+}

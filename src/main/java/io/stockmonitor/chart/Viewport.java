@@ -1,0 +1,145 @@
+package io.stockmonitor.chart;
+
+/**
+ * The visible time range and its zoom / pan / follow-live rules, in plain numbers (epoch ms) so they are testable
+ * without a UI.
+ *
+ * <ul>
+ *   <li>Following live, the right edge stays at the end of the data plus a small margin; zooming keeps that edge.
+ *   <li>Panning towards the past stops following; the UI turns following back on with its toggle.
+ *   <li>Zooming keeps the time under the anchor (the mouse) at the same place on screen.
+ *   <li>The view never goes beyond the live edge, and keeps at least a sliver of data in view on the left.
+ * </ul>
+ */
+public final class Viewport {
+
+    /** Empty space right of the newest data while following live, as a fraction of the span. */
+    public static final double RIGHT_MARGIN_FRACTION = 0.04;
+
+    /** At least this fraction of the view shows data when panning into the past. */
+    static final double MIN_DATA_FRACTION = 0.1;
+
+    private double start;
+    private double span;
+    private boolean followLive = true;
+    private boolean hasData;
+    private double dataFirst;
+    private double dataEnd;
+
+    public Viewport(double spanMillis) {
+        this.span = clampSpan(spanMillis);
+    }
+
+    /**
+     * Tells the viewport where the data lies: {@code firstMillis} is the oldest time, {@code endMillis} the end of
+     * the newest (for candles: the newest bar's start plus the interval). Following live, the view moves with it.
+     */
+    public void setDataRange(double firstMillis, double endMillis) {
+        boolean first = !hasData;
+        hasData = true;
+        dataFirst = firstMillis;
+        dataEnd = Math.max(firstMillis, endMillis);
+        if (followLive || first) {
+            start = liveEdge() - span;
+        } else {
+            clampStart();
+        }
+    }
+
+    /** Forgets the data range (e.g. another symbol is shown); the next {@link #setDataRange} positions the view. */
+    public void clearData() {
+        hasData = false;
+    }
+
+    /** Moves the view by {@code deltaMillis} (negative = towards the past). Moving to the past stops following. */
+    public void pan(double deltaMillis) {
+        if (deltaMillis < 0) {
+            followLive = false;
+        }
+        start += deltaMillis;
+        clampStart();
+    }
+
+    /**
+     * Scales the span by {@code factor} (&lt; 1 zooms in) keeping {@code anchorMillis} at the same screen position;
+     * while following live the live edge is the anchor.
+     */
+    public void zoom(double factor, double anchorMillis) {
+        if (!(factor > 0)) {
+            throw new IllegalArgumentException("zoom factor must be positive: " + factor);
+        }
+        double newSpan = clampSpan(span * factor);
+        if (followLive && hasData) {
+            span = newSpan;
+            start = liveEdge() - span;
+            return;
+        }
+        double fraction = (anchorMillis - start) / span;
+        start = anchorMillis - fraction * newSpan;
+        span = newSpan;
+        clampStart();
+    }
+
+    /** Sets the visible span, keeping the right edge (or the live edge when following). */
+    public void setSpan(double spanMillis) {
+        double end = start + span;
+        span = clampSpan(spanMillis);
+        start = (followLive && hasData ? liveEdge() : end) - span;
+        clampStart();
+    }
+
+    public void setFollowLive(boolean follow) {
+        followLive = follow;
+        if (follow && hasData) {
+            start = liveEdge() - span;
+        }
+    }
+
+    public boolean isFollowLive() {
+        return followLive;
+    }
+
+    /** Time at the left edge (epoch ms). */
+    public double start() {
+        return start;
+    }
+
+    /** Time at the right edge (epoch ms). */
+    public double end() {
+        return start + span;
+    }
+
+    public double span() {
+        return span;
+    }
+
+    /** X of {@code timeMillis} in a plot {@code widthPx} wide. */
+    public double timeToX(double timeMillis, double widthPx) {
+        return (timeMillis - start) / span * widthPx;
+    }
+
+    /** Time under {@code x} in a plot {@code widthPx} wide. */
+    public double xToTime(double x, double widthPx) {
+        return start + x / widthPx * span;
+    }
+
+    private double liveEdge() {
+        return dataEnd + span * RIGHT_MARGIN_FRACTION;
+    }
+
+    private void clampStart() {
+        if (!hasData) {
+            return;
+        }
+        double maxStart = liveEdge() - span;
+        double minStart = dataFirst - span * (1 - MIN_DATA_FRACTION);
+        start = Math.max(Math.min(start, maxStart), Math.min(minStart, maxStart));
+    }
+
+    private static double clampSpan(double spanMillis) {
+        if (!(spanMillis > 0)) {
+            throw new IllegalArgumentException("span must be positive: " + spanMillis);
+        }
+        return Math.max(ChartBounds.MIN_SPAN_MILLIS, Math.min(ChartBounds.MAX_SPAN_MILLIS, spanMillis));
+    }
+}

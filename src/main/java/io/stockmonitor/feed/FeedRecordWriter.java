@@ -1,0 +1,131 @@
+package io.stockmonitor.feed;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes the headless record file, JSON Lines in the order the model accepted things (a contract with outside
+ * tools):
+ * <pre>
+ * {"type":"tick","symbol":"AAPL","epoch":"e","seq":1235,"ts":1700000000000,"price":189.23,"size":100}
+ * {"type":"snapshot","symbol":"AAPL","epoch":"e","seq":1290,"reason":"too_old"}
+ * {"type":"state","state":"RECONNECTING","at":1700000000000,"attempt":3}
+ * </pre>
+ * Register it as both the client's {@link TickSink} and a {@link FeedListener}: everything then arrives on the feed
+ * thread, in order, into one buffered writer; {@link #close()} (after the client is closed) flushes it. Symbols and
+ * epochs are JSON-escaped; the first I/O error is kept and rethrown by {@link #close()}.
+ */
+public final class FeedRecordWriter implements TickSink, FeedListener, Closeable {
+    private final Writer out;
+    private final StringBuilder line = new StringBuilder(160);
+    private IOException failure;
+    private long lines;
+
+    public FeedRecordWriter(Path file) throws IOException {
+        this(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+    }
+
+    public FeedRecordWriter(Writer out) {
+        this.out = out instanceof BufferedWriter ? out : new BufferedWriter(out, 1 << 16);
+    }
+
+    @Override
+    public synchronized void onTick(String symbol, String epoch, long seq, long ts, double price, long size) {
+        line.setLength(0);
+        line.append("{\"type\":\"tick\",\"symbol\":");
+        string(symbol);
+        line.append(",\"epoch\":");
+        string(epoch);
+        line.append(",\"seq\":").append(seq).append(",\"ts\":").append(ts).append(",\"price\":").append(price)
+                .append(",\"size\":").append(size).append('}');
+        write();
+    }
+
+    @Override
+    public synchronized void onEvent(FeedEvent event) {
+        if (event instanceof FeedEvent.SnapshotApplied s) {
+            line.setLength(0);
+            line.append("{\"type\":\"snapshot\",\"symbol\":");
+            string(s.symbol());
+            line.append(",\"epoch\":");
+            string(s.epoch());
+            line.append(",\"seq\":").append(s.seq()).append(",\"reason\":");
+            string(s.reason().wire());
+            line.append('}');
+            write();
+        } else if (event instanceof FeedEvent.StateChanged c) {
+            line.setLength(0);
+            line.append("{\"type\":\"state\",\"state\":");
+            string(c.status().state().name());
+            line.append(",\"at\":").append(c.status().sinceMs()).append(",\"attempt\":").append(c.status().attempt())
+                    .append('}');
+            write();
+        }
+    }
+
+    /** Lines written so far. */
+    public synchronized long lines() {
+        return lines;
+    }
+
+    public synchronized void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        try {
+            out.close();
+        } catch (IOException e) {
+            if (failure == null) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void write() {
+        if (failure != null) {
+            return;
+        }
+        line.append('\n');
+        try {
+            out.append(line);
+            lines++;
+        } catch (IOException e) {
+            failure = e;
+        }
+    }
+
+    private void string(String s) {
+        line.append('"');
+        if (s != null) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '"' || c == '\\') {
+                    line.append('\\').append(c);
+                } else if (c < 0x20) {
+                    line.append(String.format("\\u%04x", (int) c));
+                } else {
+                    line.append(c);
+                }
+            }
+        }
+        line.append('"');
+    }
+
+    /** For the rare caller that must know immediately. */
+    public synchronized void checkError() {
+        if (failure != null) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+}

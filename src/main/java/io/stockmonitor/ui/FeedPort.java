@@ -1,0 +1,51 @@
+package io.stockmonitor.ui;
+
+import io.stockmonitor.market.MarketModel;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The window's view of one running feed session: the market model it reads once per frame, the connection state
+ * and counters it polls, and the few commands it sends. The application adapts its live session to this; tests may
+ * fill a market model directly.
+ */
+public interface FeedPort extends AutoCloseable {
+    MarketModel market();
+
+    /** Current connection state; cheap (a volatile read), polled by the frame loop. */
+    ConnectionInfo connection();
+
+    /** Frames received since start. */
+    long messagesReceived();
+
+    long resumes();
+
+    long resyncs();
+
+    /** Feed latency (receive time minus tick time) over the recent window. */
+    Latency latency();
+
+    /** Percentiles in milliseconds; negative when nothing was measured yet. */
+    record Latency(long p50Ms, long p99Ms) {
+        public static final Latency NONE = new Latency(-1, -1);
+    }
+
+    /** The server's symbol universe, empty until known. */
+    List<String> serverSymbols();
+
+    void subscribe(String symbol);
+
+    void unsubscribe(String symbol);
+
+    /** True when the data come from the bundled simulator. */
+    boolean simulated();
+
+    /** Where the data come from, for the status bar. */
+    String serverLabel();
+
+    /** Events are delivered on the feed thread; the sink must only enqueue them. */
+    void setEventSink(Consumer<LinkEvent> sink);
+
+    @Override
+    void close();
+}

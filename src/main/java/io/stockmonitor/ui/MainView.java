@@ -1,0 +1,178 @@
+package io.stockmonitor.ui;
+
+import java.util.Optional;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+
+/** Controller of MainView.fxml: menus, theme, the simulated-data badge, keyboard shortcuts and window layout. */
+public final class MainView {
+    private final MainViewModel model;
+    private final ViewLoader loader;
+    private final ViewLoader.Actions actions;
+
+    @FXML
+    private BorderPane root;
+    @FXML
+    private Label simulatedBadge;
+    @FXML
+    private RadioMenuItem darkItem;
+    @FXML
+    private RadioMenuItem lightItem;
+    @FXML
+    private ToggleButton lightToggle;
+    @FXML
+    private SplitPane split;
+    @FXML
+    private WatchlistView watchlistController;
+    @FXML
+    private ChartView chartController;
+
+    MainView(MainViewModel model, ViewLoader loader, ViewLoader.Actions actions) {
+        this.model = model;
+        this.loader = loader;
+        this.actions = actions;
+    }
+
+    @FXML
+    private void initialize() {
+        simulatedBadge.visibleProperty().bind(model.simulatedProperty());
+        simulatedBadge.managedProperty().bind(simulatedBadge.visibleProperty());
+        model.themeProperty().addListener((obs, old, now) -> applyTheme(now));
+        applyTheme(model.themeProperty().get());
+        darkItem.setOnAction(e -> model.themeProperty().set(Theme.DARK));
+        lightItem.setOnAction(e -> model.themeProperty().set(Theme.LIGHT));
+        lightToggle.setOnAction(e -> model.themeProperty().set(lightToggle.isSelected() ? Theme.LIGHT : Theme.DARK));
+        split.setDividerPositions(Settings.DEFAULT_DIVIDER);
+        root.addEventFilter(KeyEvent.KEY_TYPED, this::onTyped);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                watchlistController.focusAddField();
+                e.consume();
+            }
+        });
+    }
+
+    private void applyTheme(Theme theme) {
+        theme.install();
+        for (Theme t : Theme.values()) {
+            root.getStyleClass().remove(t.styleClass());
+        }
+        root.getStyleClass().add(theme.styleClass());
+        darkItem.setSelected(theme == Theme.DARK);
+        lightItem.setSelected(theme == Theme.LIGHT);
+        lightToggle.setSelected(theme == Theme.LIGHT);
+    }
+
+    /** + and − zoom the chart unless the user is typing into a field. */
+    private void onTyped(KeyEvent e) {
+        Scene scene = root.getScene();
+        if (scene != null && scene.getFocusOwner() instanceof TextInputControl) {
+            return;
+        }
+        switch (e.getCharacter()) {
+            case "+", "=" -> {
+                chartController.onZoomIn();
+                e.consume();
+            }
+            case "-", "−", "_" -> {
+                chartController.onZoomOut();
+                e.consume();
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** Restores the layout parts of the settings that live in the view (divider, selection). */
+    public void restoreLayout(Settings settings) {
+        split.setDividerPositions(settings.getWatchlistDivider());
+        watchlistController.select(settings.getSelectedSymbol());
+        watchlistController.focusTable();
+    }
+
+    /** Adds the view's layout and the window's placement to the settings. */
+    public void saveLayout(Settings settings, Stage stage) {
+        if (!split.getDividers().isEmpty()) {
+            settings.setWatchlistDivider(split.getDividers().get(0).getPosition());
+        }
+        if (stage != null) {
+            settings.setWindow(new Settings.WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), stage.isMaximized()));
+        }
+    }
+
+    public WatchlistView watchlist() {
+        return watchlistController;
+    }
+
+    public ChartView chart() {
+        return chartController;
+    }
+
+    @FXML
+    void onConnect() {
+        ViewLoader.Loaded<ConnectionDialogView> view = loader.load(ConnectionDialogView.class);
+        Dialog<ConnectionChoice> dialog = new Dialog<>();
+        dialog.setTitle("Connect to a feed");
+        dialog.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+        dialog.getDialogPane().setContent(view.root());
+        dialog.getDialogPane().getButtonTypes().addAll(new ButtonType("Connect",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
+        ConnectionDialogView controller = view.controller();
+        controller.prefill(model.choiceProperty().get());
+        controller.setOnDemo(() -> {
+            dialog.setResult(ConnectionChoice.demo());
+            dialog.close();
+        });
+        ButtonType connect = dialog.getDialogPane().getButtonTypes().get(0);
+        dialog.getDialogPane().lookupButton(connect).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            if (controller.validate() == null) {
+                e.consume();
+            }
+        });
+        dialog.setResultConverter(b -> b == connect ? controller.validate() : null);
+        dialog.setOnShown(e -> controller.focus());
+        Optional<ConnectionChoice> choice = dialog.showAndWait();
+        choice.ifPresent(model::connect);
+    }
+
+    @FXML
+    void onDemo() {
+        model.connect(ConnectionChoice.demo());
+    }
+
+    @FXML
+    void onFocusAdd() {
+        watchlistController.focusAddField();
+    }
+
+    @FXML
+    void onAbout() {
+        Parent content = loader.load(AboutView.class).root();
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.setTitle("About Stock Monitor");
+        dialog.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.show();
+    }
+
+    @FXML
+    void onQuit() {
+        actions.quit();
+    }
+}

@@ -1,0 +1,232 @@
+package io.stockmonitor.ui;
+
+import io.stockmonitor.market.MarketModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The window's state: the three panes' view models, the theme, and the current feed session. Sessions start and
+ * stop on one background thread ("session-starter") so the FX thread never waits on a network; their results and
+ * every connection event come back through one {@link LinkEventQueue} that {@link #frame(long)} drains.
+ */
+public final class MainViewModel implements AutoCloseable {
+    /** Between these, rows are re-read even when the market did not change (ages, STALE). */
+    static final long PERIODIC_REFRESH_MS = 250;
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
+
+    private final WatchlistViewModel watchlist = new WatchlistViewModel();
+    private final ChartViewModel chart = new ChartViewModel();
+    private final StatusBarViewModel status = new StatusBarViewModel();
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.DARK);
+    private final ReadOnlyBooleanWrapper simulated = new ReadOnlyBooleanWrapper(this, "simulated");
+    private final ReadOnlyObjectWrapper<ConnectionChoice> choice = new ReadOnlyObjectWrapper<>(this, "choice");
+    private final LinkEventQueue events = new LinkEventQueue();
+    private final SessionStarter starter;
+    private final ExecutorService sessionThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "session-starter");
+        t.setDaemon(true);
+        return t;
+    });
+    private FeedPort port;
+    private long generation;
+    private List<String> startedWith = List.of();
+    private long lastMarketVersion = Long.MIN_VALUE;
+    private long lastPeriodicMs;
+
+    public MainViewModel(SessionStarter starter) {
+        this.starter = starter;
+        theme.addListener((obs, old, now) -> {
+            if (now == null) {
+                theme.set(old);
+            }
+        });
+    }
+
+    public WatchlistViewModel watchlist() {
+        return watchlist;
+    }
+
+    public ChartViewModel chart() {
+        return chart;
+    }
+
+    public StatusBarViewModel status() {
+        return status;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public ReadOnlyBooleanProperty simulatedProperty() {
+        return simulated.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ConnectionChoice> choiceProperty() {
+        return choice.getReadOnlyProperty();
+    }
+
+    /** The running session, or null while connecting. */
+    public FeedPort port() {
+        return port;
+    }
+
+    /** Shows a symbol in the chart (the watchlist selection drives this). */
+    public void select(String symbol) {
+        chart.show(symbol);
+    }
+
+    /** Starts a session for the choice in the background, closing the current one; FX thread. */
+    public void connect(ConnectionChoice next) {
+        long gen = ++generation;
+        FeedPort old = port;
+        port = null;
+        lastMarketVersion = Long.MIN_VALUE;
+        choice.set(next);
+        simulated.set(next.isDemo());
+        watchlist.connect(List::of, s -> { }, s -> { });
+        status.reset(ConnectionInfo.connecting(next.label()));
+        List<String> symbols = List.copyOf(watchlist.symbols());
+        startedWith = symbols;
+        sessionThread.execute(() -> {
+            if (old != null) {
+                closeQuietly(old);
+            }
+            try {
+                FeedPort started = starter.start(next, symbols, events);
+                events.accept(new LinkEvent.Attached(started, gen));
+            } catch (Exception e) {
+                LOG.warn("Could not start a session for {}: {}", next.label(), e.toString());
+                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                events.accept(new LinkEvent.StartFailed(next.label(), message, gen));
+            }
+        });
+    }
+
+    /** Once per frame on the FX thread: events first, then the market model if it changed. */
+    public void frame(long nowMs) {
+        events.drainTo(e -> onEvent(e, nowMs));
+        status.refresh(port, nowMs);
+        if (port != null) {
+            MarketModel market = port.market();
+            long version = market.version();
+            boolean periodic = nowMs - lastPeriodicMs >= PERIODIC_REFRESH_MS;
+            if (version != lastMarketVersion || periodic) {
+                lastMarketVersion = version;
+                if (periodic) {
+                    lastPeriodicMs = nowMs;
+                }
+                watchlist.refresh(market, nowMs);
+            }
+            chart.refresh(market, version);
+        }
+        watchlist.fade(nowMs);
+    }
+
+    private void onEvent(LinkEvent event, long nowMs) {
+        if (event instanceof LinkEvent.Attached a) {
+            if (a.generation() != generation) {
+                sessionThread.execute(() -> closeQuietly(a.port()));
+                return;
+            }
+            attach(a.port());
+        } else if (event instanceof LinkEvent.StartFailed f) {
+            if (f.generation() == generation) {
+                status.onState(new ConnectionInfo(LinkState.FAILED, 0, 0, f.server(), f.message()), nowMs);
+            }
+        } else if (event instanceof LinkEvent.StateChanged s) {
+            if (port != null) {
+                status.onState(s.info(), nowMs);
+            }
+        } else if (event instanceof LinkEvent.SymbolRejected r) {
+            watchlist.rejected(r.symbol(), r.message());
+        }
+    }
+
+    private void attach(FeedPort p) {
+        port = p;
+        simulated.set(p.simulated());
+        watchlist.connect(p::serverSymbols, p::subscribe, p::unsubscribe);
+        // Symbols added or removed while the session was starting.
+        List<String> now = watchlist.symbols();
+        for (String s : now) {
+            if (!startedWith.contains(s)) {
+                p.subscribe(s);
+            }
+        }
+        for (String s : startedWith) {
+            if (!now.contains(s)) {
+                p.unsubscribe(s);
+            }
+        }
+        status.onState(p.connection(), System.currentTimeMillis());
+    }
+
+    /** Fills the view-model parts of the settings (the view adds window geometry). */
+    public void saveTo(Settings settings) {
+        settings.setTheme(theme.get().id());
+        settings.setInterval(chart.modeProperty().get().name());
+        settings.setSelectedSymbol(chart.symbolProperty().get().isEmpty() ? null : chart.symbolProperty().get());
+        settings.setWatchlist(new ArrayList<>(watchlist.symbols()));
+        ConnectionChoice c = choice.get();
+        settings.setServer(c == null ? null : c.server());
+    }
+
+    /** Applies remembered settings; the watchlist only if {@code symbols} is null (none given on the command line). */
+    public void restoreFrom(Settings settings, List<String> symbols) {
+        theme.set(Theme.of(settings.getTheme()));
+        ChartMode mode = ChartMode.parse(settings.getInterval());
+        chart.modeProperty().set(mode == null ? ChartMode.S1 : mode);
+        watchlist.setSymbols(symbols != null ? symbols : settings.getWatchlist());
+    }
+
+    public void showNotice(String text) {
+        status.showNotice(text);
+    }
+
+    /** Closes the session and the starter thread; waits briefly so the simulator's port is released. */
+    @Override
+    public void close() {
+        generation++;
+        FeedPort old = port;
+        port = null;
+        sessionThread.execute(() -> {
+            if (old != null) {
+                closeQuietly(old);
+            }
+        });
+        sessionThread.shutdown();
+        try {
+            if (!sessionThread.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("The feed session did not close within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // A session that finished starting after close() (its Attached event was never drained).
+        events.drainTo(e -> {
+            if (e instanceof LinkEvent.Attached a) {
+                closeQuietly(a.port());
+            }
+        });
+    }
+
+    private static void closeQuietly(FeedPort p) {
+        try {
+            p.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the feed session failed: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.stockmonitor.ui;
+
+import java.text.NumberFormat;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/** The status bar's texts and states, refreshed by the frame loop (texts change only when their value does). */
+public final class StatusBarViewModel {
+    /** A short visual cue after the connection drops or comes back. */
+    public enum Cue { NONE, DROPPED, RESTORED }
+
+    /** How long a cue shows. */
+    static final long CUE_MS = 1_500;
+    /** Counters and rates are re-read this often (a countdown in whole seconds needs no more). */
+    static final long REFRESH_MS = 250;
+
+    private final ReadOnlyObjectWrapper<LinkState> state = new ReadOnlyObjectWrapper<>(this, "state",
+            LinkState.CONNECTING);
+    private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper(this, "stateText", "CONNECTING");
+    private final ReadOnlyStringWrapper server = new ReadOnlyStringWrapper(this, "server", "");
+    private final ReadOnlyStringWrapper latency = new ReadOnlyStringWrapper(this, "latency", "p50 — · p99 —");
+    private final ReadOnlyStringWrapper rate = new ReadOnlyStringWrapper(this, "rate", "0 msg/s");
+    private final ReadOnlyStringWrapper recoveries = new ReadOnlyStringWrapper(this, "recoveries",
+            "resumes 0 · resyncs 0");
+    private final ReadOnlyObjectWrapper<Cue> cue = new ReadOnlyObjectWrapper<>(this, "cue", Cue.NONE);
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final NumberFormat integer = NumberFormat.getIntegerInstance(Locale.US);
+
+    private ConnectionInfo info = ConnectionInfo.connecting("");
+    private boolean everConnected;
+    private boolean dropped;
+    private long cueUntilMs;
+    private long lastRefreshMs;
+    private long rateWindowStartMs = Long.MIN_VALUE;
+    private long rateWindowStartCount;
+
+    /** A connection state from the queue (or seen by polling). */
+    void onState(ConnectionInfo next, long nowMs) {
+        LinkState before = info.state();
+        info = next;
+        if (next.state() == LinkState.CONNECTED) {
+            if (dropped) {
+                showCue(Cue.RESTORED, nowMs);
+            }
+            dropped = false;
+            everConnected = true;
+        } else if (everConnected && before == LinkState.CONNECTED
+                && (next.state() == LinkState.RECONNECTING || next.state() == LinkState.FAILED)) {
+            dropped = true;
+            showCue(Cue.DROPPED, nowMs);
+        }
+        state.set(next.state());
+        server.set(next.server());
+        stateText.set(describe(next, nowMs));
+    }
+
+    /** A fresh session replaces the old one: counters start again. */
+    void reset(ConnectionInfo connecting) {
+        info = connecting;
+        everConnected = false;
+        dropped = false;
+        rateWindowStartMs = Long.MIN_VALUE;
+        state.set(connecting.state());
+        server.set(connecting.server());
+        stateText.set(describe(connecting, 0));
+        rate.set("0 msg/s");
+        recoveries.set("resumes 0 · resyncs 0");
+        latency.set("p50 — · p99 —");
+    }
+
+    /** Every frame: polls the port's state (the queue may have dropped events) and, a few times a second, counters. */
+    void refresh(FeedPort port, long nowMs) {
+        if (nowMs >= cueUntilMs && cue.get() != Cue.NONE) {
+            cue.set(Cue.NONE);
+        }
+        if (port == null || nowMs - lastRefreshMs < REFRESH_MS) {
+            return;
+        }
+        lastRefreshMs = nowMs;
+        ConnectionInfo polled = port.connection();
+        if (polled != null && !polled.equals(info)) {
+            onState(polled, nowMs);
+        } else {
+            stateText.set(describe(info, nowMs));
+        }
+        long messages = port.messagesReceived();
+        if (rateWindowStartMs == Long.MIN_VALUE) {
+            rateWindowStartMs = nowMs;
+            rateWindowStartCount = messages;
+        } else if (nowMs - rateWindowStartMs >= 1_000) {
+            long perSecond = (messages - rateWindowStartCount) * 1_000 / (nowMs - rateWindowStartMs);
+            rate.set(integer.format(perSecond) + " msg/s");
+            rateWindowStartMs = nowMs;
+            rateWindowStartCount = messages;
+        }
+        recoveries.set("resumes " + integer.format(port.resumes()) + " · resyncs " + integer.format(port.resyncs()));
+        FeedPort.Latency l = port.latency();
+        latency.set("p50 " + millis(l.p50Ms()) + " · p99 " + millis(l.p99Ms()));
+    }
+
+    void showNotice(String text) {
+        notice.set(text == null ? "" : text);
+    }
+
+    private void showCue(Cue c, long nowMs) {
+        cue.set(c);
+        cueUntilMs = nowMs + CUE_MS;
+    }
+
+    static String describe(ConnectionInfo info, long nowMs) {
+        return switch (info.state()) {
+            case CONNECTING -> "CONNECTING…";
+            case CONNECTED -> "CONNECTED";
+            case RECONNECTING -> {
+                long waitMs = info.nextRetryAtMs() - nowMs;
+                String retry = info.nextRetryAtMs() <= 0 || waitMs <= 0 ? "retrying now"
+                        : "retry in " + ((waitMs + 999) / 1_000) + " s";
+                yield "RECONNECTING · attempt " + info.attempt() + " · " + retry;
+            }
+            case FAILED -> info.detail().isEmpty() ? "FAILED" : "FAILED · " + info.detail();
+            case CLOSED -> "CLOSED";
+        };
+    }
+
+    private static String millis(long ms) {
+        return ms < 0 ? "—" : ms + " ms";
+    }
+
+    public ReadOnlyObjectProperty<LinkState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stateTextProperty() {
+        return stateText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty serverProperty() {
+        return server.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty latencyProperty() {
+        return latency.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty rateProperty() {
+        return rate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty recoveriesProperty() {
+        return recoveries.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Cue> cueProperty() {
+        return cue.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+}

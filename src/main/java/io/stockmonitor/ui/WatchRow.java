@@ -1,0 +1,186 @@
+package io.stockmonitor.ui;
+
+import io.stockmonitor.market.Freshness;
+import io.stockmonitor.market.QuoteView;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * One watchlist row: read-only properties the table binds to, updated by the frame loop only when the symbol's
+ * quote changed (properties fire only on a different value). Prices are NaN until the first data arrive.
+ */
+public final class WatchRow {
+    /** How long a price change stays highlighted; the highlight fades in {@link #FLASH_LEVELS} steps. */
+    static final long FLASH_MS = 500;
+    static final int FLASH_LEVELS = 3;
+    /** Points kept for the sparkline (one per second: the last three minutes). */
+    static final int SPARK_POINTS = 180;
+
+    private final String symbol;
+    private final ReadOnlyDoubleWrapper last = new ReadOnlyDoubleWrapper(this, "last", Double.NaN);
+    private final ReadOnlyDoubleWrapper change = new ReadOnlyDoubleWrapper(this, "change", Double.NaN);
+    private final ReadOnlyDoubleWrapper changePercent = new ReadOnlyDoubleWrapper(this, "changePercent", Double.NaN);
+    private final ReadOnlyDoubleWrapper bid = new ReadOnlyDoubleWrapper(this, "bid", Double.NaN);
+    private final ReadOnlyDoubleWrapper ask = new ReadOnlyDoubleWrapper(this, "ask", Double.NaN);
+    private final ReadOnlyLongWrapper volume = new ReadOnlyLongWrapper(this, "volume", -1);
+    private final ReadOnlyObjectWrapper<Freshness> freshness = new ReadOnlyObjectWrapper<>(this, "freshness");
+    private final ReadOnlyStringWrapper freshnessText = new ReadOnlyStringWrapper(this, "freshnessText", "WAITING");
+    /** Positive: price went up, negative: down; the magnitude (1..FLASH_LEVELS) fades to 0. */
+    private final ReadOnlyIntegerWrapper flash = new ReadOnlyIntegerWrapper(this, "flash");
+    private final ReadOnlyLongWrapper sparkVersion = new ReadOnlyLongWrapper(this, "sparkVersion");
+
+    private long seenVersion = Long.MIN_VALUE;
+    private long shownAgeSeconds = -1;
+    private long flashStartMs;
+    private int flashDirection;
+    private final double[] spark = new double[SPARK_POINTS];
+    private int sparkCount;
+
+    public WatchRow(String symbol) {
+        this.symbol = symbol;
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    /** Applies a freshly read quote; returns true if anything visible changed. */
+    boolean apply(QuoteView q, long nowMs) {
+        boolean changed = false;
+        if (q.version() != seenVersion) {
+            seenVersion = q.version();
+            changed = true;
+            if (q.hasData()) {
+                double previous = last.get();
+                double now = q.last();
+                if (!Double.isNaN(previous) && now != previous) {
+                    flashDirection = now > previous ? 1 : -1;
+                    flashStartMs = nowMs;
+                    flash.set(flashDirection * FLASH_LEVELS);
+                }
+                last.set(now);
+                change.set(q.change());
+                changePercent.set(q.changePercent());
+                bid.set(q.bid());
+                ask.set(q.ask());
+                volume.set(q.volume());
+            }
+        }
+        Freshness f = q.hasData() ? q.freshness() : null;
+        if (f != freshness.get()) {
+            freshness.set(f);
+            changed = true;
+        }
+        long ageSeconds = f == Freshness.STALE ? q.ageMs() / 1000 : -1;
+        if (ageSeconds != shownAgeSeconds || changed) {
+            shownAgeSeconds = ageSeconds;
+            freshnessText.set(freshnessLabel(f, ageSeconds));
+        }
+        return changed;
+    }
+
+    static String freshnessLabel(Freshness f, long ageSeconds) {
+        if (f == null) {
+            return "WAITING";
+        }
+        return switch (f) {
+            case LIVE -> "LIVE";
+            case RESYNCING -> "RESYNCING";
+            case STALE -> "STALE " + formatAge(ageSeconds);
+        };
+    }
+
+    static String formatAge(long seconds) {
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        if (seconds < 3600) {
+            return (seconds / 60) + "m" + String.format("%02d", seconds % 60) + "s";
+        }
+        return (seconds / 3600) + "h" + String.format("%02d", (seconds / 60) % 60) + "m";
+    }
+
+    /** Steps the highlight down as it ages; true while a highlight is showing. */
+    boolean fadeFlash(long nowMs) {
+        if (flashDirection == 0) {
+            return false;
+        }
+        long age = nowMs - flashStartMs;
+        int level = age >= FLASH_MS ? 0 : FLASH_LEVELS - (int) (age * FLASH_LEVELS / FLASH_MS);
+        flash.set(flashDirection * level);
+        if (level == 0) {
+            flashDirection = 0;
+        }
+        return level != 0;
+    }
+
+    /** Replaces the sparkline points (oldest first). */
+    void setSpark(double[] values, int count) {
+        int n = Math.min(count, SPARK_POINTS);
+        System.arraycopy(values, count - n, spark, 0, n);
+        sparkCount = n;
+        sparkVersion.set(sparkVersion.get() + 1);
+    }
+
+    /** Sparkline points, oldest first; valid up to {@link #sparkCount()}. */
+    public double[] spark() {
+        return spark;
+    }
+
+    public int sparkCount() {
+        return sparkCount;
+    }
+
+    public ReadOnlyLongProperty sparkVersionProperty() {
+        return sparkVersion.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty lastProperty() {
+        return last.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty changeProperty() {
+        return change.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty changePercentProperty() {
+        return changePercent.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty bidProperty() {
+        return bid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty askProperty() {
+        return ask.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty volumeProperty() {
+        return volume.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Freshness> freshnessProperty() {
+        return freshness.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty freshnessTextProperty() {
+        return freshnessText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty flashProperty() {
+        return flash.getReadOnlyProperty();
+    }
+
+    @Override
+    public String toString() {
+        return symbol;
+    }
+}

@@ -1,0 +1,180 @@
+package io.stockmonitor.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class ColumnReducerTest {
+
+    private final ColumnReducer reducer = new ColumnReducer();
+
+    @Test
+    void eachColumnKeepsTrueMinMaxFirstLastAndVolume() {
+        Random random = new Random(7);
+        for (int run = 0; run < 200; run++) {
+            int n = 1 + random.nextInt(20_000);
+            long[] time = new long[n];
+            double[] value = new double[n];
+            double[] volume = new double[n];
+            long t = 1_000_000L;
+            double p = 100;
+            for (int i = 0; i < n; i++) {
+                t += random.nextInt(50);
+                p += random.nextGaussian();
+                time[i] = t;
+                value[i] = p;
+                volume[i] = random.nextInt(100);
+            }
+            int columns = 1 + random.nextInt(900);
+            double start = time[0] + (random.nextDouble() - 0.3) * (t - time[0]);
+            double msPerColumn = (0.1 + random.nextDouble()) * (t - time[0] + 1) / columns;
+
+            reducer.reduceLine(time, value, volume, 0, n, start, msPerColumn, columns);
+
+            ColumnSummary[] expected = bruteForce(time, value, volume, start, msPerColumn, columns);
+            String context = "run " + run;
+            int nonEmpty = 0;
+            for (int c = 0; c < columns; c++) {
+                ColumnSummary e = expected[c];
+                assertThat(reducer.rows(c)).as(context + " col " + c).isEqualTo(e.rows);
+                if (e.rows == 0) {
+                    continue;
+                }
+                assertThat(reducer.nonEmptyColumn(nonEmpty++)).isEqualTo(c);
+                assertThat(reducer.first(c)).as(context).isEqualTo(e.first);
+                assertThat(reducer.last(c)).as(context).isEqualTo(e.last);
+                assertThat(reducer.min(c)).as(context).isEqualTo(e.min);
+                assertThat(reducer.max(c)).as(context).isEqualTo(e.max);
+                assertThat(reducer.volume(c)).as(context).isEqualTo(e.volume);
+            }
+            assertThat(reducer.nonEmptyCount()).isEqualTo(nonEmpty);
+            assertPolylineIsM4(time, value, start, msPerColumn, columns);
+        }
+    }
+
+    @Test
+    void outputStaysWithinFourPointsPerColumnWhateverTheInputSize() {
+        int columns = 500;
+        for (int n : new int[] {10, 1_000, 100_000, 2_000_000}) {
+            long[] time = new long[n];
+            double[] value = new double[n];
+            Random random = new Random(n);
+            for (int i = 0; i < n; i++) {
+                time[i] = i;
+                value[i] = random.nextDouble();
+            }
+
+            reducer.reduceLine(time, value, null, 0, n, 0, (double) n / columns, columns);
+
+            assertThat(reducer.pointCount()).as("n=" + n).isLessThanOrEqualTo(4 * columns);
+            assertThat(reducer.nonEmptyCount()).isLessThanOrEqualTo(columns);
+            if (n >= 4 * columns) {
+                assertThat(reducer.pointCount()).as("noisy data uses the budget").isGreaterThan(3 * columns);
+            }
+        }
+    }
+
+    @Test
+    void candlesMergePerColumn() {
+        long[] time = {0, 10, 20, 30, 40};
+        double[] open = {10, 11, 12, 13, 14};
+        double[] high = {15, 16, 30, 14, 15};
+        double[] low = {9, 5, 11, 12, 13};
+        double[] close = {11, 12, 13, 14, 12};
+        double[] volume = {1, 2, 3, 4, 5};
+
+        reducer.reduceCandles(time, open, high, low, close, volume, 0, 5, 0, 25, 2);
+
+        assertThat(reducer.rows(0)).isEqualTo(3);
+        assertThat(reducer.first(0)).isEqualTo(10);
+        assertThat(reducer.last(0)).isEqualTo(13);
+        assertThat(reducer.max(0)).isEqualTo(30);
+        assertThat(reducer.min(0)).isEqualTo(5);
+        assertThat(reducer.volume(0)).isEqualTo(6);
+        assertThat(reducer.rows(1)).isEqualTo(2);
+        assertThat(reducer.first(1)).isEqualTo(13);
+        assertThat(reducer.last(1)).isEqualTo(12);
+        assertThat(reducer.max(1)).isEqualTo(15);
+        assertThat(reducer.min(1)).isEqualTo(12);
+        assertThat(reducer.maxValue()).isEqualTo(30);
+        assertThat(reducer.minValue()).isEqualTo(5);
+    }
+
+    @Test
+    void rowsOutsideTheViewAreIgnored() {
+        long[] time = {-5, 0, 9, 10, 20};
+        double[] value = {1000, 1, 2, 3, -1000};
+
+        reducer.reduceLine(time, value, null, 0, 5, 0, 10, 2);
+
+        assertThat(reducer.rows(0)).isEqualTo(2);
+        assertThat(reducer.rows(1)).isEqualTo(1);
+        assertThat(reducer.maxValue()).isEqualTo(3);
+        assertThat(reducer.minValue()).isEqualTo(1);
+    }
+
+    private void assertPolylineIsM4(long[] time, double[] value, double start, double msPerColumn, int columns) {
+        int previousIndex = -1;
+        for (int p = 0; p < reducer.pointCount(); p++) {
+            int index = reducer.pointIndex(p);
+            int c = reducer.pointColumn(p);
+            assertThat(index).as("points in time order").isGreaterThan(previousIndex);
+            assertThat((int) Math.floor((time[index] - start) / msPerColumn)).isEqualTo(c);
+            assertThat(reducer.pointValue(p)).isEqualTo(value[index]);
+            previousIndex = index;
+        }
+        assertThat(reducer.pointCount()).isLessThanOrEqualTo(4 * columns);
+        for (int k = 0; k < reducer.nonEmptyCount(); k++) {
+            int c = reducer.nonEmptyColumn(k);
+            boolean hasMin = false;
+            boolean hasMax = false;
+            for (int p = 0; p < reducer.pointCount(); p++) {
+                if (reducer.pointColumn(p) == c) {
+                    hasMin |= reducer.pointValue(p) == reducer.min(c);
+                    hasMax |= reducer.pointValue(p) == reducer.max(c);
+                }
+            }
+            assertThat(hasMin && hasMax).as("column " + c + " polyline reaches its min and max").isTrue();
+        }
+    }
+
+    private static ColumnSummary[] bruteForce(long[] time, double[] value, double[] volume, double start,
+                                              double msPerColumn, int columns) {
+        ColumnSummary[] out = new ColumnSummary[columns];
+        for (int c = 0; c < columns; c++) {
+            out[c] = new ColumnSummary();
+        }
+        for (int i = 0; i < time.length; i++) {
+            if (time[i] < start) {
+                continue;
+            }
+            int c = (int) Math.floor((time[i] - start) / msPerColumn);
+            if (c >= columns) {
+                continue;
+            }
+            ColumnSummary s = out[c];
+            if (s.rows == 0) {
+                s.first = value[i];
+                s.min = value[i];
+                s.max = value[i];
+            }
+            s.rows++;
+            s.last = value[i];
+            s.min = Math.min(s.min, value[i]);
+            s.max = Math.max(s.max, value[i]);
+            s.volume += volume[i];
+        }
+        return out;
+    }
+
+    private static final class ColumnSummary {
+        int rows;
+        double first;
+        double last;
+        double min;
+        double max;
+        double volume;
+    }
+}

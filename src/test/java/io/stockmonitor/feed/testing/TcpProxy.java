@@ -1,0 +1,192 @@
+package io.stockmonitor.feed.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A real TCP proxy on 127.0.0.1 between the client and the simulator, for network faults the simulator cannot
+ * make itself: reset every connection (RST), black-hole them (sockets stay open, nothing passes either way), and
+ * throttle them. One pair of pump threads per connection; everything stops on {@link #close()}.
+ */
+public final class TcpProxy implements AutoCloseable {
+    private static final int BUFFER = 16 * 1024;
+
+    private final ServerSocket server;
+    private final InetSocketAddress upstream;
+    private final Set<Pair> pairs = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final Thread acceptor;
+    private volatile boolean blackHole;
+    private volatile long bytesPerSecond;
+    private volatile boolean closed;
+
+    public TcpProxy(InetSocketAddress upstream) throws IOException {
+        this.upstream = upstream;
+        this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        this.acceptor = new Thread(this::acceptLoop, "tcp-proxy-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** A proxy in front of a {@code ws://host:port/path} URI. */
+    public static TcpProxy to(URI target) throws IOException {
+        return new TcpProxy(new InetSocketAddress(target.getHost(), target.getPort()));
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** The target URI with the proxy's port. */
+    public URI uriFor(URI target) {
+        return URI.create(target.getScheme() + "://127.0.0.1:" + port() + target.getRawPath());
+    }
+
+    /** Connections accepted since start. */
+    public int acceptedConnections() {
+        return accepted.get();
+    }
+
+    public int openConnections() {
+        return pairs.size();
+    }
+
+    /** Resets every connection: RST to both sides (SO_LINGER 0 then close), as a crashed middlebox would. */
+    public void resetAll() {
+        for (Pair p : pairs) {
+            p.reset();
+        }
+    }
+
+    /** While on, bytes in either direction are swallowed; sockets stay open (a half-open path). */
+    public void blackHole(boolean on) {
+        this.blackHole = on;
+    }
+
+    /** Limits each direction of each connection to about {@code rate} bytes per second; 0 lifts the limit. */
+    public void throttle(long rate) {
+        this.bytesPerSecond = rate;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        resetAll();
+        try {
+            acceptor.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket client;
+            try {
+                client = server.accept();
+            } catch (IOException e) {
+                return;
+            }
+            accepted.incrementAndGet();
+            Socket up = new Socket();
+            try {
+                up.setTcpNoDelay(true);
+                client.setTcpNoDelay(true);
+                up.connect(upstream, 5_000);
+            } catch (IOException e) {
+                closeQuietly(client);
+                closeQuietly(up);
+                continue;
+            }
+            Pair pair = new Pair(client, up);
+            pairs.add(pair);
+            pair.start();
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+
+    private final class Pair {
+        final Socket client;
+        final Socket up;
+        final AtomicInteger pumpsLeft = new AtomicInteger(2);
+
+        Pair(Socket client, Socket up) {
+            this.client = client;
+            this.up = up;
+        }
+
+        void start() {
+            Thread a = new Thread(() -> pump(client, up), "tcp-proxy-up-" + client.getPort());
+            Thread b = new Thread(() -> pump(up, client), "tcp-proxy-down-" + client.getPort());
+            a.setDaemon(true);
+            b.setDaemon(true);
+            a.start();
+            b.start();
+        }
+
+        void pump(Socket from, Socket to) {
+            byte[] buffer = new byte[BUFFER];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                while (true) {
+                    long rate = bytesPerSecond;
+                    int chunk = rate > 0 ? (int) Math.max(1, Math.min(BUFFER, rate / 20)) : BUFFER;
+                    int n = in.read(buffer, 0, chunk);
+                    if (n < 0) {
+                        break;
+                    }
+                    if (blackHole) {
+                        continue;
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                    if (rate > 0) {
+                        LockSupport.parkNanos(n * 1_000_000_000L / rate);
+                    }
+                }
+            } catch (IOException e) {
+                // reset or closed: end this pair
+            } finally {
+                if (pumpsLeft.decrementAndGet() <= 1) {
+                    // One side ended: close both so the other pump and both peers notice.
+                    closeQuietly(client);
+                    closeQuietly(up);
+                    pairs.remove(this);
+                }
+            }
+        }
+
+        void reset() {
+            for (Socket s : new Socket[] {client, up}) {
+                try {
+                    s.setSoLinger(true, 0);
+                } catch (IOException ignored) {
+                    // already closed
+                }
+                closeQuietly(s);
+            }
+            pairs.remove(this);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.stockmonitor.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.stockmonitor.chart.PriceChart;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window against a market model the test fills directly (the outage test uses the real simulator). */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final List<String> UNIVERSE = List.of("AAPL", "MSFT", "NVDA", "META", "MU", "TSLA");
+
+    private FakeFeedPort port;
+    private MainViewModel model;
+    private MainView view;
+    private FrameLoop loop;
+    private Node root;
+
+    @Start
+    void start(Stage stage) {
+        port = new FakeFeedPort(UNIVERSE, List.of("AAPL", "MSFT", "NVDA"), System::currentTimeMillis);
+        model = new MainViewModel((choice, symbols, sink) -> port);
+        model.watchlist().setSymbols(List.of("AAPL", "MSFT", "NVDA"));
+        ViewLoader.Loaded<MainView> loaded = new ViewLoader(model, () -> { }).load(MainView.class);
+        view = loaded.controller();
+        root = loaded.root();
+        stage.setScene(new Scene(loaded.root(), 1200, 720));
+        stage.show();
+        loop = new FrameLoop(model);
+        loop.start();
+        model.connect(ConnectionChoice.demo());
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < 30; i++) {
+            port.tick("AAPL", 190 + i * 0.1, now - 30_000 + i * 1_000L);
+            port.tick("MSFT", 410 - i * 0.1, now - 30_000 + i * 1_000L);
+        }
+    }
+
+    @Stop
+    void stop() {
+        loop.stop();
+        model.close();
+    }
+
+    @Test
+    void addsAndRemovesSymbols(FxRobot robot) {
+        robot.clickOn("#addField").write("meta").type(KeyCode.ENTER);
+        waitFor(() -> model.watchlist().symbols().contains("META"));
+        assertThat(port.subscribed).contains("META");
+        assertThat(robot.lookup("#addField").queryTextInputControl().getText()).isEmpty();
+
+        robot.clickOn(cell("META"));
+        robot.type(KeyCode.DELETE);
+        waitFor(() -> !model.watchlist().symbols().contains("META"));
+        assertThat(port.unsubscribed).contains("META");
+    }
+
+    @Test
+    void anUnknownSymbolGetsAnInlineError(FxRobot robot) {
+        robot.clickOn("#addField").write("ZZZQ").type(KeyCode.ENTER);
+        Label error = robot.lookup("#addError").queryAs(Label.class);
+        waitFor(() -> error.isVisible() && error.getText().equals("Unknown symbol: ZZZQ"));
+        assertThat(model.watchlist().symbols()).containsExactly("AAPL", "MSFT", "NVDA");
+        assertThat(robot.listWindows()).hasSize(1);
+    }
+
+    @Test
+    void selectingARowShowsThatSymbolInTheChart(FxRobot robot) {
+        robot.clickOn(cell("MSFT"));
+        PriceChart chart = robot.lookup("#priceChart").queryAs(PriceChart.class);
+        waitFor(() -> "MSFT".equals(robot.lookup("#chartSymbol").queryLabeled().getText())
+                && onFx(() -> chart.candles().size()) >= 30
+                && onFx(() -> chart.candles().close(chart.candles().size() - 1)) < 408);
+        robot.clickOn(cell("AAPL"));
+        waitFor(() -> onFx(() -> chart.candles().size() > 0
+                && chart.candles().close(chart.candles().size() - 1) > 190));
+        assertThat(robot.lookup("#chartSymbol").queryLabeled().getText()).isEqualTo("AAPL");
+    }
+
+    @Test
+    void switchesIntervalsAndTheTickLine(FxRobot robot) {
+        robot.clickOn(cell("AAPL"));
+        PriceChart chart = robot.lookup("#priceChart").queryAs(PriceChart.class);
+        robot.clickOn("#mode-M1");
+        waitFor(() -> onFx(() -> chart.getIntervalMillis()) == 60_000L && onFx(() -> chart.candles().size()) >= 1);
+        assertThat(model.chart().modeProperty().get()).isEqualTo(ChartMode.M1);
+        assertThat(onFx(() -> chart.candles().size())).isLessThan(30);
+
+        robot.clickOn("#mode-TICKS");
+        waitFor(() -> onFx(() -> chart.getMode()) == io.stockmonitor.chart.ChartMode.TICK_LINE
+                && onFx(() -> chart.ticks().size()) == 30);
+
+        robot.clickOn("#mode-S5");
+        waitFor(() -> onFx(() -> chart.getMode()) == io.stockmonitor.chart.ChartMode.CANDLES
+                && onFx(() -> chart.getIntervalMillis()) == 5_000L);
+    }
+
+    @Test
+    void switchesTheTheme(FxRobot robot) {
+        assertThat(root.getStyleClass()).contains("dark");
+        robot.clickOn("#themeToggle");
+        waitFor(() -> root.getStyleClass().contains("light") && !root.getStyleClass().contains("dark"));
+        assertThat(Application.getUserAgentStylesheet()).contains("primer-light");
+        assertThat(model.themeProperty().get()).isEqualTo(Theme.LIGHT);
+        Settings saved = Settings.defaults();
+        model.saveTo(saved);
+        assertThat(saved.getTheme()).isEqualTo("light");
+        robot.clickOn("#themeToggle");
+        waitFor(() -> root.getStyleClass().contains("dark"));
+        assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");
+    }
+
+    @Test
+    void keyboardAddsJumpsAndZooms(FxRobot robot) {
+        robot.clickOn(cell("AAPL"));
+        robot.press(KeyCode.CONTROL).press(KeyCode.N).release(KeyCode.N).release(KeyCode.CONTROL);
+        waitFor(() -> robot.lookup("#addField").query().isFocused());
+
+        TableView<?> table = robot.lookup("#watchlistTable").queryAs(TableView.class);
+        robot.clickOn(cell("AAPL"));
+        robot.write("N");
+        waitFor(() -> "NVDA".equals(String.valueOf(onFx(() -> table.getSelectionModel().getSelectedItem()))));
+
+        PriceChart chart = robot.lookup("#priceChart").queryAs(PriceChart.class);
+        waitFor(() -> onFx(() -> chart.candles().size()) == 0 || onFx(chart::getVisibleSpanMillis) > 0);
+        double before = onFx(chart::getVisibleSpanMillis);
+        robot.write("+");
+        waitFor(() -> onFx(chart::getVisibleSpanMillis) < before);
+        robot.write("-");
+        waitFor(() -> onFx(chart::getVisibleSpanMillis) >= before * 0.99);
+    }
+
+    @Test
+    void liveRowsFlashAndTheStatusBarShowsTheConnection(FxRobot robot) {
+        waitFor(() -> robot.lookup("#connectionState").queryLabeled().getText().equals("CONNECTED"));
+        assertThat(robot.lookup("#simulatedBadge").query().isVisible()).isTrue();
+        robot.interact(() -> port.tick("AAPL", 250, System.currentTimeMillis()));
+        waitFor(() -> robot.lookup(".last-cell").queryAll().stream()
+                .anyMatch(n -> n.getPseudoClassStates().toString().contains("flash-up")));
+        waitFor(() -> robot.lookup(".last-cell").queryAll().stream()
+                .noneMatch(n -> n.getPseudoClassStates().toString().contains("flash")));
+        waitFor(() -> robot.lookup(".freshness-cell").queryAll().stream()
+                .anyMatch(n -> n instanceof TableCell<?, ?> c && "LIVE".equals(c.getText())));
+    }
+
+    private Node cell(String symbol) {
+        waitFor(() -> findCell(symbol) != null);
+        return findCell(symbol);
+    }
+
+    private Node findCell(String symbol) {
+        return root.lookupAll(".table-cell").stream()
+                .filter(n -> n instanceof TableCell<?, ?> c && symbol.equals(c.getText()))
+                .findFirst().orElse(null);
+    }
+
+    static <T> T onFx(Callable<T> call) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(call));
+    }
+
+    static void waitFor(Callable<Boolean> condition) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.call();
+        });
+    }
+}
