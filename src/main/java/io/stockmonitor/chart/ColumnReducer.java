@@ -40,6 +40,16 @@ public final class ColumnReducer {
      */
     public void reduceLine(long[] time, double[] value, double[] volumes, int from, int to,
                            double startMillis, double msPerColumn, int columnCount) {
+        reduceLine(time, value, volumes, null, from, to, startMillis, msPerColumn, columnCount);
+    }
+
+    /**
+     * As {@link #reduceLine(long[], double[], double[], int, int, double, double, int)}, using per-block summaries
+     * of {@code value} and {@code volumes} for the blocks a column covers completely, so a column costs
+     * O(rows / block + block) instead of O(rows).
+     */
+    void reduceLine(long[] time, double[] value, double[] volumes, BlockSummary blocks, int from, int to,
+                    double startMillis, double msPerColumn, int columnCount) {
         prepare(columnCount);
         int i = firstIndexInRange(time, from, to, startMillis);
         while (i < to) {
@@ -48,30 +58,72 @@ public final class ColumnReducer {
                 break;
             }
             int end = endOfColumn(time, i, to, startMillis, msPerColumn, c);
-            double lo = value[i];
-            double hi = lo;
-            int iLo = i;
-            int iHi = i;
-            double vol = 0;
-            for (int k = i; k < end; k++) {
-                double v = value[k];
-                if (v < lo) {
-                    lo = v;
-                    iLo = k;
-                }
-                if (v > hi) {
-                    hi = v;
-                    iHi = k;
-                }
+            scanLo = value[i];
+            scanHi = scanLo;
+            scanLoIndex = i;
+            scanHiIndex = i;
+            scanVolume = 0;
+            int firstBlock = (i + BlockSummary.MASK) >>> BlockSummary.SHIFT;
+            int endBlock = end >>> BlockSummary.SHIFT;
+            if (blocks != null && endBlock - firstBlock >= 2) {
+                scanRows(value, volumes, i, firstBlock << BlockSummary.SHIFT);
+                scanBlocks(blocks, firstBlock, endBlock);
+                scanRows(value, volumes, endBlock << BlockSummary.SHIFT, end);
+            } else {
+                scanRows(value, volumes, i, end);
             }
-            if (volumes != null) {
-                for (int k = i; k < end; k++) {
-                    vol += volumes[k];
-                }
-            }
-            store(c, end - i, value[i], value[end - 1], lo, hi, vol);
-            emitPoints(c, i, iLo, iHi, end - 1, value);
+            store(c, end - i, value[i], value[end - 1], scanLo, scanHi, scanVolume);
+            emitPoints(c, i, scanLoIndex, scanHiIndex, end - 1, value);
             i = end;
+        }
+    }
+
+    private double scanLo;
+    private double scanHi;
+    private int scanLoIndex;
+    private int scanHiIndex;
+    private double scanVolume;
+
+    private void scanRows(double[] value, double[] volumes, int from, int to) {
+        double lo = scanLo;
+        double hi = scanHi;
+        int iLo = scanLoIndex;
+        int iHi = scanHiIndex;
+        for (int k = from; k < to; k++) {
+            double v = value[k];
+            if (v < lo) {
+                lo = v;
+                iLo = k;
+            }
+            if (v > hi) {
+                hi = v;
+                iHi = k;
+            }
+        }
+        if (volumes != null) {
+            double vol = 0;
+            for (int k = from; k < to; k++) {
+                vol += volumes[k];
+            }
+            scanVolume += vol;
+        }
+        scanLo = lo;
+        scanHi = hi;
+        scanLoIndex = iLo;
+        scanHiIndex = iHi;
+    }
+
+    private void scanBlocks(BlockSummary blocks, int fromBlock, int toBlock) {
+        for (int b = fromBlock; b < toBlock; b++) {
+            if (blocks.min[b] < scanLo) {
+                scanLo = blocks.min[b];
+                scanLoIndex = blocks.minIndex[b];
+            }
+            if (blocks.max[b] > scanHi) {
+                scanHi = blocks.max[b];
+                scanHiIndex = blocks.maxIndex[b];
+            }
+            scanVolume += blocks.volume[b];
         }
     }
 

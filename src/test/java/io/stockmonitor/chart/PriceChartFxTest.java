@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -100,6 +101,10 @@ class PriceChartFxTest {
         fx(() -> { chart.zoomOut(); return null; });
         assertThat(fx(() -> chart.getVisibleSpanMillis())).isEqualTo(before, org.assertj.core.api
                 .Assertions.within(1e-6));
+
+        robot.clickOn(chart).type(KeyCode.MINUS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> chart.getVisibleSpanMillis())).as("minus key zooms out").isGreaterThan(before * 1.2);
 
         fx(() -> { chart.setStyle("-sm-chart-background: #123456;"); return null; });
         WaitForAsyncUtils.waitForFxEvents();
