@@ -19,6 +19,8 @@ final class BlockSummary {
     int[] minIndex = new int[0];
     int[] maxIndex = new int[0];
     double[] volume = new double[0];
+    /** Time of the last row written into each block: lets a reader step over whole blocks without touching rows. */
+    long[] lastTime = new long[0];
 
     /** Makes room for blocks covering {@code storageLength} rows. */
     void ensureStorage(int storageLength) {
@@ -29,12 +31,14 @@ final class BlockSummary {
             minIndex = new int[blocks];
             maxIndex = new int[blocks];
             volume = new double[blocks];
+            lastTime = new long[blocks];
         }
     }
 
     /** Folds row {@code i} (just written) into its block; the first row of a block resets the block. */
-    void add(int i, double value, double vol) {
+    void add(int i, long time, double value, double vol) {
         int b = i >>> SHIFT;
+        lastTime[b] = time;
         if ((i & MASK) == 0) {
             min[b] = value;
             max[b] = value;
@@ -55,9 +59,9 @@ final class BlockSummary {
     }
 
     /** Rebuilds the summaries of rows {@code [0, count)}. */
-    void rebuild(double[] values, double[] volumes, int count) {
+    void rebuild(long[] times, double[] values, double[] volumes, int count) {
         for (int i = 0; i < count; i++) {
-            add(i, values[i], volumes[i]);
+            add(i, times[i], values[i], volumes[i]);
         }
     }
 }

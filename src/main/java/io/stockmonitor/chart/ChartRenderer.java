@@ -73,6 +73,11 @@ final class ChartRenderer {
         return plotWidth;
     }
 
+    /** Lets the price axis shrink again (it only grows while one series is shown, so the layout does not jump). */
+    void resetAxisWidth() {
+        axisWidth = 0;
+    }
+
     // ---- plot -------------------------------------------------------------------------------------------------
 
     void drawPlot(GraphicsContext gc, double w, double h) {

@@ -205,6 +205,7 @@ public class PriceChart extends Region {
         gaps.clear();
         lastPrice = Double.NaN;
         viewport.clearData();
+        renderer.resetAxisWidth();
         markDirty();
     }
 

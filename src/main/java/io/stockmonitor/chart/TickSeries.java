@@ -31,7 +31,7 @@ public final class TickSeries extends SlidingColumns {
         time[i] = t;
         price[i] = tickPrice;
         volume[i] = tickVolume;
-        blocks.add(i, tickPrice, tickVolume);
+        blocks.add(i, t, tickPrice, tickVolume);
         size++;
     }
 
@@ -57,7 +57,7 @@ public final class TickSeries extends SlidingColumns {
             }
         }
         blocks.ensureStorage(storageLength());
-        blocks.rebuild(price, volume, n);
+        blocks.rebuild(time, price, volume, n);
     }
 
     public long time(int i) {
@@ -97,6 +97,6 @@ public final class TickSeries extends SlidingColumns {
         price = moved(price, newLength, from, count);
         volume = moved(volume, newLength, from, count);
         blocks.ensureStorage(newLength);
-        blocks.rebuild(price, volume, count);
+        blocks.rebuild(time, price, volume, count);
     }
 }

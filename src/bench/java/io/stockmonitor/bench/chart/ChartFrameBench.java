@@ -2,6 +2,7 @@ package io.stockmonitor.bench.chart;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -75,18 +76,27 @@ public final class ChartFrameBench {
             return;
         }
         int[] sizes = {1_000, 10_000, 100_000, 1_000_000};
-        List<FrameCase> ticks = new ArrayList<>();
+        // PriceChart sizes interleaved frame by frame (in a shuffled order each round), so load from other processes
+        // on this shared machine hits every size alike; LineChart runs in its own group so its garbage (hundreds of
+        // MB per frame at 1 M) does not land in PriceChart's frames.
+        List<FrameCase> priceTicks = new ArrayList<>();
         for (int n : sizes) {
-            ticks.add(priceChartTicks(n));
+            priceTicks.add(priceChartTicks(n));
         }
+        runInterleaved(priceTicks);
+        priceTicks.forEach(c -> System.out.println("  " + c.name + ": " + c.stats));
+        List<FrameCase> lineTicks = new ArrayList<>();
         for (int n : sizes) {
-            ticks.add(lineChart("LineChart ticks " + n, n, TICK_STEP_MS));
+            lineTicks.add(lineChart("LineChart ticks " + n, n, TICK_STEP_MS));
         }
-        // Interleaved frame by frame, so load from other processes on this shared machine hits every case alike.
-        runInterleaved(ticks);
-        ticks.forEach(c -> System.out.println("  " + c.name + ": " + c.stats));
-        ticks.clear();
-        System.gc();
+        runInterleaved(lineTicks);
+        lineTicks.forEach(c -> System.out.println("  " + c.name + ": " + c.stats));
+        for (int i = 0; i < 4; i++) {
+            tickStats[i] = priceTicks.get(i).stats;
+            tickStats[4 + i] = lineTicks.get(i).stats;
+        }
+        priceTicks.clear();
+        lineTicks.clear();
 
         List<FrameCase> candles = List.of(priceChartCandles(10_000),
                 lineChart("LineChart closes 10000", 10_000, CANDLE_INTERVAL_MS));
@@ -121,8 +131,8 @@ public final class ChartFrameBench {
     private final Stats[] tickStats = new Stats[8];
 
     /**
-     * Warms every case up, then takes one frame of each in turn until each has {@code frames} frames; a LineChart
-     * case stops earlier once it has 3 frames and has used its wall-clock budget.
+     * Warms every case up, then takes one frame of each in turn (shuffled order) until each has {@code frames} frames;
+     * a LineChart case stops earlier once it has 3 frames and has used its wall-clock budget.
      */
     private void runInterleaved(List<FrameCase> cases) throws Exception {
         for (FrameCase c : cases) {
@@ -130,21 +140,20 @@ public final class ChartFrameBench {
                 c.frame(-1 - f);
             }
         }
+        System.gc();
+        List<FrameCase> order = new ArrayList<>(cases);
+        Random shuffle = new Random(5);
         boolean any = true;
         for (int f = 0; any; f++) {
             any = false;
-            for (FrameCase c : cases) {
+            Collections.shuffle(order, shuffle);
+            for (FrameCase c : order) {
                 if (c.done(frames)) {
                     continue;
                 }
                 any = true;
                 long[] t = c.frame(f);
                 c.stats.add(t[0], t[1]);
-            }
-        }
-        if (cases.size() == 8) {
-            for (int i = 0; i < 8; i++) {
-                tickStats[i] = cases.get(i).stats;
             }
         }
     }
