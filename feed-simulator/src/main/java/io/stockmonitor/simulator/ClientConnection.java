@@ -5,6 +5,8 @@ import io.stockmonitor.protocol.ErrorCode;
 import io.stockmonitor.protocol.Message;
 import io.stockmonitor.protocol.Protocol;
 import io.stockmonitor.protocol.ProtocolException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session s) {
         this.session = s;
-        this.queue = new SendQueue(s, hub.config().sendQueueFrames(), hub.gate());
+        this.queue = new SendQueue(s, hub.config().sendQueueFrames(), hub.gate(), hub.senders());
         hub.register(this);
         offer(hub.welcomeFrame());
     }
@@ -60,8 +62,9 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, org.eclipse.jetty.websocket.api.Callback callback) {
         release();
+        callback.succeed();
     }
 
     @Override
@@ -91,7 +94,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
         } else if (message instanceof Message.Unsubscribe u) {
             unsubscribe(u);
         } else if (message instanceof Message.Ping p) {
-            offer(hub.codec().encode(new Message.Pong(p.id(), System.currentTimeMillis())));
+            offer(utf8(hub.codec().encode(new Message.Pong(p.id(), System.currentTimeMillis()))));
         } else {
             sendError(requestId(text), ErrorCode.UNKNOWN_TYPE,
                     "\"" + typeName(message) + "\" is a server message, not a request", null);
@@ -186,12 +189,17 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     }
 
     private void sendError(Long id, ErrorCode code, String message, String symbol) {
-        offer(hub.codec().encode(new Message.Error(id, code, message, symbol)));
+        offer(utf8(hub.codec().encode(new Message.Error(id, code, message, symbol))));
     }
 
     // ---- frames to the client; the feed's lock orders them per symbol ----
 
-    boolean sendTick(int symbolIndex, long seq, String frame) {
+    private static ByteBuffer utf8(String frame) {
+        return ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Queues a shared tick frame; the send itself happens on a sender thread, not the publisher's. */
+    boolean sendTick(int symbolIndex, long seq, ByteBuffer frame) {
         SendQueue q = queue;
         synchronized (q.lock()) {
             if (!q.enqueue(frame)) {
@@ -201,13 +209,13 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
                 lastSeq[symbolIndex] = seq;
             }
         }
-        q.iterate();
+        q.requestSend();
         return true;
     }
 
     boolean sendSubscribed(int symbolIndex, Message.Subscribed subscribedMessage, long seqBefore) {
         SendQueue q = queue;
-        String frame = hub.codec().encode(subscribedMessage);
+        ByteBuffer frame = utf8(hub.codec().encode(subscribedMessage));
         synchronized (q.lock()) {
             if (!q.enqueue(frame)) {
                 return refused(q);
@@ -221,7 +229,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
 
     boolean sendSnapshot(int symbolIndex, Message.Snapshot snapshot, long seq) {
         SendQueue q = queue;
-        String frame = hub.codec().encode(snapshot);
+        ByteBuffer frame = utf8(hub.codec().encode(snapshot));
         synchronized (q.lock()) {
             if (!q.enqueue(frame)) {
                 return refused(q);
@@ -234,7 +242,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
 
     void sendUnsubscribed(int symbolIndex, Message.Unsubscribed message) {
         SendQueue q = queue;
-        String frame = hub.codec().encode(message);
+        ByteBuffer frame = utf8(hub.codec().encode(message));
         synchronized (q.lock()) {
             subscribed[symbolIndex] = false;
             if (!q.enqueue(frame)) {
@@ -280,7 +288,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
         close(Protocol.CLOSE_TRY_AGAIN_LATER, "send queue overflow: consumer too slow");
     }
 
-    private void offer(String frame) {
+    private void offer(ByteBuffer frame) {
         SendQueue q = queue;
         if (!q.offer(frame)) {
             refused(q);

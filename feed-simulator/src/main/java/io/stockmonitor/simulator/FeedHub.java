@@ -28,6 +28,8 @@ final class FeedHub implements FaultControls {
     private static final Logger LOG = LoggerFactory.getLogger(FeedHub.class);
     /** Most symbols one subscribe or unsubscribe may name. */
     static final int MAX_SYMBOLS_PER_REQUEST = 100;
+    /** One sender per core: writes are the bulk of fan-out work. */
+    static final int SENDER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final SimulatorConfig config;
     private final MessageCodec codec = new MessageCodec();
@@ -38,6 +40,8 @@ final class FeedHub implements FaultControls {
     private final java.util.Queue<ClientConnection> closedSinceSweep = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final List<PublishListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService scheduler;
+    /** Threads that write queued frames to sockets, so the publisher only serializes and queues. */
+    private final java.util.concurrent.ExecutorService senders;
     private final TrafficGate gate;
     private final ThreadLocal<TickEncoder> encoders;
     private final TickEncoder heartbeatEncoder;
@@ -45,7 +49,7 @@ final class FeedHub implements FaultControls {
     private final AtomicLong slowConsumers = new AtomicLong();
     private final SecureRandom epochRandom = new SecureRandom();
     private volatile String epoch;
-    private volatile String welcomeFrame;
+    private volatile java.nio.ByteBuffer welcomeFrame;
     private int epochIndex;
     private volatile boolean closing;
 
@@ -69,6 +73,12 @@ final class FeedHub implements FaultControls {
             return t;
         });
         gate = new TrafficGate(scheduler);
+        java.util.concurrent.atomic.AtomicInteger senderCount = new java.util.concurrent.atomic.AtomicInteger();
+        senders = Executors.newFixedThreadPool(SENDER_THREADS, r -> {
+            Thread t = new Thread(r, "feed-simulator-sender-" + senderCount.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         newEpoch();
         publisher = new Publisher(this, feeds, config.ratePerSymbol(), config.seed(),
                 new TickEncoder(codec.mapper().getFactory()));
@@ -88,8 +98,9 @@ final class FeedHub implements FaultControls {
             sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
         }
         epoch = sb.toString();
-        welcomeFrame = codec.encode(new Message.Welcome(Protocol.VERSION, "feed-simulator/" + ProductVersion.get(),
-                epoch, config.heartbeatMs(), config.historyTicks(), List.of(symbolNames)));
+        welcomeFrame = java.nio.ByteBuffer.wrap(codec.encode(new Message.Welcome(Protocol.VERSION,
+                "feed-simulator/" + ProductVersion.get(), epoch, config.heartbeatMs(), config.historyTicks(),
+                List.of(symbolNames))).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private void heartbeat() {
@@ -142,6 +153,10 @@ final class FeedHub implements FaultControls {
         return gate;
     }
 
+    java.util.concurrent.Executor senders() {
+        return senders;
+    }
+
     TickEncoder encoder() {
         return encoders.get();
     }
@@ -166,7 +181,7 @@ final class FeedHub implements FaultControls {
         return epoch;
     }
 
-    String welcomeFrame() {
+    java.nio.ByteBuffer welcomeFrame() {
         return welcomeFrame;
     }
 
@@ -316,8 +331,9 @@ final class FeedHub implements FaultControls {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
         }
+        senders.shutdownNow();
     }
 }

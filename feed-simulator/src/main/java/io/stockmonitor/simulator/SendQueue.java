@@ -1,39 +1,52 @@
 package io.stockmonitor.simulator;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.IteratingCallback;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
- * One connection's outgoing frames: a bounded FIFO with at most one non-blocking send in flight. Frames are
- * shared Strings (a tick is serialized once for all subscribers). When the queue would exceed its bound the
+ * One connection's outgoing frames: a bounded FIFO with at most one non-blocking write in flight. Frames are
+ * shared UTF-8 buffers (a tick is serialized once for all subscribers; each send takes a duplicate view). A write
+ * takes every frame queued so far (up to {@link #MAX_BATCH}) as WebSocket frames batched into one flush, so a
+ * connection that falls behind catches up with fewer, larger writes. When the queue would exceed its bound the
  * consumer is too slow: {@link #offer} returns false and the queue stops accepting frames.
  *
  * <p>Callers that must order a frame with other state (seqs announced in heartbeats) hold {@link #lock()}.
  */
 final class SendQueue extends IteratingCallback {
     private static final int INITIAL_CAPACITY = 64;
+    /** Most frames handed to Jetty in one flush. */
+    static final int MAX_BATCH = 64;
 
     private final Object lock = new Object();
-    private final Session session;
+    private final CoreSession session;
     private final int limit;
     private final TrafficGate gate;
-    private final Callback writeCallback = Callback.from(this::succeeded, this::failed);
+    private final Executor senders;
+    private final ByteBuffer[] batch = new ByteBuffer[MAX_BATCH];
 
-    private String[] frames = new String[INITIAL_CAPACITY];
+    private ByteBuffer[] frames = new ByteBuffer[INITIAL_CAPACITY];
     private long[] enqueuedNanos = new long[INITIAL_CAPACITY];
     private int head;
     private int size;
     private boolean closed;
     private boolean overflowed;
     private boolean wakeScheduled;
+    private boolean sendRequested;
 
-    SendQueue(Session session, int limit, TrafficGate gate) {
-        this.session = session;
+    SendQueue(org.eclipse.jetty.websocket.api.Session session, int limit, TrafficGate gate, Executor senders) {
+        // The core session lets frames be batched into one write; the API session can only send them one by one.
+        this.session = ((WebSocketSession) session).getCoreSession();
         this.limit = limit;
         this.gate = gate;
+        this.senders = senders;
     }
 
     Object lock() {
@@ -41,7 +54,7 @@ final class SendQueue extends IteratingCallback {
     }
 
     /** Queues a frame and starts sending if idle; false when closed or when the bound overflowed (now closed). */
-    boolean offer(String frame) {
+    boolean offer(ByteBuffer frame) {
         boolean queued = enqueue(frame);
         if (queued) {
             iterate();
@@ -53,7 +66,7 @@ final class SendQueue extends IteratingCallback {
      * Queues a frame without starting a send, for callers holding {@link #lock()}: they call {@link #iterate()}
      * after letting go of it, so Jetty never runs a write (and its failure callbacks) under that lock.
      */
-    boolean enqueue(String frame) {
+    boolean enqueue(ByteBuffer frame) {
         synchronized (lock) {
             if (closed) {
                 return false;
@@ -102,9 +115,34 @@ final class SendQueue extends IteratingCallback {
         }
     }
 
+    /**
+     * Starts sending on a sender thread (at most one request outstanding), so the publisher only queues: frames
+     * that arrive while a request waits go out in the same batch.
+     */
+    void requestSend() {
+        synchronized (lock) {
+            if (sendRequested || closed) {
+                return;
+            }
+            sendRequested = true;
+        }
+        try {
+            senders.execute(this::runSend);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            closeQueue();
+        }
+    }
+
+    private void runSend() {
+        synchronized (lock) {
+            sendRequested = false;
+        }
+        iterate();
+    }
+
     private void grow() {
         int capacity = (int) Math.min((long) limit, frames.length * 2L);
-        String[] f = new String[capacity];
+        ByteBuffer[] f = new ByteBuffer[capacity];
         long[] t = new long[capacity];
         for (int i = 0; i < size; i++) {
             int from = (head + i) % frames.length;
@@ -118,26 +156,35 @@ final class SendQueue extends IteratingCallback {
 
     @Override
     protected Action process() {
-        String frame;
+        int n = 0;
         synchronized (lock) {
-            if (closed || size == 0) {
+            if (closed) {
                 return Action.IDLE;
             }
             long now = System.nanoTime();
-            long wait = gate.holdNanos(enqueuedNanos[head], now);
-            if (wait > 0) {
-                if (!wakeScheduled) {
-                    wakeScheduled = true;
-                    gate.schedule(this::wake, wait, TimeUnit.NANOSECONDS);
+            while (size > 0 && n < MAX_BATCH) {
+                long wait = gate.holdNanos(enqueuedNanos[head], now);
+                if (wait > 0) {
+                    if (!wakeScheduled) {
+                        wakeScheduled = true;
+                        gate.schedule(this::wake, wait, TimeUnit.NANOSECONDS);
+                    }
+                    break;
                 }
-                return Action.IDLE;
+                batch[n++] = frames[head];
+                frames[head] = null;
+                head = (head + 1) % frames.length;
+                size--;
             }
-            frame = frames[head];
-            frames[head] = null;
-            head = (head + 1) % frames.length;
-            size--;
         }
-        session.sendText(frame, writeCallback);
+        if (n == 0) {
+            return Action.IDLE;
+        }
+        for (int i = 0; i < n; i++) {
+            session.sendFrame(new Frame(OpCode.TEXT, true, batch[i].duplicate()), Callback.NOOP, true);
+            batch[i] = null;
+        }
+        session.flush(this);
         return Action.SCHEDULED;
     }
 

@@ -2,6 +2,7 @@ package io.stockmonitor.simulator;
 
 import io.stockmonitor.protocol.Message;
 import io.stockmonitor.protocol.ResyncReason;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,7 +33,7 @@ final class SymbolFeed {
     private volatile ClientConnection[] subscribers = new ClientConnection[0];
     private boolean duplicateNext;
     private int swapState; // 0 none, 1 hold the next tick, 2 holding one
-    private String heldFrame;
+    private ByteBuffer heldFrame;
     private long heldSeq;
 
     SymbolFeed(int index, SymbolSpec spec, long seed, double rate, int historyTicks, int epochIndex, long nowMs) {
@@ -102,7 +103,7 @@ final class SymbolFeed {
 
     /**
      * As {@link #publish(long, TickEncoder, boolean)}, and hands the tick with the epoch it belongs to to
-     * {@code hub}'s listeners while still holding the lock, so listeners see exactly what subscribers see.
+     * {@code hub}'s listeners under the lock and before any subscriber can receive it.
      */
     Message.Tick publish(long nowMs, TickEncoder encoder, boolean wantRecord, FeedHub hub, String epoch) {
         lock.lock();
@@ -116,20 +117,21 @@ final class SymbolFeed {
             high = Math.max(high, price);
             low = Math.min(low, price);
             volume += size;
-            String frame = encoder.tick(symbol, seq, nowMs, price, size, model.bidCents(), model.askCents());
-            fanOut(seq, frame);
+            ByteBuffer frame = encoder.tick(symbol, seq, nowMs, price, size, model.bidCents(), model.askCents());
             Message.Tick tick = wantRecord ? new Message.Tick(symbol, seq, nowMs, price / 100.0, size,
                     model.bidCents() / 100.0, model.askCents() / 100.0) : null;
+            // Listeners first: a test that looks a received tick up among the published ones must find it.
             if (tick != null && hub != null) {
                 hub.notifyListeners(epoch, tick);
             }
+            fanOut(seq, frame);
             return tick;
         } finally {
             lock.unlock();
         }
     }
 
-    private void fanOut(long seq, String frame) {
+    private void fanOut(long seq, ByteBuffer frame) {
         if (swapState == 1) {
             heldFrame = frame;
             heldSeq = seq;

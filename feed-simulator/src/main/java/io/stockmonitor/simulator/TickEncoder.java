@@ -2,24 +2,27 @@ package io.stockmonitor.simulator;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * Writes tick and heartbeat frames with Jackson's streaming generator into one reusable buffer, so the publisher
- * serializes each tick once and every subscriber shares the resulting String. Not thread-safe: one per thread.
+ * serializes each tick once and every subscriber shares the resulting UTF-8 bytes (each send takes a
+ * {@link ByteBuffer#duplicate()} view, not a copy). Not thread-safe: one per thread.
  */
 final class TickEncoder {
     private final JsonFactory factory;
-    private final ReusableWriter buffer = new ReusableWriter();
+    private final ReusableBytes buffer = new ReusableBytes();
 
     TickEncoder(JsonFactory factory) {
         this.factory = factory;
     }
 
     /** {@code {"type":"tick","symbol":..,"seq":..,"ts":..,"price":..,"size":..,"bid":..,"ask":..}}, prices in cents. */
-    String tick(String symbol, long seq, long ts, long priceCents, long size, long bidCents, long askCents) {
+    ByteBuffer tick(String symbol, long seq, long ts, long priceCents, long size, long bidCents, long askCents) {
         buffer.reset();
         try (JsonGenerator g = factory.createGenerator(buffer)) {
             g.writeStartObject();
@@ -35,11 +38,11 @@ final class TickEncoder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return buffer.toString();
+        return buffer.toByteBuffer();
     }
 
     /** {@code {"type":"heartbeat","ts":..,"seqs":{..}}} for the given symbols and their latest seqs. */
-    String heartbeat(long ts, String[] symbols, long[] seqs, boolean[] include) {
+    ByteBuffer heartbeat(long ts, String[] symbols, long[] seqs, boolean[] include) {
         buffer.reset();
         try (JsonGenerator g = factory.createGenerator(buffer)) {
             g.writeStartObject();
@@ -56,38 +59,21 @@ final class TickEncoder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return buffer.toString();
+        return buffer.toByteBuffer();
     }
 
-    /** A Writer over a StringBuilder that is cleared, not reallocated, between frames. */
-    private static final class ReusableWriter extends Writer {
-        private final StringBuilder text = new StringBuilder(256);
-
-        void reset() {
-            text.setLength(0);
+    /** A byte sink that is rewound, not reallocated, between frames. */
+    private static final class ReusableBytes extends ByteArrayOutputStream {
+        ReusableBytes() {
+            super(256);
         }
 
-        @Override
-        public void write(char[] cbuf, int off, int len) {
-            text.append(cbuf, off, len);
-        }
-
-        @Override
-        public void write(String str, int off, int len) {
-            text.append(str, off, off + len);
-        }
-
-        @Override
-        public void flush() {
+        ByteBuffer toByteBuffer() {
+            return ByteBuffer.wrap(Arrays.copyOf(buf, count));
         }
 
         @Override
         public void close() {
-        }
-
-        @Override
-        public String toString() {
-            return text.toString();
         }
     }
 }

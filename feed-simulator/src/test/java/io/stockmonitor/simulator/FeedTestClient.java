@@ -79,15 +79,20 @@ public final class FeedTestClient implements Session.Listener, AutoCloseable {
         return c;
     }
 
-    static FeedTestClient connect(URI uri, ClientUpgradeRequest request) throws Exception {
+    /** Connects with an {@code Authorization} header (null for none). */
+    static FeedTestClient connect(URI uri, String authorization) throws Exception {
         FeedTestClient c = new FeedTestClient(sharedJettyClient(), false);
+        ClientUpgradeRequest request = new ClientUpgradeRequest(uri);
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
         c.open(uri, request);
         return c;
     }
 
     private void open(URI uri, ClientUpgradeRequest request) throws Exception {
         try {
-            (request == null ? client.connect(this, uri) : client.connect(this, uri, request))
+            (request == null ? client.connect(this, uri) : client.connect(this, request))
                     .get(WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
             close();
@@ -115,8 +120,9 @@ public final class FeedTestClient implements Session.Listener, AutoCloseable {
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         closeCode.complete(statusCode);
+        callback.succeed();
     }
 
     @Override

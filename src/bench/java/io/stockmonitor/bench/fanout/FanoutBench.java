@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Fan-out benchmark: the simulator in this JVM, a load generator ({@link FanoutLoadGenerator}) in a separate JVM
+ * Fan-out benchmark: the simulator in this JVM, a load generator ({@link FanoutLoadGeneratorMain}) in a separate JVM
  * with N connections each subscribed to S symbols at R ticks/s per symbol, so N x S x R messages/s are delivered.
  * Reports delivered ticks/s and publish-to-receive latency p50/p99.
  *
@@ -41,7 +41,7 @@ public final class FanoutBench {
             symbols.addAll(sim.symbols().subList(0, Math.min(symbolCount, sim.symbols().size())));
             String javaBin = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
             List<String> command = List.of(javaBin, "-Xmx1g", "-XX:+UseParallelGC", "-cp",
-                    System.getProperty("java.class.path"), FanoutLoadGenerator.class.getName(),
+                    System.getProperty("java.class.path"), FanoutLoadGeneratorMain.class.getName(),
                     sim.uri().toString(), sim.epoch(), Integer.toString(connections), Integer.toString(warmup),
                     Integer.toString(seconds), String.join(",", symbols));
             System.out.printf("fan-out: %d connections x %d symbols x %.1f ticks/s = %.0f expected msg/s; "

@@ -20,12 +20,12 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 /**
  * The load generator of {@link FanoutBench}, run as a separate JVM: opens N WebSocket connections, subscribes each
- * to the given symbols (resuming from seq 0, so no snapshot), and measures delivered ticks/s and publish-to-receive
+ * to the given symbols (resuming from the current seqs, so no snapshot), and measures delivered ticks/s and publish-to-receive
  * latency (tick {@code ts} vs this machine's clock). Prints one result line starting with {@code RESULT}.
  *
  * <p>Args: URI EPOCH CONNECTIONS WARMUP_S MEASURE_S SYMBOL[,SYMBOL...]
  */
-public final class FanoutLoadGenerator {
+public final class FanoutLoadGeneratorMain {
     private static final String TS = "\"ts\":";
     private static final String SEQ = "\"seq\":";
 
@@ -34,9 +34,10 @@ public final class FanoutLoadGenerator {
     private final LongAdder gaps = new LongAdder();
     private final Recorder latency = new Recorder(TimeUnit.SECONDS.toMillis(60), 3);
     private final AtomicInteger closed = new AtomicInteger();
+    private volatile boolean stopping;
 
     public static void main(String[] args) throws Exception {
-        new FanoutLoadGenerator().run(URI.create(args[0]), args[1], Integer.parseInt(args[2]),
+        new FanoutLoadGeneratorMain().run(URI.create(args[0]), args[1], Integer.parseInt(args[2]),
                 Integer.parseInt(args[3]), Integer.parseInt(args[4]), List.of(args[5].split(",")), System.out);
     }
 
@@ -51,18 +52,27 @@ public final class FanoutLoadGenerator {
         client.setIdleTimeout(Duration.ofMinutes(5));
         http.setMaxConnectionsPerDestination(connections + 16);
         client.start();
-        StringBuilder after = new StringBuilder();
-        for (String s : symbols) {
-            after.append(after.length() == 0 ? "" : ",").append('"').append(s).append("\":0");
-        }
-        String subscribe = "{\"type\":\"subscribe\",\"id\":1,\"symbols\":[\"" + String.join("\",\"", symbols)
-                + "\"],\"resume\":{\"epoch\":\"" + epoch + "\",\"after\":{" + after + "}}}";
         List<Session> sessions = new ArrayList<>();
         int batch = 50;
+        java.net.http.HttpClient admin = java.net.http.HttpClient.newHttpClient();
+        URI status = URI.create("http://" + uri.getHost() + ":" + uri.getPort() + "/admin/status");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         for (int i = 0; i < connections; i += batch) {
+            // Resume from the latest seqs (read from the admin endpoint): a short replay instead of a snapshot of
+            // a few hundred KiB per symbol, so the warm-up measures fan-out rather than snapshot transfer.
+            com.fasterxml.jackson.databind.JsonNode seqs = json.readTree(admin.send(
+                    java.net.http.HttpRequest.newBuilder(status).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body()).get("lastSeqs");
+            StringBuilder after = new StringBuilder();
+            for (String s : symbols) {
+                after.append(after.length() == 0 ? "" : ",").append('"').append(s).append("\":")
+                        .append(seqs.get(s).asLong());
+            }
+            String subscribe = "{\"type\":\"subscribe\",\"id\":1,\"symbols\":[\"" + String.join("\",\"", symbols)
+                    + "\"],\"resume\":{\"epoch\":\"" + epoch + "\",\"after\":{" + after + "}}}";
             List<CompletableFuture<Session>> pending = new ArrayList<>();
             for (int j = i; j < Math.min(connections, i + batch); j++) {
-                pending.add(client.connect(new Listener(symbols.size()), uri));
+                pending.add(client.connect(new Listener(), uri));
             }
             for (CompletableFuture<Session> f : pending) {
                 Session s = f.get(60, TimeUnit.SECONDS);
@@ -89,6 +99,7 @@ public final class FanoutLoadGenerator {
                 h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99),
                 h.getValueAtPercentile(99.9), h.getMaxValue(), gaps.sum(), closed.get());
         out.flush();
+        stopping = true;
         for (Session s : sessions) {
             s.close();
         }
@@ -98,10 +109,6 @@ public final class FanoutLoadGenerator {
     /** Reads only what the measurement needs from each frame (type, symbol slot via seq continuity, ts). */
     public final class Listener implements Session.Listener.AutoDemanding {
         private final java.util.HashMap<String, long[]> lastSeq = new java.util.HashMap<>();
-
-        Listener(int symbols) {
-            lastSeq.clear();
-        }
 
         @Override
         public void onWebSocketText(String text) {
@@ -124,9 +131,12 @@ public final class FanoutLoadGenerator {
         }
 
         @Override
-        public void onWebSocketClose(int statusCode, String reason) {
+        public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+            callback.succeed();
             closed.incrementAndGet();
-            System.err.println("loadgen: connection closed " + statusCode + " " + reason);
+            if (statusCode != 1000 && statusCode != 1001 && !stopping) {
+                System.err.println("loadgen: connection closed " + statusCode + " " + reason);
+            }
         }
 
         private long number(String s, int at) {
