@@ -125,6 +125,7 @@ public final class MarketModel {
         SymbolState state = states.get(symbol);
         if (state != null) {
             state.confirmCurrent(atMs);
+            bumpVersion();
         }
     }
 
@@ -159,7 +160,11 @@ public final class MarketModel {
 
     // ---------------------------------------------------------------- read side: any thread
 
-    /** Increments on every write; the UI compares it with the previous frame's to skip work. */
+    /**
+     * Increments on every write; the UI compares it with the previous frame's to skip work. A quote that merely
+     * ages (LIVE to STALE after {@link MarketLimits#staleAfterMs()}) does not change it: re-read freshness at
+     * least every second or so.
+     */
     public long version() {
         return (long) VERSION.getAcquire(this);
     }

@@ -223,6 +223,7 @@ final class SymbolState {
     void confirmCurrent(long atMs) {
         beginWrite();
         confirmedAtMs = Math.max(confirmedAtMs, atMs);
+        version++;
         endWrite();
     }
 
