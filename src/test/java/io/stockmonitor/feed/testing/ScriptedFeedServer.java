@@ -55,8 +55,12 @@ public final class ScriptedFeedServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("scripted server did not stop", e);
+        }
     }
 
     /** The scripted endpoint (public: Jetty requires it). */
