@@ -567,22 +567,9 @@ public final class FeedClient implements AutoCloseable {
 
     /** The current connection is gone (or an attempt failed): schedule the next try. */
     private void lost(String detail) {
-        FeedConnection c = current;
-        current = null;
-        session = null;
-        boolean wasConnected = welcomed;
-        welcomed = false;
-        cancelTimers();
-        watchdog.disarm();
         long now = System.currentTimeMillis();
-        if (wasConnected) {
-            market.connectionLost(now);
+        if (dropCurrent(now)) {
             backoff.disconnected(now);
-        }
-        forgetRemoving();
-        tracker.connectionLost();
-        if (c != null) {
-            c.abort();
         }
         if (closed.get()) {
             return;
@@ -595,6 +582,12 @@ public final class FeedClient implements AutoCloseable {
 
     /** Retrying cannot help: stop until the user changes something. */
     private void fail(String detail) {
+        dropCurrent(System.currentTimeMillis());
+        setStatus(ConnectionState.FAILED, 0, 0, detail);
+    }
+
+    /** Tears the current connection down (if any); returns whether it had been welcomed (was CONNECTED). */
+    private boolean dropCurrent(long now) {
         FeedConnection c = current;
         current = null;
         session = null;
@@ -603,13 +596,14 @@ public final class FeedClient implements AutoCloseable {
         cancelTimers();
         watchdog.disarm();
         if (wasConnected) {
-            market.connectionLost(System.currentTimeMillis());
+            market.connectionLost(now);
         }
+        forgetRemoving();
         tracker.connectionLost();
         if (c != null) {
             c.abort();
         }
-        setStatus(ConnectionState.FAILED, 0, 0, detail);
+        return wasConnected;
     }
 
     private void cancelTimers() {
