@@ -64,6 +64,8 @@ public final class StockMonitorApplication extends Application {
             model.themeProperty().set(Theme.of(options.theme()));
         }
         model.themeProperty().get().install();
+        // The session (simulator start, connect, snapshots) runs in the background while the views load.
+        model.connect(choice(options, settings));
 
         ViewLoader loader = new ViewLoader(model, this::quit);
         ViewLoader.Loaded<MainView> main = loader.load(MainView.class);
@@ -83,7 +85,6 @@ public final class StockMonitorApplication extends Application {
 
         frameLoop = new FrameLoop(model);
         frameLoop.start();
-        model.connect(choice(options, settings));
     }
 
     /** --server wins, then --demo, then the remembered feed, else demo mode. The token is never remembered. */

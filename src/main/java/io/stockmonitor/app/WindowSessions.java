@@ -23,6 +23,9 @@ final class WindowSessions {
             // Registered before the client starts, so the window sees its first state changes.
             port[0] = new FeedClientPort(client, target.isDemo());
             port[0].setEventSink(events);
+            if (StartupFeedProbe.enabled()) {
+                client.addListener(new StartupFeedProbe());
+            }
         });
         port[0].attach(session);
         return port[0];
