@@ -323,7 +323,7 @@ public final class FeedClient implements AutoCloseable {
         watchdog.arm(System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(config.welcomeTimeoutMs()));
         scheduleStallCheck();
         try {
-            CompletableFuture<Session> f = webSocket.connect(c, uri, request);
+            CompletableFuture<Session> f = webSocket.connect(c, request);
             c.upgrade = f;
             f.whenComplete((s, error) -> {
                 if (error != null) {
@@ -579,6 +579,7 @@ public final class FeedClient implements AutoCloseable {
             market.connectionLost(now);
             backoff.disconnected(now);
         }
+        forgetRemoving();
         tracker.connectionLost();
         if (c != null) {
             c.abort();
@@ -658,6 +659,17 @@ public final class FeedClient implements AutoCloseable {
         table.add(symbol);
         market.addSymbol(symbol);
         return p;
+    }
+
+    /** Unsubscribes in flight are complete once the connection is gone. */
+    private void forgetRemoving() {
+        List<String> removing = new java.util.ArrayList<>();
+        for (ResumeTracker.Position p : tracker.all()) {
+            if (p.phase() == ResumeTracker.Phase.REMOVING) {
+                removing.add(p.symbol());
+            }
+        }
+        removing.forEach(this::forget);
     }
 
     private void forget(String symbol) {

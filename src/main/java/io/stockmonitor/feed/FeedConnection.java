@@ -1,6 +1,7 @@
 package io.stockmonitor.feed;
 
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
@@ -34,9 +35,10 @@ public final class FeedConnection implements Session.Listener {
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         client.post(() -> client.onClosed(this, "closed by the server: " + statusCode
                 + (reason == null || reason.isEmpty() ? "" : " " + reason)));
+        callback.succeed();
     }
 
     @Override

@@ -132,7 +132,7 @@ public final class TickIngest {
             case APPLY -> {
                 long now = System.currentTimeMillis();
                 market.applyTick(t.symbol, t.seq, t.ts, t.price, t.size, t.bid, t.ask, now);
-                counters.ticksApplied++;
+                counters.tickApplied();
                 latency.recordTickDelay(now - t.ts);
                 TickSink s = sink;
                 if (s != null) {

@@ -55,6 +55,7 @@ public final class ResumeBench {
                     waitFor(() -> client.status().state() == ConnectionState.CONNECTED);
                     long seen = ticksSeen;
                     waitFor(() -> ticksSeen > seen + 2);
+                    armedAfterReconnects = Long.MAX_VALUE;
                     firstTickNanos = 0;
                     armedAfterReconnects = client.stats().reconnects() + 1;
                     long t0 = System.nanoTime();
