@@ -14,7 +14,7 @@ public enum ChartColor {
     UP("-sm-chart-up-color", Color.web("#26a69a")),
     DOWN("-sm-chart-down-color", Color.web("#ef5350")),
     LINE("-sm-chart-line-color", Color.web("#4f9cf0")),
-    VOLUME("-sm-chart-volume-color", Color.web("#5f7a9c", 0.55)),
+    VOLUME("-sm-chart-volume-color", Color.web("#3d4d62")),
     LAST_PRICE("-sm-chart-last-price-color", Color.web("#f0b90b")),
     LAST_PRICE_TEXT("-sm-chart-last-price-text-color", Color.web("#14161b")),
     CROSSHAIR("-sm-chart-crosshair-color", Color.web("#8a93a3")),

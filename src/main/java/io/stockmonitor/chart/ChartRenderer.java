@@ -13,8 +13,12 @@ import javafx.scene.text.TextAlignment;
  * Draws a {@link PriceChart} onto its two canvases: the plot (panes, axes, data, gaps, last price) and the
  * crosshair overlay, so moving the mouse redraws only the overlay.
  *
- * <p>Data is reduced to pixel columns first and drawn with one path per colour; the canvas is cleared at the start
- * of every frame so its command buffer never holds more than one frame.
+ * <p>Data is reduced to pixel columns first and drawn colour by colour. Dense data is drawn as pixel-aligned
+ * rectangles (one per column: its min-max span), not as stroked paths: on the software pipeline an anti-aliased
+ * stroke costs in proportion to the scanlines its segments cross, so a 2,000-segment zig-zag path took ~60x longer
+ * to render than the whole rest of the chart, while axis-aligned integer rectangles are plain span fills. Paths are
+ * kept for sparse lines and dashed lines. The canvas is covered by an opaque fill at the start of every frame, which
+ * also discards the previous frame's buffered commands.
  */
 final class ChartRenderer {
 
@@ -26,6 +30,9 @@ final class ChartRenderer {
 
     /** Minimum vertical distance between price labels, in label heights. */
     private static final double PRICE_LABEL_SPACING_LINES = 2.6;
+
+    /** Minimum height of a column of the dense tick line, so flat stretches read as a line, not a hairline. */
+    private static final double DENSE_LINE_MIN_HEIGHT = 2;
 
     /** Share of the panes' height given to the volume pane. */
     private static final double VOLUME_PANE_FRACTION = 0.2;
@@ -66,11 +73,20 @@ final class ChartRenderer {
         return plotWidth;
     }
 
+    /** Lets the price axis shrink again (it only grows while one series is shown, so the layout does not jump). */
+    void resetAxisWidth() {
+        axisWidth = 0;
+    }
+
     // ---- plot -------------------------------------------------------------------------------------------------
 
     void drawPlot(GraphicsContext gc, double w, double h) {
-        gc.clearRect(0, 0, w, h);
-        gc.setFill(chart.color(ChartColor.BACKGROUND));
+        Paint background = chart.color(ChartColor.BACKGROUND);
+        if (!background.isOpaque()) {
+            gc.clearRect(0, 0, w, h);
+        }
+        // A fill covering the whole canvas also discards the canvas's buffered commands of the previous frame.
+        gc.setFill(background);
         gc.fillRect(0, 0, w, h);
         updateFontMetrics();
         layout(w, h);
@@ -196,7 +212,7 @@ final class ChartRenderer {
             }
         } else {
             TickSeries t = chart.ticks();
-            reducer.reduceLine(t.timeArray(), t.priceArray(), t.volumeArray(), t.from(), t.to(),
+            reducer.reduceLine(t.timeArray(), t.priceArray(), t.volumeArray(), t.blocks(), t.from(), t.to(),
                     vp.start(), msPerColumn, columns);
             lo = reducer.minValue();
             hi = reducer.maxValue();
@@ -251,7 +267,7 @@ final class ChartRenderer {
             return;
         }
         Viewport vp = chart.viewport();
-        gc.beginPath();
+        gc.setFill(chart.color(ChartColor.GAP));
         int visible = 0;
         for (ChartGap g : gaps) {
             if (g.toMillis() < vp.start() || g.fromMillis() > vp.end()) {
@@ -259,14 +275,12 @@ final class ChartRenderer {
             }
             double x0 = Math.max(0, timeX(g.fromMillis()));
             double x1 = Math.min(plotWidth, timeX(Math.min(g.toMillis(), vp.end())));
-            gc.rect(Math.floor(x0), priceTop, Math.max(2, Math.ceil(x1 - x0)), volumeBottom - priceTop);
+            gc.fillRect(Math.floor(x0), priceTop, Math.max(2, Math.ceil(x1 - x0)), volumeBottom - priceTop);
             visible++;
         }
         if (visible == 0) {
             return;
         }
-        gc.setFill(chart.color(ChartColor.GAP));
-        gc.fill();
         gc.setFill(chart.color(ChartColor.GAP_TEXT));
         gc.setTextBaseline(VPos.TOP);
         gc.setTextAlign(TextAlignment.LEFT);
@@ -294,21 +308,23 @@ final class ChartRenderer {
     }
 
     private void drawGrid(GraphicsContext gc) {
-        gc.beginPath();
+        gc.setFill(chart.color(ChartColor.GRID));
         for (int i = 0; i < priceTicks.count(); i++) {
-            double y = crisp(priceY(priceTicks.value(i)));
+            double y = Math.floor(priceY(priceTicks.value(i)));
             if (y >= priceTop && y <= priceBottom) {
-                gc.moveTo(0, y);
-                gc.lineTo(plotWidth, y);
+                gc.fillRect(0, y, plotWidth, 1);
             }
         }
         for (int i = 0; i < timeTicks.count(); i++) {
-            double x = crisp(timeX(timeTicks.time(i)));
-            gc.moveTo(x, priceTop);
-            gc.lineTo(x, volumeBottom);
+            gc.fillRect(Math.floor(timeX(timeTicks.time(i))), priceTop, 1, volumeBottom - priceTop);
         }
-        gc.setStroke(chart.color(ChartColor.GRID));
-        gc.stroke();
+    }
+
+    /** A pixel-aligned vertical span covering [yA, yB] (either order), at least {@code minHeight} pixels tall. */
+    private static void fillSpan(GraphicsContext gc, double x, double width, double yA, double yB, double minHeight) {
+        double top = Math.floor(Math.min(yA, yB));
+        double bottom = Math.ceil(Math.max(yA, yB));
+        gc.fillRect(x, top, width, Math.max(minHeight, bottom - top));
     }
 
     private void drawCandles(GraphicsContext gc) {
@@ -326,7 +342,7 @@ final class ChartRenderer {
         }
     }
 
-    /** One direction's candles, one bar each: a stroke for all wicks, a fill for all bodies, then volumes. */
+    /** One direction's candles, one bar each (wicks and bodies as aligned rectangles), then the volumes. */
     private void drawBars(GraphicsContext gc, CandleSeries c, boolean up) {
         Viewport vp = chart.viewport();
         long interval = chart.getIntervalMillis();
@@ -340,80 +356,104 @@ final class ChartRenderer {
         double[] vol = c.volumeArray();
         double slot = interval / vp.span() * plotWidth;
         double body = Math.max(1, Math.floor(slot * BODY_FRACTION));
-        gc.beginPath();
+        gc.setFill(chart.color(up ? ChartColor.UP : ChartColor.DOWN));
         for (int i = from; i < to; i++) {
             if ((close[i] >= open[i]) == up) {
-                double x = crisp(timeX(time[i] + interval / 2.0));
-                gc.moveTo(x, priceY(high[i]));
-                gc.lineTo(x, priceY(low[i]));
+                double centre = timeX(time[i] + interval / 2.0);
+                fillSpan(gc, Math.floor(centre), 1, priceY(high[i]), priceY(low[i]), 1);
+                fillSpan(gc, Math.round(centre - body / 2), body, priceY(open[i]), priceY(close[i]), 1);
             }
         }
-        Paint paint = chart.color(up ? ChartColor.UP : ChartColor.DOWN);
-        gc.setStroke(paint);
-        gc.stroke();
-        gc.beginPath();
-        for (int i = from; i < to; i++) {
-            if ((close[i] >= open[i]) == up) {
-                double left = Math.round(timeX(time[i] + interval / 2.0) - body / 2);
-                double top = Math.round(priceY(Math.max(open[i], close[i])));
-                double bottom = Math.round(priceY(Math.min(open[i], close[i])));
-                gc.rect(left, top, body, Math.max(1, bottom - top));
-            }
-        }
-        gc.setFill(paint);
-        gc.fill();
         if (up) {
-            gc.beginPath();
+            gc.setFill(chart.color(ChartColor.VOLUME));
             for (int i = from; i < to; i++) {
                 double hgt = Math.round(volumeHeight(vol[i]));
                 if (hgt > 0) {
-                    gc.rect(Math.round(timeX(time[i] + interval / 2.0) - body / 2), volumeBottom - hgt, body, hgt);
+                    gc.fillRect(Math.round(timeX(time[i] + interval / 2.0) - body / 2), volumeBottom - hgt, body, hgt);
                 }
             }
-            gc.setFill(chart.color(ChartColor.VOLUME));
-            gc.fill();
         }
     }
 
-    /** Merged per-column candles of one direction (bars narrower than {@link #MIN_PX_PER_BAR}), one stroke. */
+    /** Merged per-column candles of one direction (bars narrower than {@link #MIN_PX_PER_BAR}). */
     private void drawMergedColumns(GraphicsContext gc, boolean up) {
-        gc.beginPath();
+        gc.setFill(chart.color(up ? ChartColor.UP : ChartColor.DOWN));
         for (int k = 0; k < reducer.nonEmptyCount(); k++) {
             int col = reducer.nonEmptyColumn(k);
             if ((reducer.last(col) >= reducer.first(col)) == up) {
-                double x = col + 0.5;
-                double top = priceY(reducer.max(col));
-                double bottom = priceY(reducer.min(col));
-                gc.moveTo(x, top);
-                gc.lineTo(x, Math.max(bottom, top + 1));
+                fillSpan(gc, col, 1, priceY(reducer.max(col)), priceY(reducer.min(col)), 1);
             }
         }
-        gc.setStroke(chart.color(up ? ChartColor.UP : ChartColor.DOWN));
-        gc.stroke();
     }
 
     private void drawColumnVolumes(GraphicsContext gc) {
         if (volumeMax <= 0) {
             return;
         }
-        gc.beginPath();
+        gc.setFill(chart.color(ChartColor.VOLUME));
         for (int k = 0; k < reducer.nonEmptyCount(); k++) {
             int col = reducer.nonEmptyColumn(k);
             double hgt = Math.round(volumeHeight(reducer.volume(col)));
             if (hgt > 0) {
-                gc.rect(col, volumeBottom - hgt, 1, hgt);
+                gc.fillRect(col, volumeBottom - hgt, 1, hgt);
             }
         }
-        gc.setFill(chart.color(ChartColor.VOLUME));
-        gc.fill();
     }
 
-    /** The M4 polyline, joined to the nearest tick outside each edge so the line reaches the plot's borders. */
+    /**
+     * The tick line. Sparse (at most one point per column on average): the M4 polyline as a path. Dense: per column
+     * one rectangle spanning its min and max, stretched to the previous column's last value so the line stays
+     * connected — the same pixels a 1 px line through every tick would touch.
+     */
     private void drawTickLine(GraphicsContext gc) {
         TickSeries t = chart.ticks();
         if (t.isEmpty()) {
             return;
         }
+        if (reducer.pointCount() > plotWidth) {
+            drawDenseTickLine(gc, t);
+        } else {
+            drawSparseTickLine(gc, t);
+        }
+        drawColumnVolumes(gc);
+    }
+
+    private void drawDenseTickLine(GraphicsContext gc, TickSeries t) {
+        Viewport vp = chart.viewport();
+        long[] time = t.timeArray();
+        double[] price = t.priceArray();
+        Paint paint = chart.color(ChartColor.LINE);
+        gc.setFill(paint);
+        gc.beginPath();
+        boolean joins = false;
+        int before = HitTester.floorIndex(time, t.from(), t.to(), vp.start() - 1);
+        double prevX = before >= t.from() ? timeX(time[before]) : Double.NaN;
+        double prevY = before >= t.from() ? priceY(price[before]) : Double.NaN;
+        int prevCol = Integer.MIN_VALUE;
+        for (int k = 0; k < reducer.nonEmptyCount(); k++) {
+            int col = reducer.nonEmptyColumn(k);
+            double top = priceY(reducer.max(col));
+            double bottom = priceY(reducer.min(col));
+            if (col == prevCol + 1) {
+                top = Math.min(top, prevY);
+                bottom = Math.max(bottom, prevY);
+            } else if (!Double.isNaN(prevY)) {
+                gc.moveTo(prevX, prevY);
+                gc.lineTo(col + 0.5, priceY(reducer.first(col)));
+                joins = true;
+            }
+            fillSpan(gc, col, 1, top, bottom, DENSE_LINE_MIN_HEIGHT);
+            prevCol = col;
+            prevX = col + 0.5;
+            prevY = priceY(reducer.last(col));
+        }
+        if (joins) {
+            gc.setStroke(paint);
+            gc.stroke();
+        }
+    }
+
+    private void drawSparseTickLine(GraphicsContext gc, TickSeries t) {
         Viewport vp = chart.viewport();
         long[] time = t.timeArray();
         double[] price = t.priceArray();
@@ -453,7 +493,6 @@ final class ChartRenderer {
         gc.setLineWidth(1.5);
         gc.stroke();
         gc.setLineWidth(1);
-        drawColumnVolumes(gc);
     }
 
     private void drawAxes(GraphicsContext gc, double w) {
@@ -462,18 +501,10 @@ final class ChartRenderer {
         gc.fillRect(plotWidth, 0, w - plotWidth, timeAxisTop);
         gc.fillRect(0, timeAxisTop, w, lineHeight + PAD);
 
-        gc.beginPath();
-        double ax = crisp(plotWidth);
-        gc.moveTo(ax, 0);
-        gc.lineTo(ax, timeAxisTop);
-        double ty = crisp(timeAxisTop);
-        gc.moveTo(0, ty);
-        gc.lineTo(w, ty);
-        double sep = crisp(priceBottom + PANE_GAP / 2);
-        gc.moveTo(0, sep);
-        gc.lineTo(plotWidth, sep);
-        gc.setStroke(chart.color(ChartColor.AXIS));
-        gc.stroke();
+        gc.setFill(chart.color(ChartColor.AXIS));
+        gc.fillRect(plotWidth, 0, 1, timeAxisTop);
+        gc.fillRect(0, timeAxisTop, w, 1);
+        gc.fillRect(0, Math.floor(priceBottom + PANE_GAP / 2), plotWidth, 1);
 
         gc.setFill(chart.color(ChartColor.TEXT));
         gc.setTextAlign(TextAlignment.LEFT);

@@ -32,6 +32,13 @@ public final class ColumnReducer {
     private double maxValue;
     private double maxVolume;
 
+    // Running min/max/volume of the column being scanned (fields, so the scan helpers need not allocate).
+    private double scanLo;
+    private double scanHi;
+    private int scanLoIndex;
+    private int scanHiIndex;
+    private double scanVolume;
+
     /**
      * Reduces a line series (ticks). Also emits the M4 polyline: for each column the rows holding its first,
      * minimum, maximum and last value, in time order and without repeats (≤ 4 points per column).
@@ -40,6 +47,61 @@ public final class ColumnReducer {
      */
     public void reduceLine(long[] time, double[] value, double[] volumes, int from, int to,
                            double startMillis, double msPerColumn, int columnCount) {
+        reduceLine(time, value, volumes, null, from, to, startMillis, msPerColumn, columnCount);
+    }
+
+    /**
+     * As {@link #reduceLine(long[], double[], double[], int, int, double, double, int)}, using per-block summaries
+     * of {@code value} and {@code volumes} for the blocks a column covers completely, so a column costs
+     * O(rows / block + block) instead of O(rows). Without summaries (or volumes) it scans every row.
+     */
+    void reduceLine(long[] time, double[] value, double[] volumes, BlockSummary blocks, int from, int to,
+                    double startMillis, double msPerColumn, int columnCount) {
+        if (blocks == null || volumes == null) {
+            reduceLineByRows(time, value, volumes, from, to, startMillis, msPerColumn, columnCount);
+            return;
+        }
+        prepare(columnCount);
+        int i = firstIndexInRange(time, from, to, startMillis);
+        while (i < to) {
+            int c = column(time[i], startMillis, msPerColumn);
+            if (c >= columnCount) {
+                break;
+            }
+            scanLo = value[i];
+            scanHi = scanLo;
+            scanLoIndex = i;
+            scanHiIndex = i;
+            scanVolume = 0;
+            // Walk forward instead of binary-searching the column's end: a binary search over a large time column
+            // misses the cache on nearly every probe, while this walk reads the blocks' last times sequentially
+            // plus the rows at the column's two ragged ends.
+            long next = firstTimeAfterColumn(c, startMillis, msPerColumn);
+            int k = i;
+            while (k < to && (k & BlockSummary.MASK) != 0 && time[k] < next) {
+                k++;
+            }
+            scanRows(value, volumes, i, k);
+            if ((k & BlockSummary.MASK) == 0) {
+                int firstBlock = k >>> BlockSummary.SHIFT;
+                while (k + BlockSummary.BLOCK <= to && blocks.lastTime[k >>> BlockSummary.SHIFT] < next) {
+                    k += BlockSummary.BLOCK;
+                }
+                scanBlocks(blocks, firstBlock, k >>> BlockSummary.SHIFT);
+            }
+            int tail = k;
+            while (k < to && time[k] < next) {
+                k++;
+            }
+            scanRows(value, volumes, tail, k);
+            store(c, k - i, value[i], value[k - 1], scanLo, scanHi, scanVolume);
+            emitPoints(c, i, scanLoIndex, scanHiIndex, k - 1, value);
+            i = k;
+        }
+    }
+
+    private void reduceLineByRows(long[] time, double[] value, double[] volumes, int from, int to,
+                                  double startMillis, double msPerColumn, int columnCount) {
         prepare(columnCount);
         int i = firstIndexInRange(time, from, to, startMillis);
         while (i < to) {
@@ -48,30 +110,58 @@ public final class ColumnReducer {
                 break;
             }
             int end = endOfColumn(time, i, to, startMillis, msPerColumn, c);
-            double lo = value[i];
-            double hi = lo;
-            int iLo = i;
-            int iHi = i;
-            double vol = 0;
-            for (int k = i; k < end; k++) {
-                double v = value[k];
-                if (v < lo) {
-                    lo = v;
-                    iLo = k;
-                }
-                if (v > hi) {
-                    hi = v;
-                    iHi = k;
-                }
-            }
-            if (volumes != null) {
-                for (int k = i; k < end; k++) {
-                    vol += volumes[k];
-                }
-            }
-            store(c, end - i, value[i], value[end - 1], lo, hi, vol);
-            emitPoints(c, i, iLo, iHi, end - 1, value);
+            scanLo = value[i];
+            scanHi = scanLo;
+            scanLoIndex = i;
+            scanHiIndex = i;
+            scanVolume = 0;
+            scanRows(value, volumes, i, end);
+            store(c, end - i, value[i], value[end - 1], scanLo, scanHi, scanVolume);
+            emitPoints(c, i, scanLoIndex, scanHiIndex, end - 1, value);
             i = end;
+        }
+    }
+
+    private void scanRows(double[] value, double[] volumes, int from, int to) {
+        double lo = scanLo;
+        double hi = scanHi;
+        int iLo = scanLoIndex;
+        int iHi = scanHiIndex;
+        for (int k = from; k < to; k++) {
+            double v = value[k];
+            if (v < lo) {
+                lo = v;
+                iLo = k;
+            }
+            if (v > hi) {
+                hi = v;
+                iHi = k;
+            }
+        }
+        if (volumes != null) {
+            double vol = 0;
+            for (int k = from; k < to; k++) {
+                vol += volumes[k];
+            }
+            scanVolume += vol;
+        }
+        scanLo = lo;
+        scanHi = hi;
+        scanLoIndex = iLo;
+        scanHiIndex = iHi;
+    }
+
+    private void scanBlocks(BlockSummary blocks, int fromBlock, int toBlock) {
+        for (int b = fromBlock; b < toBlock; b++) {
+            if (blocks.min[b] < scanLo) {
+                scanLo = blocks.min[b];
+                scanLoIndex = blocks.minIndex[b];
+            }
+            if (blocks.max[b] > scanHi) {
+                scanHi = blocks.max[b];
+                scanHiIndex = blocks.maxIndex[b];
+            }
+            scanVolume += blocks.volume[b];
         }
     }
 
@@ -145,13 +235,29 @@ public final class ColumnReducer {
         return lo;
     }
 
+    /**
+     * The smallest whole-millisecond time whose column is beyond {@code c}, found with the same floor rule as
+     * {@link #column} (so row tests become one integer comparison and agree exactly with that rule).
+     */
+    static long firstTimeAfterColumn(int c, double startMillis, double msPerColumn) {
+        long t = (long) Math.ceil(startMillis + (c + 1) * msPerColumn);
+        while (column(t - 1, startMillis, msPerColumn) > c) {
+            t--;
+        }
+        while (column(t, startMillis, msPerColumn) <= c) {
+            t++;
+        }
+        return t;
+    }
+
     /** First index after {@code i} whose column is beyond {@code c}; the same floor rule as {@link #column}. */
     private static int endOfColumn(long[] time, int i, int to, double startMillis, double msPerColumn, int c) {
+        long next = firstTimeAfterColumn(c, startMillis, msPerColumn);
         int lo = i + 1;
         int hi = to;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (column(time[mid], startMillis, msPerColumn) <= c) {
+            if (time[mid] < next) {
                 lo = mid + 1;
             } else {
                 hi = mid;

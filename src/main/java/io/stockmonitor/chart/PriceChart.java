@@ -24,6 +24,8 @@ import javafx.css.StyleableProperty;
 import javafx.css.converter.FontConverter;
 import javafx.css.converter.PaintConverter;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -102,6 +104,7 @@ public class PriceChart extends Region {
         renderer = new ChartRenderer(this);
         getStyleClass().add(STYLE_CLASS);
         overlayCanvas.setMouseTransparent(true);
+        overlayCanvas.setVisible(false);
         getChildren().addAll(plotCanvas, overlayCanvas);
         for (ChartColor c : ChartColor.values()) {
             StyleableObjectProperty<Paint> p =
@@ -138,6 +141,7 @@ public class PriceChart extends Region {
         addEventHandler(MouseEvent.MOUSE_RELEASED, e -> dragLastX = Double.NaN);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
     // ---- data input -------------------------------------------------------------------------------------------
@@ -201,6 +205,7 @@ public class PriceChart extends Region {
         gaps.clear();
         lastPrice = Double.NaN;
         viewport.clearData();
+        renderer.resetAxisWidth();
         markDirty();
     }
 
@@ -332,6 +337,8 @@ public class PriceChart extends Region {
 
     private void drawOverlay() {
         overlayDirty = false;
+        // A hidden canvas costs nothing to render; a transparent one is still blended over the whole chart.
+        overlayCanvas.setVisible(!Double.isNaN(crosshairX));
         String readout = renderer.drawOverlay(overlayCanvas.getGraphicsContext2D(), overlayCanvas.getWidth(),
                 overlayCanvas.getHeight(), crosshairX, crosshairY);
         crosshairReadout.set(readout);
@@ -375,6 +382,17 @@ public class PriceChart extends Region {
                 : viewport.start() + viewport.span() / 2;
         zoomAround(Math.pow(ZOOM_STEP, -e.getDeltaY() / WHEEL_NOTCH), anchor);
         e.consume();
+    }
+
+    private void onKey(KeyEvent e) {
+        KeyCode code = e.getCode();
+        if (code == KeyCode.PLUS || code == KeyCode.ADD || code == KeyCode.EQUALS) {
+            zoomIn();
+            e.consume();
+        } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
+            zoomOut();
+            e.consume();
+        }
     }
 
     private void zoomAround(double factor, double anchorMillis) {

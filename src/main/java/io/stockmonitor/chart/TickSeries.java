@@ -13,12 +13,14 @@ public final class TickSeries extends SlidingColumns {
     private long[] time;
     private double[] price;
     private double[] volume;
+    private final BlockSummary blocks = new BlockSummary();
 
     public TickSeries(int capacity) {
         super(capacity);
         time = new long[storageLength()];
         price = new double[storageLength()];
         volume = new double[storageLength()];
+        blocks.ensureStorage(storageLength());
     }
 
     /** Adds a tick at the end, dropping the oldest tick when full. */
@@ -29,6 +31,7 @@ public final class TickSeries extends SlidingColumns {
         time[i] = t;
         price[i] = tickPrice;
         volume[i] = tickVolume;
+        blocks.add(i, t, tickPrice, tickVolume);
         size++;
     }
 
@@ -53,6 +56,8 @@ public final class TickSeries extends SlidingColumns {
                 time[i] = time[i - 1];
             }
         }
+        blocks.ensureStorage(storageLength());
+        blocks.rebuild(time, price, volume, n);
     }
 
     public long time(int i) {
@@ -82,10 +87,16 @@ public final class TickSeries extends SlidingColumns {
         return volume;
     }
 
+    BlockSummary blocks() {
+        return blocks;
+    }
+
     @Override
     void resizeStorage(int newLength, int from, int count) {
         time = moved(time, newLength, from, count);
         price = moved(price, newLength, from, count);
         volume = moved(volume, newLength, from, count);
+        blocks.ensureStorage(newLength);
+        blocks.rebuild(time, price, volume, count);
     }
 }

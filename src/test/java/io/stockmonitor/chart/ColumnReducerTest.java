@@ -77,6 +77,60 @@ class ColumnReducerTest {
     }
 
     @Test
+    void blockSummariesGiveTheSameResultAsScanningEveryRow() {
+        Random random = new Random(99);
+        ColumnReducer plain = new ColumnReducer();
+        for (int run = 0; run < 60; run++) {
+            // Capacity below the number of appends: rows drop off the front and the storage is compacted.
+            TickSeries series = new TickSeries(1 + random.nextInt(40_000));
+            int appends = random.nextInt(120_000);
+            long t = 0;
+            double p = 100;
+            for (int i = 0; i < appends; i++) {
+                t += random.nextInt(3);
+                p += random.nextGaussian();
+                series.append(t, p, random.nextInt(50));
+            }
+            if (run % 3 == 0 && series.size() > 0) {
+                long[] times = new long[series.size()];
+                double[] prices = new double[series.size()];
+                double[] volumes = new double[series.size()];
+                for (int i = 0; i < series.size(); i++) {
+                    times[i] = series.time(i);
+                    prices[i] = series.price(i);
+                    volumes[i] = series.volume(i);
+                }
+                series.setAll(times, prices, volumes, 0, times.length);
+            }
+            int columns = 1 + random.nextInt(1500);
+            double start = series.isEmpty() ? 0 : series.time(0) + random.nextDouble() * (t - series.time(0)) / 2;
+            double msPerColumn = (t - start + 1) / columns * (0.5 + random.nextDouble());
+
+            reducer.reduceLine(series.timeArray(), series.priceArray(), series.volumeArray(), series.blocks(),
+                    series.from(), series.to(), start, msPerColumn, columns);
+            plain.reduceLine(series.timeArray(), series.priceArray(), series.volumeArray(),
+                    series.from(), series.to(), start, msPerColumn, columns);
+
+            String context = "run " + run;
+            assertThat(reducer.nonEmptyCount()).as(context).isEqualTo(plain.nonEmptyCount());
+            for (int c = 0; c < columns; c++) {
+                assertThat(reducer.rows(c)).as(context).isEqualTo(plain.rows(c));
+                if (plain.rows(c) > 0) {
+                    assertThat(reducer.min(c)).as(context).isEqualTo(plain.min(c));
+                    assertThat(reducer.max(c)).as(context).isEqualTo(plain.max(c));
+                    assertThat(reducer.first(c)).as(context).isEqualTo(plain.first(c));
+                    assertThat(reducer.last(c)).as(context).isEqualTo(plain.last(c));
+                    assertThat(reducer.volume(c)).as(context).isEqualTo(plain.volume(c));
+                }
+            }
+            assertThat(reducer.pointCount()).as(context).isEqualTo(plain.pointCount());
+            for (int k = 0; k < plain.pointCount(); k++) {
+                assertThat(reducer.pointIndex(k)).as(context).isEqualTo(plain.pointIndex(k));
+            }
+        }
+    }
+
+    @Test
     void candlesMergePerColumn() {
         long[] time = {0, 10, 20, 30, 40};
         double[] open = {10, 11, 12, 13, 14};

@@ -1,0 +1,129 @@
+package io.stockmonitor.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import javafx.geometry.Bounds;
+import javafx.geometry.VerticalDirection;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real control in a real (headless) stage: data in, crosshair readout, wheel zoom, drag pan. */
+@ExtendWith(ApplicationExtension.class)
+class PriceChartFxTest {
+
+    private static final long MINUTE = 60_000L;
+    private static final long T0 = 1_763_800_000_000L - 1_763_800_000_000L % MINUTE;
+
+    private PriceChart chart;
+
+    private static <T> T fx(Callable<T> action) {
+        return WaitForAsyncUtils.waitForAsyncFx(20_000, action);
+    }
+
+    @Start
+    void start(Stage stage) {
+        chart = new PriceChart();
+        chart.setZone(ZoneOffset.UTC);
+        chart.setIntervalMillis(MINUTE);
+        Random random = new Random(1);
+        double price = 100;
+        for (int i = 0; i < 300; i++) {
+            double open = price;
+            double close = open + random.nextGaussian() * 0.3;
+            chart.candles().upsert(T0 + i * MINUTE, open, Math.max(open, close) + 0.1, Math.min(open, close) - 0.1,
+                    close, 1000 + i);
+            price = close;
+        }
+        chart.setLastPrice(price);
+        chart.setGaps(List.of(new ChartGap(T0 + 250 * MINUTE, T0 + 262 * MINUTE, "resync: too_old, 42 missed")));
+        chart.markDirty();
+        stage.setScene(new Scene(chart, 900, 500));
+        stage.show();
+    }
+
+    @Test
+    void crosshairShowsTheBarUnderTheMouse(FxRobot robot) {
+        Bounds b = fx(() -> chart.localToScreen(chart.getLayoutBounds()));
+        robot.moveTo(b.getMinX() + b.getWidth() * 0.5, b.getMinY() + b.getHeight() * 0.4);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String readout = fx(() -> chart.crosshairReadoutProperty().get());
+        assertThat(readout).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:00  O [\\d.]+  H [\\d.]+  L [\\d.]+  C [\\d.]+"
+                + "  V [\\d.]+K?");
+
+        robot.moveTo(b.getMinX() - 20, b.getMinY() - 20);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> chart.crosshairReadoutProperty().get())).isEmpty();
+    }
+
+    @Test
+    void wheelZoomsAndDragPanTurnsFollowLiveOff(FxRobot robot) {
+        double spanBefore = fx(() -> chart.getVisibleSpanMillis());
+        Bounds b = fx(() -> chart.localToScreen(chart.getLayoutBounds()));
+        robot.moveTo(b.getMinX() + b.getWidth() * 0.4, b.getMinY() + b.getHeight() * 0.4);
+
+        robot.scroll(2, VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        double spanAfter = fx(() -> chart.getVisibleSpanMillis());
+        assertThat(spanAfter).isNotEqualTo(spanBefore);
+        assertThat(fx(() -> chart.isFollowLive())).isTrue();
+
+        robot.drag(MouseButton.PRIMARY).dropBy(200, 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> chart.isFollowLive())).isFalse();
+        assertThat(fx(() -> chart.getVisibleEndMillis())).isLessThan(T0 + 300 * MINUTE);
+
+        fx(() -> { chart.setFollowLive(true); return null; });
+        assertThat(fx(() -> chart.getVisibleEndMillis())).isGreaterThanOrEqualTo(T0 + 300 * MINUTE);
+    }
+
+    @Test
+    void keyboardZoomStepsAndPixelsFollowTheCss(FxRobot robot) {
+        double before = fx(() -> chart.getVisibleSpanMillis());
+        fx(() -> { chart.zoomIn(); return null; });
+        assertThat(fx(() -> chart.getVisibleSpanMillis())).isLessThan(before);
+        fx(() -> { chart.zoomOut(); return null; });
+        assertThat(fx(() -> chart.getVisibleSpanMillis())).isEqualTo(before, org.assertj.core.api
+                .Assertions.within(1e-6));
+
+        robot.clickOn(chart).type(KeyCode.MINUS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> chart.getVisibleSpanMillis())).as("minus key zooms out").isGreaterThan(before * 1.2);
+
+        fx(() -> { chart.setStyle("-sm-chart-background: #123456;"); return null; });
+        WaitForAsyncUtils.waitForFxEvents();
+        Color corner = fx(() -> chart.snapshot(null, null).getPixelReader().getColor(2, 2));
+        assertThat(corner).isEqualTo(Color.web("#123456"));
+
+        fx(() -> { chart.setMode(ChartMode.TICK_LINE); return null; });
+        fx(() -> {
+            for (int i = 0; i < 5000; i++) {
+                chart.ticks().append(T0 + i * 20L, 100 + Math.sin(i / 50.0), 10);
+            }
+            chart.markDirty();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents(5);
+        Bounds b = fx(() -> chart.localToScreen(chart.getLayoutBounds()));
+        robot.moveTo(b.getMinX() + b.getWidth() * 0.6, b.getMinY() + b.getHeight() * 0.4);
+        WaitForAsyncUtils.waitForFxEvents();
+        org.awaitility.Awaitility.await().atMost(20, TimeUnit.SECONDS).until(
+                () -> fx(() -> chart.crosshairReadoutProperty().get()).contains("  P "));
+    }
+}
