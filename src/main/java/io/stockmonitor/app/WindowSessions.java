@@ -10,12 +10,12 @@ import java.util.function.Consumer;
  * Starts the window's feed sessions through {@link LiveSession}, the same composition the headless mode uses: the
  * bundled simulator in-process for demo mode, or a feed URL.
  */
-final class WindowSessions {
+public final class WindowSessions {
     private WindowSessions() {
     }
 
     /** A {@link io.stockmonitor.ui.SessionStarter}; runs on the UI's session thread, never the FX thread. */
-    static FeedPort start(ConnectionChoice choice, List<String> symbols, Consumer<LinkEvent> events)
+    public static FeedPort start(ConnectionChoice choice, List<String> symbols, Consumer<LinkEvent> events)
             throws Exception {
         FeedTarget target = choice.isDemo() ? FeedTarget.demo() : new FeedTarget(choice.server(), choice.token());
         FeedClientPort[] port = new FeedClientPort[1];
