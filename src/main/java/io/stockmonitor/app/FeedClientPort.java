@@ -19,20 +19,24 @@ import java.util.function.Consumer;
  */
 final class FeedClientPort implements FeedPort, FeedListener {
     private final FeedClient client;
-    private final AutoCloseable owner;
     private final boolean simulated;
-    private final String label;
+    private volatile LiveSession session;
+    /** The client's URL until the session is attached, then the session's label (e.g. "demo (simulator on …)"). */
+    private volatile String label;
     private volatile Consumer<LinkEvent> sink = e -> { };
 
-    /**
-     * @param owner what to close with the port (the live session, which closes the client and any simulator)
-     */
-    FeedClientPort(FeedClient client, AutoCloseable owner, boolean simulated, String label) {
+    /** Listens to the client from now on; call before the client starts so the first state changes are seen. */
+    FeedClientPort(FeedClient client, boolean simulated) {
         this.client = client;
-        this.owner = owner;
         this.simulated = simulated;
-        this.label = label;
+        this.label = client.status().server();
         client.addListener(this);
+    }
+
+    /** The started session: what {@link #close()} closes (the client, then any simulator). */
+    void attach(LiveSession started) {
+        this.session = started;
+        this.label = started.serverLabel();
     }
 
     @Override
@@ -116,10 +120,11 @@ final class FeedClientPort implements FeedPort, FeedListener {
     @Override
     public void close() {
         client.removeListener(this);
-        try {
-            owner.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("closing the feed session failed", e);
+        LiveSession s = session;
+        if (s != null) {
+            s.close();
+        } else {
+            client.close();
         }
     }
 }

@@ -53,14 +53,18 @@ public final class LiveSession implements AutoCloseable {
             }
             label = null;
         }
+        FeedClient feed = null;
         try {
             MarketModel market = new MarketModel(MarketLimits.defaults(), System::currentTimeMillis);
             FeedClientConfig config = FeedClientConfig.of(uri, target.token(), symbols);
-            FeedClient feed = new FeedClient(config, market);
+            feed = new FeedClient(config, market);
             beforeStart.accept(feed);
             feed.start();
             return new LiveSession(simulator, feed, market, label == null ? config.serverLabel() : label);
         } catch (Exception | Error e) {
+            if (feed != null) {
+                feed.close();
+            }
             if (simulator != null) {
                 simulator.close();
             }

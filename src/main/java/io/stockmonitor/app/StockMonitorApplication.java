@@ -64,11 +64,17 @@ public final class StockMonitorApplication extends Application {
             model.themeProperty().set(Theme.of(options.theme()));
         }
         model.themeProperty().get().install();
+        // The session (simulator start, connect, snapshots) runs in the background while the views load.
+        model.connect(choice(options, settings));
 
         ViewLoader loader = new ViewLoader(model, this::quit);
         ViewLoader.Loaded<MainView> main = loader.load(MainView.class);
         view = main.controller();
-        Scene scene = new Scene(main.root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        // Never larger than the screen: small laptop screens (and Monocle's headless one, which fails to render a
+        // larger window) get a window that fits.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(main.root(), Math.min(DEFAULT_WIDTH, screen.getWidth()),
+                Math.min(DEFAULT_HEIGHT, screen.getHeight()));
         stage.setScene(scene);
         stage.setTitle("Stock Monitor");
         stage.setMinWidth(900);
@@ -83,7 +89,11 @@ public final class StockMonitorApplication extends Application {
 
         frameLoop = new FrameLoop(model);
         frameLoop.start();
-        model.connect(choice(options, settings));
+    }
+
+    /** The window's state once {@link #start} ran (tests look at it). */
+    MainViewModel model() {
+        return model;
     }
 
     /** --server wins, then --demo, then the remembered feed, else demo mode. The token is never remembered. */
@@ -103,8 +113,13 @@ public final class StockMonitorApplication extends Application {
         }
         Rectangle2D wanted = new Rectangle2D(placement.x(), placement.y(), placement.width(), placement.height());
         boolean visible = Screen.getScreens().stream().anyMatch(s -> s.getVisualBounds().intersects(wanted));
-        stage.setWidth(placement.width());
-        stage.setHeight(placement.height());
+        // A window remembered from a larger screen is shrunk to fit the largest one now attached.
+        double maxWidth = Screen.getScreens().stream().mapToDouble(s -> s.getVisualBounds().getWidth()).max()
+                .orElse(placement.width());
+        double maxHeight = Screen.getScreens().stream().mapToDouble(s -> s.getVisualBounds().getHeight()).max()
+                .orElse(placement.height());
+        stage.setWidth(Math.min(placement.width(), maxWidth));
+        stage.setHeight(Math.min(placement.height(), maxHeight));
         if (visible) {
             stage.setX(placement.x());
             stage.setY(placement.y());

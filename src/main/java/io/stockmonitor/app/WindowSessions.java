@@ -1,54 +1,33 @@
 package io.stockmonitor.app;
 
-import io.stockmonitor.feed.FeedClient;
-import io.stockmonitor.feed.FeedClientConfig;
-import io.stockmonitor.market.MarketLimits;
-import io.stockmonitor.market.MarketModel;
-import io.stockmonitor.simulator.EmbeddedSimulator;
-import io.stockmonitor.simulator.SimulatorConfig;
 import io.stockmonitor.ui.ConnectionChoice;
 import io.stockmonitor.ui.FeedPort;
 import io.stockmonitor.ui.LinkEvent;
-import java.net.URI;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Starts the window's feed sessions: the bundled simulator in-process for demo mode, or a feed URL. */
-final class WindowSessions {
+/**
+ * Starts the window's feed sessions through {@link LiveSession}, the same composition the headless mode uses: the
+ * bundled simulator in-process for demo mode, or a feed URL.
+ */
+public final class WindowSessions {
     private WindowSessions() {
     }
 
     /** A {@link io.stockmonitor.ui.SessionStarter}; runs on the UI's session thread, never the FX thread. */
-    static FeedPort start(ConnectionChoice choice, List<String> symbols, Consumer<LinkEvent> events)
+    public static FeedPort start(ConnectionChoice choice, List<String> symbols, Consumer<LinkEvent> events)
             throws Exception {
-        EmbeddedSimulator simulator = null;
-        URI uri;
-        if (choice.isDemo()) {
-            simulator = EmbeddedSimulator.start(SimulatorConfig.defaults().withPort(0));
-            uri = simulator.uri();
-        } else {
-            uri = URI.create(choice.server());
-        }
-        try {
-            MarketModel market = new MarketModel(MarketLimits.defaults(), System::currentTimeMillis);
-            FeedClient client = new FeedClient(FeedClientConfig.of(uri, choice.token(), symbols), market);
-            EmbeddedSimulator sim = simulator;
-            AutoCloseable owner = () -> {
-                client.close();
-                if (sim != null) {
-                    sim.close();
-                }
-            };
-            String label = choice.isDemo() ? "demo (simulator on " + uri + ")" : client.status().server();
-            FeedClientPort port = new FeedClientPort(client, owner, choice.isDemo(), label);
-            port.setEventSink(events);
-            client.start();
-            return port;
-        } catch (Exception | Error e) {
-            if (simulator != null) {
-                simulator.close();
+        FeedTarget target = choice.isDemo() ? FeedTarget.demo() : new FeedTarget(choice.server(), choice.token());
+        FeedClientPort[] port = new FeedClientPort[1];
+        LiveSession session = LiveSession.start(target, symbols, client -> {
+            // Registered before the client starts, so the window sees its first state changes.
+            port[0] = new FeedClientPort(client, target.isDemo());
+            port[0].setEventSink(events);
+            if (StartupFeedProbe.enabled()) {
+                client.addListener(new StartupFeedProbe());
             }
-            throw e;
-        }
+        });
+        port[0].attach(session);
+        return port[0];
     }
 }

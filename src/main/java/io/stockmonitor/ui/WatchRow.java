@@ -19,7 +19,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class WatchRow {
     /** How long a price change stays highlighted; the highlight fades in {@link #FLASH_LEVELS} steps. */
-    static final long FLASH_MS = 500;
+    static final long FLASH_MS = 400;
+    /**
+     * After a highlight, changes in the same direction stay untinted this long: a symbol ticking several times a
+     * second would otherwise be tinted all the time, and a table where everything is coloured says nothing.
+     */
+    static final long FLASH_QUIET_MS = 600;
     static final int FLASH_LEVELS = 3;
     /** Points kept for the sparkline (one per second: the last three minutes). */
     static final int SPARK_POINTS = 180;
@@ -41,6 +46,7 @@ public final class WatchRow {
     private long shownAgeSeconds = -1;
     private long flashStartMs;
     private int flashDirection;
+    private int lastFlashDirection;
     private final double[] spark = new double[SPARK_POINTS];
     private int sparkCount;
 
@@ -61,10 +67,18 @@ public final class WatchRow {
             if (q.hasData()) {
                 double previous = last.get();
                 double now = q.last();
-                if (!Double.isNaN(previous) && now != previous) {
-                    flashDirection = now > previous ? 1 : -1;
-                    flashStartMs = nowMs;
-                    flash.set(flashDirection * FLASH_LEVELS);
+                // Only a change the user can see (prices show in cents) flashes.
+                long shownBefore = Double.isNaN(previous) ? Long.MIN_VALUE : Math.round(previous * 100);
+                long shownNow = Math.round(now * 100);
+                if (shownBefore != Long.MIN_VALUE && shownNow != shownBefore) {
+                    int direction = shownNow > shownBefore ? 1 : -1;
+                    boolean quiet = direction == lastFlashDirection && nowMs - flashStartMs < FLASH_MS + FLASH_QUIET_MS;
+                    if (!quiet) {
+                        flashDirection = direction;
+                        lastFlashDirection = direction;
+                        flashStartMs = nowMs;
+                        flash.set(flashDirection * FLASH_LEVELS);
+                    }
                 }
                 last.set(now);
                 change.set(q.change());

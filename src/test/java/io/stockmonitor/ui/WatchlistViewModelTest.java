@@ -88,6 +88,39 @@ class WatchlistViewModelTest {
     }
 
     @Test
+    void flashesOnlyVisibleChangesAndPausesBetweenFlashesInTheSameDirection() {
+        long now = clock.get();
+        port.tick("AAPL", 100.00, now);
+        model.refresh(port.market, now);
+        WatchRow aapl = model.rows().get(0);
+
+        port.tick("AAPL", 100.001, now + 10);
+        model.refresh(port.market, now + 10);
+        assertThat(aapl.flashProperty().get()).as("a change below a cent is not shown").isZero();
+
+        port.tick("AAPL", 100.10, now + 20);
+        model.refresh(port.market, now + 20);
+        assertThat(aapl.flashProperty().get()).isEqualTo(WatchRow.FLASH_LEVELS);
+        long faded = now + 20 + WatchRow.FLASH_MS;
+        model.fade(faded);
+        assertThat(aapl.flashProperty().get()).isZero();
+
+        port.tick("AAPL", 100.20, faded + 10);
+        model.refresh(port.market, faded + 10);
+        assertThat(aapl.flashProperty().get()).as("same direction, within the quiet time").isZero();
+
+        port.tick("AAPL", 100.05, faded + 20);
+        model.refresh(port.market, faded + 20);
+        assertThat(aapl.flashProperty().get()).as("a turn flashes at once").isEqualTo(-WatchRow.FLASH_LEVELS);
+
+        long quietOver = faded + 20 + WatchRow.FLASH_MS + WatchRow.FLASH_QUIET_MS;
+        model.fade(quietOver);
+        port.tick("AAPL", 99.90, quietOver);
+        model.refresh(port.market, quietOver);
+        assertThat(aapl.flashProperty().get()).isEqualTo(-WatchRow.FLASH_LEVELS);
+    }
+
+    @Test
     void aSilentSymbolTurnsStaleWithItsAge() {
         long now = clock.get();
         port.tick("MSFT", 50.0, now);
