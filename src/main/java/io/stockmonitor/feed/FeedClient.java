@@ -40,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * the feed thread drops whatever comes from a connection that is no longer the current one.
  */
 public final class FeedClient implements AutoCloseable {
+    /** Our request budget: below the server's {@link Protocol#MAX_REQUESTS_PER_SECOND}, with room for clock skew. */
+    static final int REQUESTS_PER_SECOND = Protocol.MAX_REQUESTS_PER_SECOND * 4 / 5;
+    /** How long a subscribe waits for others to join its request. */
+    static final long SUBSCRIBE_COALESCE_MS = 20;
     private static final Logger LOG = LoggerFactory.getLogger(FeedClient.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     /** Close the old WebSocketClient's sessions this long at most when the client is closed. */
@@ -80,6 +84,9 @@ public final class FeedClient implements AutoCloseable {
     private ScheduledFuture<?> retryTask;
     private ScheduledFuture<?> stallTask;
     private ScheduledFuture<?> pingTask;
+    private ScheduledFuture<?> flushTask;
+    private ScheduledFuture<?> pacerTask;
+    private final RequestPacer pacer = new RequestPacer(REQUESTS_PER_SECOND);
     private long pingId = -1;
     private long pingSentNanos;
 
@@ -199,9 +206,15 @@ public final class FeedClient implements AutoCloseable {
             if (p != null && p.phase() != ResumeTracker.Phase.REMOVING) {
                 return;
             }
-            p = addPosition(symbol);
-            if (welcomed && session != null) {
-                sendAll(tracker.subscribeRequests(List.of(p), this::nextId));
+            addPosition(symbol);
+            if (welcomed && session != null && flushTask == null) {
+                // A burst of adds (a pasted list, a restored watchlist) goes out as a few batched requests.
+                flushTask = feed.schedule(() -> {
+                    flushTask = null;
+                    if (welcomed) {
+                        sendAll(tracker.subscribeRequests(tracker.idle(), this::nextId));
+                    }
+                }, SUBSCRIBE_COALESCE_MS, TimeUnit.MILLISECONDS);
             }
         });
     }
@@ -217,7 +230,7 @@ public final class FeedClient implements AutoCloseable {
             market.removeSymbol(symbol);
             if (welcomed && session != null && p.phase() != ResumeTracker.Phase.IDLE) {
                 p.phase = ResumeTracker.Phase.REMOVING;
-                send(new Message.Unsubscribe(nextId(), List.of(symbol)));
+                request(new Message.Unsubscribe(nextId(), List.of(symbol)));
             } else {
                 forget(symbol);
             }
@@ -426,7 +439,7 @@ public final class FeedClient implements AutoCloseable {
         counters.resyncs++;
         LOG.info("gap in {}: expected seq {}, saw {}; resyncing the symbol", p.symbol(), expected, seenSeq);
         emit(new FeedEvent.GapDetected(p.symbol(), expected, seenSeq));
-        send(tracker.startResync(p, nextId()));
+        request(tracker.startResync(p, nextId()));
         market.markResyncing(p.symbol());
     }
 
@@ -459,6 +472,8 @@ public final class FeedClient implements AutoCloseable {
             return;
         }
         if (tracker.onSubscribed(p, s)) {
+            // Ticks replayed from here on were published before now: they are history, not feed latency.
+            p.liveFromMs = System.currentTimeMillis();
             counters.resumes++;
             emit(new FeedEvent.Resumed(s.symbol(), s.epoch(), p.last()));
         }
@@ -559,8 +574,7 @@ public final class FeedClient implements AutoCloseable {
         pingTask = feed.scheduleWithFixedDelay(() -> {
             if (welcomed && session != null) {
                 pingId = nextId();
-                pingSentNanos = System.nanoTime();
-                send(new Message.Ping(pingId));
+                request(new Message.Ping(pingId));
             }
         }, Math.min(1000, config.pingIntervalMs()), config.pingIntervalMs(), TimeUnit.MILLISECONDS);
     }
@@ -615,6 +629,15 @@ public final class FeedClient implements AutoCloseable {
             pingTask.cancel(false);
             pingTask = null;
         }
+        if (flushTask != null) {
+            flushTask.cancel(false);
+            flushTask = null;
+        }
+        if (pacerTask != null) {
+            pacerTask.cancel(false);
+            pacerTask = null;
+        }
+        pacer.clear();
         pingId = -1;
     }
 
@@ -673,13 +696,32 @@ public final class FeedClient implements AutoCloseable {
 
     private void sendAll(List<Message.Subscribe> requests) {
         for (Message.Subscribe s : requests) {
-            send(s);
+            request(s);
+        }
+    }
+
+    /** Every request goes through the pacer, so bursts (many resyncs at once) never trip the server's limit. */
+    private void request(Message.Request message) {
+        pacer.offer(message);
+        drainRequests();
+    }
+
+    private void drainRequests() {
+        long wait = pacer.drain(System.nanoTime(), this::send);
+        if (wait >= 0 && pacerTask == null) {
+            pacerTask = feed.schedule(() -> {
+                pacerTask = null;
+                drainRequests();
+            }, wait, TimeUnit.NANOSECONDS);
         }
     }
 
     private void send(Message message) {
         Session s = session;
         if (s != null) {
+            if (message instanceof Message.Ping) {
+                pingSentNanos = System.nanoTime();
+            }
             s.sendText(codec.encode(message), Callback.NOOP);
         }
     }

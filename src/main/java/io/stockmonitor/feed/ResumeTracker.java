@@ -1,6 +1,7 @@
 package io.stockmonitor.feed;
 
 import io.stockmonitor.protocol.Message;
+import io.stockmonitor.protocol.Protocol;
 import io.stockmonitor.protocol.ResyncReason;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,6 +41,8 @@ public final class ResumeTracker {
         /** True while a resync caused by a gap is in flight (a snapshot reply then reports reason GAP). */
         boolean resyncing;
         ResyncReason pendingReason;
+        /** Ticks with an earlier {@code ts} arrived as a resume replay: applied, but not counted as feed latency. */
+        long liveFromMs;
 
         Position(String symbol) {
             this.symbol = symbol;
@@ -98,7 +101,8 @@ public final class ResumeTracker {
 
     /**
      * The subscribe requests for {@code symbols} (all IDLE ones when null): one plain subscribe for the symbols
-     * without a position, and one resume per epoch for the others. Marks them SUBSCRIBING.
+     * without a position, and one resume per epoch for the others, each split to at most
+     * {@link Protocol#MAX_SYMBOLS_PER_REQUEST} symbols. Marks them SUBSCRIBING.
      */
     public List<Message.Subscribe> subscribeRequests(Collection<Position> which, java.util.function.LongSupplier ids) {
         List<String> fresh = new ArrayList<>();
@@ -112,12 +116,21 @@ public final class ResumeTracker {
             p.phase = Phase.SUBSCRIBING;
         }
         List<Message.Subscribe> requests = new ArrayList<>();
-        if (!fresh.isEmpty()) {
-            requests.add(new Message.Subscribe(ids.getAsLong(), fresh, null));
+        int max = Protocol.MAX_SYMBOLS_PER_REQUEST;
+        for (int from = 0; from < fresh.size(); from += max) {
+            requests.add(new Message.Subscribe(ids.getAsLong(),
+                    List.copyOf(fresh.subList(from, Math.min(fresh.size(), from + max))), null));
         }
         for (Map.Entry<String, Map<String, Long>> e : byEpoch.entrySet()) {
-            requests.add(new Message.Subscribe(ids.getAsLong(), List.copyOf(e.getValue().keySet()),
-                    new Message.Resume(e.getKey(), e.getValue())));
+            List<String> symbols = List.copyOf(e.getValue().keySet());
+            for (int from = 0; from < symbols.size(); from += max) {
+                Map<String, Long> after = new LinkedHashMap<>();
+                for (String symbol : symbols.subList(from, Math.min(symbols.size(), from + max))) {
+                    after.put(symbol, e.getValue().get(symbol));
+                }
+                requests.add(new Message.Subscribe(ids.getAsLong(), List.copyOf(after.keySet()),
+                        new Message.Resume(e.getKey(), after)));
+            }
         }
         return requests;
     }

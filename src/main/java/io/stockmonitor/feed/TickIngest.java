@@ -133,7 +133,9 @@ public final class TickIngest {
                 long now = System.currentTimeMillis();
                 market.applyTick(t.symbol, t.seq, t.ts, t.price, t.size, t.bid, t.ask, now);
                 counters.tickApplied();
-                latency.recordTickDelay(now - t.ts);
+                if (t.ts >= p.liveFromMs) {
+                    latency.recordTickDelay(now - t.ts);
+                }
                 TickSink s = sink;
                 if (s != null) {
                     s.onTick(t.symbol, p.epoch(), t.seq, t.ts, t.price, t.size);

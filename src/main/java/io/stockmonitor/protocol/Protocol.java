@@ -13,6 +13,10 @@ public final class Protocol {
      * KiB), so Jetty's 64 KiB default is far too small.
      */
     public static final int MAX_SERVER_FRAME_BYTES = 4 * 1024 * 1024;
+    /** Most symbols one subscribe or unsubscribe may name; more is answered with {@code too_many_symbols}. */
+    public static final int MAX_SYMBOLS_PER_REQUEST = 100;
+    /** Requests per second a server accepts from one connection before answering {@code rate_limited}. */
+    public static final int MAX_REQUESTS_PER_SECOND = 50;
     /** Default heartbeat period announced in the welcome frame. */
     public static final long DEFAULT_HEARTBEAT_MS = 1000;
     /** Default number of ticks per symbol the server retains for resume. */

@@ -67,4 +67,30 @@ class ResumeTrackerTest {
         assertThat(tracker.onSnapshot(q, snapshot("MSFT", "e2", 3))).as("unknown across epochs").isEqualTo(-1);
         assertThat(q.epoch()).isEqualTo("e2");
     }
+
+    @Test
+    void requestsNeverNameMoreSymbolsThanTheProtocolAllows() {
+        java.util.List<ResumeTracker.Position> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            all.add(tracker.add("N" + i));
+        }
+        for (int i = 0; i < 130; i++) {
+            all.add(live("R" + i, "e1", 10 + i));
+        }
+        tracker.connectionLost();
+        List<Message.Subscribe> requests = tracker.subscribeRequests(all, ids::incrementAndGet);
+
+        int max = io.stockmonitor.protocol.Protocol.MAX_SYMBOLS_PER_REQUEST;
+        assertThat(requests).allSatisfy(r -> assertThat(r.symbols()).hasSizeLessThanOrEqualTo(max));
+        assertThat(requests.stream().filter(r -> r.resume() == null).mapToInt(r -> r.symbols().size()).sum())
+                .isEqualTo(250);
+        List<Message.Subscribe> resumes = requests.stream().filter(r -> r.resume() != null).toList();
+        assertThat(resumes.stream().mapToInt(r -> r.symbols().size()).sum()).isEqualTo(130);
+        for (Message.Subscribe r : resumes) {
+            assertThat(r.resume().after().keySet()).containsExactlyElementsOf(r.symbols());
+            r.symbols().forEach(s -> assertThat(r.resume().after().get(s))
+                    .isEqualTo(10L + Integer.parseInt(s.substring(1))));
+        }
+        assertThat(requests.stream().map(Message.Subscribe::id).distinct()).hasSize(requests.size());
+    }
 }

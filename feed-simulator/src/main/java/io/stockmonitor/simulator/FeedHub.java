@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 final class FeedHub implements FaultControls {
     private static final Logger LOG = LoggerFactory.getLogger(FeedHub.class);
     /** Most symbols one subscribe or unsubscribe may name. */
-    static final int MAX_SYMBOLS_PER_REQUEST = 100;
+    static final int MAX_SYMBOLS_PER_REQUEST = Protocol.MAX_SYMBOLS_PER_REQUEST;
     /** One sender per core: writes are the bulk of fan-out work. */
     static final int SENDER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
