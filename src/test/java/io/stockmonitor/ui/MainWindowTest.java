@@ -153,9 +153,16 @@ class MainWindowTest {
     void liveRowsFlashAndTheStatusBarShowsTheConnection(FxRobot robot) {
         waitFor(() -> robot.lookup("#connectionState").queryLabeled().getText().equals("CONNECTED"));
         assertThat(robot.lookup("#simulatedBadge").query().isVisible()).isTrue();
+        // The flash lasts a few hundred ms; a busy machine can poll right past it, so listen for it instead.
+        java.util.concurrent.atomic.AtomicBoolean flashedUp = new java.util.concurrent.atomic.AtomicBoolean();
+        robot.interact(() -> robot.lookup(".last-cell").queryAll().forEach(n -> n.getPseudoClassStates()
+                .addListener((javafx.collections.SetChangeListener<javafx.css.PseudoClass>) change -> {
+                    if (change.wasAdded() && change.getElementAdded().getPseudoClassName().startsWith("flash-up")) {
+                        flashedUp.set(true);
+                    }
+                })));
         robot.interact(() -> port.tick("AAPL", 250, System.currentTimeMillis()));
-        waitFor(() -> robot.lookup(".last-cell").queryAll().stream()
-                .anyMatch(n -> n.getPseudoClassStates().toString().contains("flash-up")));
+        waitFor(flashedUp::get);
         waitFor(() -> robot.lookup(".last-cell").queryAll().stream()
                 .noneMatch(n -> n.getPseudoClassStates().toString().contains("flash")));
         waitFor(() -> robot.lookup(".freshness-cell").queryAll().stream()
