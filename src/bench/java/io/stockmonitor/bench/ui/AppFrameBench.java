@@ -43,14 +43,6 @@ public final class AppFrameBench {
     private static final int SYMBOLS = 200;
     private static final double TICKS_PER_SYMBOL_PER_SECOND = 100;
     /**
-     * The protocol's limit per subscribe request (docs/PROTOCOL.md). The feed client sends all of a session's
-     * initial symbols in one request (a bug reported to the feed's owner), so the bench starts the session with this
-     * many and subscribes the rest one by one, well below the simulator's 50 requests/s (a busy feed thread sends
-     * queued requests in bursts).
-     */
-    private static final int SYMBOLS_PER_REQUEST = 100;
-    private static final long SUBSCRIBE_PACING_MS = 100;
-    /**
      * About 10 s of this feed: the default (about 1 s) closes the client as a slow consumer while its JIT warms up
      * on a loaded 2-core machine. A client that stays slower than the feed still overflows it, visibly.
      */
@@ -106,17 +98,11 @@ public final class AppFrameBench {
             return null;
         });
         long connectDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        // Subscribing before the welcome would put every symbol into the client's one initial request again.
         while (onFx(() -> model.port() == null || model.port().connection().state() != LinkState.CONNECTED)) {
             if (System.nanoTime() > connectDeadline) {
                 throw new IllegalStateException("no session within 60 s");
             }
             Thread.sleep(100);
-        }
-        FeedPort started = onFx(() -> model.port());
-        for (String s : symbols.subList(Math.min(SYMBOLS_PER_REQUEST, symbols.size()), symbols.size())) {
-            started.subscribe(s);
-            Thread.sleep(SUBSCRIBE_PACING_MS);
         }
         long dataDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (onFx(() -> model.chart().tickCount() == 0 || model.watchlist().rows().stream()
@@ -158,8 +144,7 @@ public final class AppFrameBench {
     }
 
     private void open(List<String> symbols, EmbeddedSimulator sim) {
-        model = new MainViewModel((choice, initial, events) -> WindowSessions.start(choice,
-                initial.subList(0, Math.min(SYMBOLS_PER_REQUEST, initial.size())), events));
+        model = new MainViewModel((choice, initial, events) -> WindowSessions.start(choice, initial, events));
         model.watchlist().setSymbols(symbols);
         model.themeProperty().get().install();
         ViewLoader.Loaded<MainView> main = new ViewLoader(model, () -> { }).load(MainView.class);
