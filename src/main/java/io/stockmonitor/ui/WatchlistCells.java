@@ -3,8 +3,11 @@ package io.stockmonitor.ui;
 import io.stockmonitor.market.Freshness;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TableCell;
@@ -69,7 +72,7 @@ final class WatchlistCells {
     /** The last price: flashes green or red when it changes, fading in steps the frame loop drives. */
     static final class LastPriceCell extends TableCell<WatchRow, WatchRow> {
         private final DecimalFormat format = Format.PRICE.newFormat();
-        private final ChangeListener<Number> onChange = (obs, old, now) -> show();
+        private final RowFollower follower = new RowFollower(this::show, WatchRow::lastProperty, WatchRow::flashProperty);
         private WatchRow row;
 
         LastPriceCell() {
@@ -79,18 +82,7 @@ final class WatchlistCells {
         @Override
         protected void updateItem(WatchRow item, boolean empty) {
             super.updateItem(item, empty);
-            WatchRow next = empty ? null : item;
-            if (next != row) {
-                if (row != null) {
-                    row.lastProperty().removeListener(onChange);
-                    row.flashProperty().removeListener(onChange);
-                }
-                row = next;
-                if (row != null) {
-                    row.lastProperty().addListener(onChange);
-                    row.flashProperty().addListener(onChange);
-                }
-            }
+            row = follower.follow(empty ? null : item);
             show();
         }
 
@@ -108,7 +100,7 @@ final class WatchlistCells {
     /** The sparkline of the row's last minutes, redrawn when the row's points change (about once a second). */
     static final class SparklineCell extends TableCell<WatchRow, WatchRow> {
         private final Sparkline sparkline = new Sparkline();
-        private final ChangeListener<Number> onChange = (obs, old, now) -> show();
+        private final RowFollower follower = new RowFollower(this::show, WatchRow::sparkVersionProperty);
         private WatchRow row;
 
         SparklineCell() {
@@ -119,16 +111,7 @@ final class WatchlistCells {
         @Override
         protected void updateItem(WatchRow item, boolean empty) {
             super.updateItem(item, empty);
-            WatchRow next = empty ? null : item;
-            if (next != row) {
-                if (row != null) {
-                    row.sparkVersionProperty().removeListener(onChange);
-                }
-                row = next;
-                if (row != null) {
-                    row.sparkVersionProperty().addListener(onChange);
-                }
-            }
+            row = follower.follow(empty ? null : item);
             setGraphic(row == null ? null : sparkline);
             show();
         }
@@ -155,7 +138,7 @@ final class WatchlistCells {
 
     /** Greys a stale row and marks a resyncing one. */
     static final class Row extends TableRow<WatchRow> {
-        private final ChangeListener<Freshness> onChange = (obs, old, now) -> show(now);
+        private final RowFollower follower = new RowFollower(this::show, WatchRow::freshnessProperty);
         private WatchRow row;
 
         Row() {
@@ -165,23 +148,45 @@ final class WatchlistCells {
         @Override
         protected void updateItem(WatchRow item, boolean empty) {
             super.updateItem(item, empty);
-            WatchRow next = empty ? null : item;
-            if (next != row) {
-                if (row != null) {
-                    row.freshnessProperty().removeListener(onChange);
-                }
-                row = next;
-                if (row != null) {
-                    row.freshnessProperty().addListener(onChange);
-                }
-            }
-            show(row == null ? null : row.freshnessProperty().get());
+            row = follower.follow(empty ? null : item);
+            show();
         }
 
-        private void show(Freshness f) {
+        private void show() {
+            Freshness f = row == null ? null : row.freshnessProperty().get();
             pseudoClassStateChanged(LIVE, f == Freshness.LIVE);
             pseudoClassStateChanged(STALE, f == Freshness.STALE);
             pseudoClassStateChanged(RESYNCING, f == Freshness.RESYNCING);
+        }
+    }
+
+    /**
+     * Keeps a cell listening to the properties of the row it shows now: the table reuses cells for other rows as it
+     * scrolls, so the listener moves with the item instead of piling up on rows the cell no longer shows.
+     */
+    static final class RowFollower {
+        private final List<Function<WatchRow, ObservableValue<?>>> properties;
+        private final ChangeListener<Object> listener;
+        private WatchRow row;
+
+        @SafeVarargs
+        RowFollower(Runnable onChange, Function<WatchRow, ObservableValue<?>>... properties) {
+            this.properties = List.of(properties);
+            this.listener = (obs, old, now) -> onChange.run();
+        }
+
+        /** Follows {@code next} (null for an empty cell) and returns it. */
+        WatchRow follow(WatchRow next) {
+            if (next != row) {
+                if (row != null) {
+                    properties.forEach(p -> p.apply(row).removeListener(listener));
+                }
+                row = next;
+                if (row != null) {
+                    properties.forEach(p -> p.apply(row).addListener(listener));
+                }
+            }
+            return row;
         }
     }
 }
