@@ -72,7 +72,8 @@ final class WatchlistCells {
     /** The last price: flashes green or red when it changes, fading in steps the frame loop drives. */
     static final class LastPriceCell extends TableCell<WatchRow, WatchRow> {
         private final DecimalFormat format = Format.PRICE.newFormat();
-        private final RowFollower follower = new RowFollower(this::show, WatchRow::lastProperty, WatchRow::flashProperty);
+        private final RowFollower follower = new RowFollower(this::show,
+                List.of(WatchRow::lastProperty, WatchRow::flashProperty));
         private WatchRow row;
 
         LastPriceCell() {
@@ -100,7 +101,7 @@ final class WatchlistCells {
     /** The sparkline of the row's last minutes, redrawn when the row's points change (about once a second). */
     static final class SparklineCell extends TableCell<WatchRow, WatchRow> {
         private final Sparkline sparkline = new Sparkline();
-        private final RowFollower follower = new RowFollower(this::show, WatchRow::sparkVersionProperty);
+        private final RowFollower follower = new RowFollower(this::show, List.of(WatchRow::sparkVersionProperty));
         private WatchRow row;
 
         SparklineCell() {
@@ -138,7 +139,7 @@ final class WatchlistCells {
 
     /** Greys a stale row and marks a resyncing one. */
     static final class Row extends TableRow<WatchRow> {
-        private final RowFollower follower = new RowFollower(this::show, WatchRow::freshnessProperty);
+        private final RowFollower follower = new RowFollower(this::show, List.of(WatchRow::freshnessProperty));
         private WatchRow row;
 
         Row() {
@@ -169,9 +170,8 @@ final class WatchlistCells {
         private final ChangeListener<Object> listener;
         private WatchRow row;
 
-        @SafeVarargs
-        RowFollower(Runnable onChange, Function<WatchRow, ObservableValue<?>>... properties) {
-            this.properties = List.of(properties);
+        RowFollower(Runnable onChange, List<Function<WatchRow, ObservableValue<?>>> properties) {
+            this.properties = List.copyOf(properties);
             this.listener = (obs, old, now) -> onChange.run();
         }
 
