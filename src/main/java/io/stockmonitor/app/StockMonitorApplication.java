@@ -32,8 +32,15 @@ public final class StockMonitorApplication extends Application {
     static final double DEFAULT_HEIGHT = 880;
     private static final Logger LOG = LoggerFactory.getLogger(StockMonitorApplication.class);
 
-    /** What {@link DesktopApp} passes in before {@code Application.launch}. */
-    record Handoff(AppOptions options, AppDirs dirs, SessionStarter starter) {}
+    /**
+     * What {@link DesktopApp} passes in before {@code Application.launch}; {@code settings} is null when the window
+     * should load them itself.
+     */
+    record Handoff(AppOptions options, AppDirs dirs, SessionStarter starter, SettingsStore.Loaded settings) {
+        Handoff(AppOptions options, AppDirs dirs, SessionStarter starter) {
+            this(options, dirs, starter, null);
+        }
+    }
 
     static final AtomicReference<Handoff> HANDOFF = new AtomicReference<>();
 
@@ -52,14 +59,12 @@ public final class StockMonitorApplication extends Application {
         }
         stage = primaryStage;
         store = new SettingsStore(handoff.dirs().config(), Clock.systemUTC());
-        SettingsStore.Loaded loaded = store.load();
+        SettingsStore.Loaded loaded = handoff.settings() != null ? handoff.settings() : store.load();
         Settings settings = loaded.settings();
         AppOptions options = handoff.options();
 
         model = new MainViewModel(handoff.starter());
-        List<String> symbols = !options.symbols().isEmpty() ? options.symbols()
-                : settings.getWatchlist().isEmpty() ? AppOptions.DEFAULT_SYMBOLS : null;
-        model.restoreFrom(settings, symbols);
+        model.restoreFrom(settings, watchlist(options, settings));
         if (options.theme() != null) {
             model.themeProperty().set(Theme.of(options.theme()));
         }
@@ -94,6 +99,12 @@ public final class StockMonitorApplication extends Application {
     /** The window's state once {@link #start} ran (tests look at it). */
     MainViewModel model() {
         return model;
+    }
+
+    /** The watchlist to open with: --symbols, else the remembered one, else the default. */
+    static List<String> watchlist(AppOptions options, Settings settings) {
+        return !options.symbols().isEmpty() ? options.symbols()
+                : settings.getWatchlist().isEmpty() ? AppOptions.DEFAULT_SYMBOLS : settings.getWatchlist();
     }
 
     /** --server wins, then --demo, then the remembered feed, else demo mode. The token is never remembered. */
