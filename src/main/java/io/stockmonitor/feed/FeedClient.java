@@ -23,6 +23,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.exceptions.UpgradeException;
@@ -115,7 +117,7 @@ public final class FeedClient implements AutoCloseable {
         feed.setRemoveOnCancelPolicy(true);
         feed.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         if (sharedWebSocket == null) {
-            webSocket = newWebSocketClient();
+            webSocket = newWebSocketClient("wss".equalsIgnoreCase(config.server().getScheme()));
             ownsWebSocket = true;
         } else {
             webSocket = sharedWebSocket;
@@ -139,9 +141,19 @@ public final class FeedClient implements AutoCloseable {
         }
     }
 
-    /** A WebSocket client configured for this protocol: server frames up to a snapshot's size. */
+    /** A WebSocket client configured for this protocol (server frames up to a snapshot's size), for ws:// and wss://. */
     public static WebSocketClient newWebSocketClient() {
-        WebSocketClient client = new WebSocketClient();
+        return newWebSocketClient(true);
+    }
+
+    /**
+     * As {@link #newWebSocketClient()}; without {@code tls} the client can only reach ws:// URLs, and in exchange it
+     * does not set up TLS when it starts. That set-up loads the trust store and a few hundred JSSE classes: about a
+     * quarter of a second of CPU on a small machine, in the middle of the desktop app's start-up.
+     */
+    public static WebSocketClient newWebSocketClient(boolean tls) {
+        WebSocketClient client = tls ? new WebSocketClient()
+                : new WebSocketClient(new HttpClient(new HttpClientTransportOverHTTP(new PlainClientConnector())));
         client.setMaxTextMessageSize(Protocol.MAX_SERVER_FRAME_BYTES);
         client.setMaxFrameSize(Protocol.MAX_SERVER_FRAME_BYTES);
         client.setStopTimeout(STOP_TIMEOUT_MS);
