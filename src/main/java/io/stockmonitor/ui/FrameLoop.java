@@ -1,6 +1,7 @@
 package io.stockmonitor.ui;
 
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 
 /**
  * The one place the UI reads the live data: an {@link AnimationTimer} that calls {@link MainViewModel#frame(long)}
@@ -25,6 +26,9 @@ public final class FrameLoop extends AnimationTimer {
         long nowMs = System.currentTimeMillis();
         model.frame(nowMs);
         if (startup != null && startup.frame(model, nowMs)) {
+            if (startup.exitWhenDone()) {
+                Platform.exit();
+            }
             startup = null;
         }
         if (probe != null) {
