@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Builds the Stock Monitor app-image and installers with jlink + jpackage (JDK 17+).
 #
-#   packaging/build-installers.sh [--build] [--version V] [TARGET...]
+#   packaging/build-installers.sh [--build] [--cds] [--version V] [TARGET...]
 #
 # TARGET: app-image (default), deb, rpm, all (= app-image + deb + rpm where rpmbuild is installed) on Linux;
 #         app-image, dmg, pkg, all (= app-image + dmg) on macOS. Windows: packaging/build-installers.ps1.
 # --build    run `mvn -DskipTests package` first (the Maven profile -Pinstallers runs this script after packaging).
+# --cds      Linux: also make the class-data-sharing archive inside the app-image (faster start-up, +50 MB; the
+#            .deb makes its own when installed, so the installers are built from the image without it).
 # --version  the version to stamp (default: target/maven-archiver/pom.properties, i.e. the pom's version).
 #
 # Inputs:  target/stock-monitor.jar and target/lib/*.jar (from `mvn package`; it holds the simulator classes too).
@@ -29,14 +31,16 @@ say() { printf '[installers] %s\n' "$*" >&2; }
 die() { printf '[installers] ERROR: %s\n' "$*" >&2; exit 1; }
 
 build=false
+cds=false
 version=""
 targets=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --build) build=true ;;
+        --cds) cds=true ;;
         --version) shift; version="${1:-}" ;;
         --version=*) version="${1#--version=}" ;;
-        -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         app-image|deb|rpm|dmg|pkg|all) targets="$targets $1" ;;
         *) die "unknown argument '$1' (see --help)" ;;
     esac
@@ -146,8 +150,15 @@ java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v jlink)"
 [ -d "$java_home/jmods" ] || die "$java_home/jmods not found (Debian/Ubuntu: apt-get install openjdk-17-jmods)"
 say "jlink: linking the runtime"
 jlink --module-path "$java_home/jmods:$WORK/javafx" --add-modules "$modules" \
-    --strip-debug --no-header-files --no-man-pages --strip-native-commands \
+    --strip-debug --no-header-files --no-man-pages \
     --output "$WORK/runtime"
+# No JDK commands either, except bin/java on Linux: packaging/cds/cds-archive.sh needs it to make the
+# class-data-sharing archive on the user's machine (it is 12 KB; jlink's --strip-native-commands would drop it).
+if [ "$os" = linux ]; then
+    find "$WORK/runtime/bin" -type f ! -name java -exec rm -f {} +
+else
+    rm -rf "$WORK/runtime/bin"
+fi
 # No --compress: zip-compressed modules barely shrink the app-image and make the .deb much bigger (xz cannot
 # compress them again): measured 57 MB image / 36 MB xz with --compress=2 against 86 MB / 28 MB without.
 
@@ -174,6 +185,22 @@ jpackage --type app-image @packaging/common.cfg @packaging/launcher.cfg @"packag
     --dest "$OUT/app-image"
 image="$OUT/app-image/stock-monitor"
 [ "$os" = macos ] && image="$OUT/app-image/stock-monitor.app"
+
+# 7. Class-data sharing (Linux): the class list and the script that turns it into an archive go into the image;
+#    the .deb's postinst runs the script, an app-image user can (see docs/INSTALLERS.md). Both launchers name the
+#    archive and start without it while it is missing.
+if [ "$os" = linux ]; then
+    cp packaging/cds/stock-monitor.classlist packaging/cds/cds-archive.sh "$image/lib/app/"
+    listed=$(grep -c '^io/stockmonitor/[^ ]*$' packaging/cds/stock-monitor.classlist || true)
+    missing=0
+    for class in $(grep '^io/stockmonitor/[^ ]*$' packaging/cds/stock-monitor.classlist); do
+        unzip -l "$WORK/input/stock-monitor.jar" "$class.class" >/dev/null 2>&1 || missing=$((missing + 1))
+    done
+    if [ "$missing" -gt $(( listed / 10 )) ]; then
+        say "WARNING: $missing of the $listed app classes in packaging/cds/stock-monitor.classlist are gone:" \
+            "run packaging/cds/train.sh to record the list again"
+    fi
+fi
 say "app-image: $image ($(du -sh "$image" | cut -f1))"
 
 for t in $expanded; do
@@ -185,4 +212,8 @@ for t in $expanded; do
         --app-version "$package_version" --app-image "$image" --dest "$OUT"
     for f in "$OUT"/*."$t"; do say "$t: $f ($(du -h "$f" | cut -f1))"; done
 done
+# Last, so the installers above are made from the image without it.
+if $cds && [ "$os" = linux ]; then
+    "$image/lib/app/cds-archive.sh" create >&2 || die "could not make the class-data-sharing archive"
+fi
 say "done in $(( $(date +%s) - started )) s; outputs in target/installers/"

@@ -10,6 +10,8 @@
 #  5. The run wrote nothing into the installation or ~/.openjfx; logs went to $XDG_DATA_HOME/stock-monitor/logs.
 #  6. bin/feed-simulator starts, prints its "listening on ws://..." line, and the app (headless) receives ticks from
 #     it over the network: the second launcher works too.
+#  7. Linux: lib/app/cds-archive.sh makes the class-data-sharing archive, the launcher maps it (-Xshare:on) and
+#     loads the app's own classes from it; "remove" takes it away again.
 # Every run is bounded (timeout); HOME and XDG_* point into a temporary directory, never the real home.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,9 +47,10 @@ mkdir -p "$SANDBOX/home"
 # A fresh user: per-user directories must be created by the app under these, nothing anywhere else.
 # The JVM takes user.home from the password database, not from $HOME, hence -Duser.home (JAVA_TOOL_OPTIONS reaches
 # the JVM behind the jpackage launcher; the JVM notes it on stderr).
+ENV_ARGS=(-u XDG_CONFIG_HOME -u XDG_DATA_HOME -u XDG_CACHE_HOME -u DISPLAY -u WAYLAND_DISPLAY
+    HOME="$SANDBOX/home" JAVA_TOOL_OPTIONS="-Duser.home=$SANDBOX/home")
 run_env() {
-    env -u XDG_CONFIG_HOME -u XDG_DATA_HOME -u XDG_CACHE_HOME -u DISPLAY -u WAYLAND_DISPLAY \
-        HOME="$SANDBOX/home" JAVA_TOOL_OPTIONS="-Duser.home=$SANDBOX/home" "$@"
+    env "${ENV_ARGS[@]}" "$@"
 }
 marker="$SANDBOX/marker"
 touch "$marker"
@@ -95,7 +98,9 @@ ls "$SANDBOX/home/.local/share/stock-monitor/logs/"*.log >/dev/null 2>&1 \
 ok "per-user files only: $(cd "$SANDBOX/home" && find . -type f -newer "$marker" | sort | tr '\n' ' ')"
 
 # 6. The second launcher: a standalone simulator on a free port, and the packaged app as its client.
-run_env "$IMAGE/bin/feed-simulator" --host 127.0.0.1 --port 0 >"$SANDBOX/sim.out" 2>"$SANDBOX/sim.err" &
+# Started as a plain command, not through the run_env function: a backgrounded function is a subshell, and killing
+# that would leave the simulator running after the check.
+env "${ENV_ARGS[@]}" "$IMAGE/bin/feed-simulator" --host 127.0.0.1 --port 0 >"$SANDBOX/sim.out" 2>"$SANDBOX/sim.err" &
 SIM_PID=$!
 url=""
 for _ in $(seq 1 120); do
@@ -118,5 +123,21 @@ ticks2=$(count_ticks "$record2")
 ok "headless against feed-simulator: exit 0, $ticks2 tick records"
 kill "$SIM_PID" 2>/dev/null || true
 wait "$SIM_PID" 2>/dev/null || true
+kill -0 "$SIM_PID" 2>/dev/null && fail "feed-simulator still runs after SIGTERM"
 SIM_PID=""
+# 7. Class-data sharing: the archive the .deb makes when installed, made here in the image and used by the launcher.
+if [ -x "$IMAGE/lib/app/cds-archive.sh" ]; then
+    start=$(date +%s)
+    "$IMAGE/lib/app/cds-archive.sh" create || fail "cds-archive.sh create failed"
+    cds_log="$SANDBOX/cds-class-load.log"
+    env -u DISPLAY HOME="$SANDBOX/home" \
+        JAVA_TOOL_OPTIONS="-Duser.home=$SANDBOX/home -Xshare:on -Xlog:class+load=info:file=$cds_log" \
+        timeout 60 "$IMAGE/bin/stock-monitor" --version >/dev/null 2>"$SANDBOX/cds.err" \
+        || { cat "$SANDBOX/cds.err" >&2; fail "the launcher cannot map the archive (-Xshare:on)"; }
+    grep -q 'io.stockmonitor.app.Launcher source: shared objects file' "$cds_log" \
+        || fail "the app's classes do not come from the archive (class path mismatch?)"
+    "$IMAGE/lib/app/cds-archive.sh" remove
+    [ ! -e "$IMAGE/lib/app/stock-monitor.jsa" ] || fail "cds-archive.sh remove left the archive"
+    ok "class-data sharing: archive made in $(( $(date +%s) - start )) s, mapped by the launcher, removed"
+fi
 ok "all app-image checks passed"

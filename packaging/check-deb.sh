@@ -4,8 +4,9 @@
 #   packaging/check-deb.sh [--no-build] [--install]
 #
 # --no-build  reuse target/installers/*.deb (default: build it with packaging/build-installers.sh deb, timed).
-# --install   dpkg -i, run /opt/stock-monitor/bin/stock-monitor --version, check the menu entry, dpkg -r, and check
-#             that nothing is left in /opt or /usr/share/applications. Changes the system: CI containers only.
+# --install   dpkg -i, run /opt/stock-monitor/bin/stock-monitor --version, check the menu entry and the class-data-
+#             sharing archive postinst makes, dpkg -r, and check that nothing is left in /opt or
+#             /usr/share/applications. Changes the system: CI containers only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -75,6 +76,10 @@ if $install; then
     fi
     HOME="$unpacked/home" timeout 60 /opt/stock-monitor/bin/stock-monitor --version || fail "installed app fails"
     ls /usr/share/applications/ | grep -q stock-monitor || fail "no menu entry in /usr/share/applications"
+    [ -f /opt/stock-monitor/lib/app/stock-monitor.jsa ] || fail "postinst made no class-data-sharing archive"
+    HOME="$unpacked/home" JAVA_TOOL_OPTIONS="-Xshare:on" timeout 60 /opt/stock-monitor/bin/stock-monitor --version \
+        >/dev/null 2>&1 || fail "the installed launcher cannot map its class-data-sharing archive"
+    ok "postinst made the class-data-sharing archive ($(du -m /opt/stock-monitor/lib/app/stock-monitor.jsa | cut -f1) MB)"
     ok "installed: $(dpkg-query -W -f='${Package} ${Version} ${Installed-Size} KiB' stock-monitor)"
     dpkg -r stock-monitor >/dev/null || fail "dpkg -r failed"
     [ ! -e /opt/stock-monitor ] || fail "/opt/stock-monitor left after dpkg -r: $(find /opt/stock-monitor | head)"

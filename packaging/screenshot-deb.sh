@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Starts the app from the unpacked .deb under Xvfb, measures start-up, and takes a screenshot.
 #
-#   packaging/screenshot-deb.sh [SECONDS_BEFORE_SHOT]      (needs xvfb, xdotool, imagemagick; default 8 s)
+#   packaging/screenshot-deb.sh [--no-cds] [SECONDS_BEFORE_SHOT]   (needs xvfb, xdotool, imagemagick; default 8 s)
+#
+# The unpacked tree first gets the class-data-sharing archive the package's postinst makes on a real install
+# (lib/app/cds-archive.sh create); --no-cds measures without it.
 #
 # Start-up is reported two ways:
 #  - window: launcher start -> a window named "Stock Monitor" is mapped (xdotool), measured here;
 #  - first frame with data: the app's own log line "first frame with data after N ms" (printed when the system
-#    property stockmonitor.startupProbe=true is set; N counted from JVM start), if the app has that hook.
+#    property stockmonitor.startupProbe=true is set; N counted from the process's start, read from /proc).
 # Output: target/installers/screenshot.png, and the timings on stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+cds=true
+if [ "${1:-}" = --no-cds ]; then cds=false; shift; fi
 wait_s=${1:-8}
 deb=$(ls target/installers/stock-monitor_*.deb | head -1)
 work=$(mktemp -d "${TMPDIR:-/tmp}/stock-monitor-shot.XXXXXX")
@@ -24,6 +29,7 @@ cleanup() {
 trap cleanup EXIT
 
 dpkg-deb -x "$deb" "$work/root"
+if $cds; then "$work/root/opt/stock-monitor/lib/app/cds-archive.sh" create; fi
 mkdir -p "$work/home"
 Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 XVFB_PID=$!
