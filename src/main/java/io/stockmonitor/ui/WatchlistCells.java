@@ -9,6 +9,7 @@ import java.util.function.Function;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
+import javafx.scene.control.Cell;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
@@ -31,6 +32,16 @@ final class WatchlistCells {
     }
 
     private WatchlistCells() {
+    }
+
+    /**
+     * Makes a cell that changes every frame its own layout root. A managed cell's text change asks the table's
+     * VirtualFlow for a full layout, which re-indexes and re-styles every visible row (applyCss per row): with all
+     * rows ticking, most of the FX thread's time (AppFrameBench, JFR). An unmanaged cell is still sized and placed
+     * by its row (TableRowSkin lays out its cells whether managed or not), but relays out only itself.
+     */
+    static void layoutOnItsOwn(Cell<?> cell) {
+        cell.setManaged(false);
     }
 
     enum Format {
@@ -56,6 +67,7 @@ final class WatchlistCells {
             this.format = f.newFormat();
             this.signed = f == Format.CHANGE || f == Format.PERCENT;
             getStyleClass().add("num-cell");
+            layoutOnItsOwn(this);
         }
 
         @Override
@@ -78,6 +90,7 @@ final class WatchlistCells {
 
         LastPriceCell() {
             getStyleClass().addAll("num-cell", "last-cell");
+            layoutOnItsOwn(this);
         }
 
         @Override
@@ -107,6 +120,7 @@ final class WatchlistCells {
         SparklineCell() {
             getStyleClass().add("sparkline-cell");
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            layoutOnItsOwn(this);
         }
 
         @Override
@@ -128,6 +142,7 @@ final class WatchlistCells {
     static final class FreshnessCell extends TableCell<WatchRow, String> {
         FreshnessCell() {
             getStyleClass().add("freshness-cell");
+            layoutOnItsOwn(this);
         }
 
         @Override
