@@ -88,6 +88,11 @@ final class FeedClientPort implements FeedPort, FeedListener {
     }
 
     @Override
+    public long lastTickDelayMs() {
+        return client.latency().lastTickDelayMs();
+    }
+
+    @Override
     public List<String> serverSymbols() {
         return client.serverSymbols();
     }

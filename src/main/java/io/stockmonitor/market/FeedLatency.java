@@ -25,6 +25,7 @@ public final class FeedLatency {
     private final Window delays;
     private final Window rtts;
     private volatile long lastRttMs = -1;
+    private volatile long lastTickDelayMs = Long.MIN_VALUE;
 
     public FeedLatency() {
         this(System::currentTimeMillis, DEFAULT_WINDOW_MS);
@@ -42,7 +43,16 @@ public final class FeedLatency {
 
     /** Receive time - tick ts of one tick; negative values (clock skew) count as 0. */
     public void recordTickDelay(long delayMs) {
+        lastTickDelayMs = delayMs;
         delays.recorder.recordValue(clamp(delayMs));
+    }
+
+    /**
+     * Receive time - tick ts of the latest live tick as recorded (negative with clock skew), or
+     * {@link Long#MIN_VALUE} before the first: how far behind the feed the reader is right now.
+     */
+    public long lastTickDelayMs() {
+        return lastTickDelayMs;
     }
 
     public void recordRtt(long rttMs) {

@@ -25,6 +25,12 @@ public interface FeedPort extends AutoCloseable {
     /** Feed latency (receive time minus tick time) over the recent window. */
     Latency latency();
 
+    /**
+     * Receive time minus tick time of the newest live tick, in ms ({@link Long#MIN_VALUE} while unknown): a cheap
+     * read polled every frame, so the window can tell when the feed falls behind (see {@link RefreshPacer}).
+     */
+    long lastTickDelayMs();
+
     /** Percentiles in milliseconds; negative when nothing was measured yet. */
     record Latency(long p50Ms, long p99Ms) {
         public static final Latency NONE = new Latency(-1, -1);

@@ -28,6 +28,7 @@ public final class MainViewModel implements AutoCloseable {
     private final WatchlistViewModel watchlist = new WatchlistViewModel();
     private final ChartViewModel chart = new ChartViewModel();
     private final StatusBarViewModel status = new StatusBarViewModel();
+    private final RefreshPacer pacer = new RefreshPacer();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.DARK);
     private final ReadOnlyBooleanWrapper simulated = new ReadOnlyBooleanWrapper(this, "simulated");
     private final ReadOnlyObjectWrapper<ConnectionChoice> choice = new ReadOnlyObjectWrapper<>(this, "choice");
@@ -59,6 +60,11 @@ public final class MainViewModel implements AutoCloseable {
 
     public ChartViewModel chart() {
         return chart;
+    }
+
+    /** How the window paces its refreshes against the feed (0 = every frame). */
+    public long refreshIntervalMs() {
+        return pacer.intervalMs();
     }
 
     public StatusBarViewModel status() {
@@ -118,6 +124,9 @@ public final class MainViewModel implements AutoCloseable {
     public void frame(long nowMs) {
         events.drainTo(e -> onEvent(e, nowMs));
         status.refresh(port, nowMs);
+        if (!pacer.shouldRefresh(nowMs, port == null ? Long.MIN_VALUE : port.lastTickDelayMs())) {
+            return;
+        }
         if (port != null) {
             MarketModel market = port.market();
             long version = market.version();

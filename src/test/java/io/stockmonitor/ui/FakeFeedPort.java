@@ -67,6 +67,11 @@ final class FakeFeedPort implements FeedPort {
     }
 
     @Override
+    public long lastTickDelayMs() {
+        return 3;
+    }
+
+    @Override
     public List<String> serverSymbols() {
         return universe;
     }
