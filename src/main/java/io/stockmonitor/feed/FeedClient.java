@@ -659,7 +659,7 @@ public final class FeedClient implements AutoCloseable {
         status = next;
         if (state == ConnectionState.RECONNECTING) {
             LOG.info("feed {} {}: {} (attempt {}, next try in {} ms)", label, state, detail, attempt,
-                    nextRetryAtMs - next.sinceMs());
+                    Math.max(0, nextRetryAtMs - next.sinceMs())); // full jitter can pick 0 ms
         } else if (state == ConnectionState.FAILED) {
             LOG.warn("feed {} {}: {}", label, state, detail);
         } else {
