@@ -26,16 +26,11 @@ done
 [ -f "$image/lib/app/stock-monitor.jsa" ] || "$image/lib/app/cds-archive.sh" create
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/stock-monitor-startup.XXXXXX")
-xvfb_pid=""
-cleanup() { [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true; rm -rf "$work"; }
+# shellcheck source=packaging/lib-display.sh
+. packaging/lib-display.sh
+cleanup() { [ -z "$XVFB_PID" ] || kill "$XVFB_PID" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-if [ -z "${DISPLAY:-}" ]; then
-    display=:$(( 90 + RANDOM % 100 ))
-    Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
-    xvfb_pid=$!
-    export DISPLAY=$display
-    for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
-fi
+ensure_display || exit 1
 
 # $1 = extra JVM options; prints "<app ms> <outside ms>"
 one_start() {

@@ -15,18 +15,11 @@ image=target/installers/app-image/stock-monitor
 [ -x "$image/bin/stock-monitor" ] || { echo "train: no app-image; run packaging/build-installers.sh app-image" >&2; exit 1; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/stock-monitor-train.XXXXXX")
-xvfb_pid=""
-cleanup() { [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true; rm -rf "$work"; }
+# shellcheck source=packaging/lib-display.sh
+. packaging/lib-display.sh
+cleanup() { [ -z "$XVFB_PID" ] || kill "$XVFB_PID" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-
-if [ -z "${DISPLAY:-}" ]; then
-    command -v Xvfb >/dev/null || { echo "train: no DISPLAY and no Xvfb (apt-get install xvfb)" >&2; exit 1; }
-    display=:$(( 90 + RANDOM % 100 ))
-    Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
-    xvfb_pid=$!
-    export DISPLAY=$display
-    for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
-fi
+ensure_display || exit 1
 
 # A fresh user (default settings and watchlist), so the list holds what a first start loads.
 mkdir -p "$work/home"
