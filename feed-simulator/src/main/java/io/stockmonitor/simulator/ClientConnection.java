@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClientConnection implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+    /** How long a flooding client gets to take its queued frames before the 1008 close goes out without them. */
+    private static final long CLOSE_DRAIN_GRACE_MILLIS = 5_000;
 
     private final FeedHub hub;
     private final RequestRateLimiter limiter = new RequestRateLimiter();
@@ -57,7 +59,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
                     null);
             case DROP -> {
             }
-            case CLOSE -> close(Protocol.CLOSE_POLICY_VIOLATION, "request flood");
+            case CLOSE -> closeAfterQueued(Protocol.CLOSE_POLICY_VIOLATION, "request flood");
         }
     }
 
@@ -303,6 +305,17 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
         Session s = session;
         if (s != null) {
             s.close(code, reason, Callback.NOOP);
+        }
+    }
+
+    /**
+     * Closes once the frames already queued are sent: the {@code rate_limited} error that explains a 1008 must
+     * reach the client before the close frame, even when answers to the flood are still queued.
+     */
+    private void closeAfterQueued(int code, String reason) {
+        SendQueue q = queue;
+        if (q != null) {
+            q.closeAfterDrain(code, reason, CLOSE_DRAIN_GRACE_MILLIS);
         }
     }
 

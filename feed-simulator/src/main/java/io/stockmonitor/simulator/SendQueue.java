@@ -40,6 +40,10 @@ final class SendQueue extends IteratingCallback {
     private boolean overflowed;
     private boolean wakeScheduled;
     private boolean sendRequested;
+    /** Set by {@link #closeAfterDrain}: no new frames; the close frame follows the last queued one. */
+    private boolean draining;
+    private int drainCloseCode;
+    private String drainCloseReason;
 
     SendQueue(org.eclipse.jetty.websocket.api.Session session, int limit, TrafficGate gate, Executor senders) {
         // The core session lets frames be batched into one write; the API session can only send them one by one.
@@ -68,7 +72,7 @@ final class SendQueue extends IteratingCallback {
      */
     boolean enqueue(ByteBuffer frame) {
         synchronized (lock) {
-            if (closed) {
+            if (closed || draining) {
                 return false;
             }
             if (size == limit) {
@@ -94,6 +98,34 @@ final class SendQueue extends IteratingCallback {
             Arrays.fill(frames, null);
             size = 0;
         }
+    }
+
+    /**
+     * Stops accepting frames, sends the ones already queued and then closes the connection with {@code code}, so
+     * a frame queued just before (the error that explains the close) is not lost. A consumer that does not take
+     * them within {@code graceMillis} is closed at once without them. Later calls do nothing.
+     */
+    void closeAfterDrain(int code, String reason, long graceMillis) {
+        synchronized (lock) {
+            if (closed || draining) {
+                return;
+            }
+            draining = true;
+            drainCloseCode = code;
+            drainCloseReason = reason;
+        }
+        gate.schedule(this::closeDrainingNow, graceMillis, TimeUnit.MILLISECONDS);
+        iterate();
+    }
+
+    private void closeDrainingNow() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closeQueue();
+        }
+        session.close(drainCloseCode, drainCloseReason, Callback.NOOP);
     }
 
     boolean isQueueClosed() {
@@ -178,6 +210,9 @@ final class SendQueue extends IteratingCallback {
             }
         }
         if (n == 0) {
+            if (drainedForClose()) {
+                closeDrainingNow();
+            }
             return Action.IDLE;
         }
         for (int i = 0; i < n; i++) {
@@ -186,6 +221,12 @@ final class SendQueue extends IteratingCallback {
         }
         session.flush(this);
         return Action.SCHEDULED;
+    }
+
+    private boolean drainedForClose() {
+        synchronized (lock) {
+            return draining && size == 0 && !closed;
+        }
     }
 
     private void wake() {

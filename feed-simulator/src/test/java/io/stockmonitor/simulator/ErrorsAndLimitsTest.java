@@ -134,6 +134,27 @@ class ErrorsAndLimitsTest {
     }
 
     @Test
+    void floodCloseStillDeliversTheQueuedRateLimitedError() throws Exception {
+        // Frames held back by a delay fault are still queued when the flood trips the close: the error that
+        // explains the 1008 must go out before it, not be dropped with the queue.
+        EmbeddedSimulator own = EmbeddedSimulator.start(SimulatorConfig.defaults().withPort(0).withRate(1));
+        try (FeedTestClient c = FeedTestClient.connect(own.uri())) {
+            c.next(Message.Welcome.class);
+            own.faults().delayFrames(Duration.ofMillis(1_500));
+            int sent = 0;
+            // 20 times the close threshold: however the flood falls into one-second windows, one of them trips it.
+            while (sent < 20 * RequestRateLimiter.CLOSE_AFTER_PER_SECOND && !c.closeCode.isDone()) {
+                c.send(new Message.Ping(++sent));
+            }
+            List<Message> frames = c.until(m -> m instanceof Message.Error);
+            assertThat(((Message.Error) frames.get(frames.size() - 1)).code()).isEqualTo(ErrorCode.RATE_LIMITED);
+            assertThat(c.awaitClose()).isEqualTo(Protocol.CLOSE_POLICY_VIOLATION);
+        } finally {
+            own.close();
+        }
+    }
+
+    @Test
     void frameOver64KiBClosesWith1009() throws Exception {
         try (FeedTestClient c = FeedTestClient.connect(sim.uri())) {
             c.next(Message.Welcome.class);
