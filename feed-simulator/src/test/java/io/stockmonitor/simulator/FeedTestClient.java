@@ -140,8 +140,15 @@ public final class FeedTestClient implements Session.Listener, AutoCloseable {
         session.demand();
     }
 
+    /** Sends that Jetty failed (a closed session, or a send it refused): a flood test must know how many got out. */
+    final java.util.concurrent.atomic.AtomicLong failedSends = new java.util.concurrent.atomic.AtomicLong();
+    volatile Throwable lastSendFailure;
+
     void send(String text) {
-        session.sendText(text, Callback.NOOP);
+        session.sendText(text, Callback.from(() -> { }, x -> {
+            failedSends.incrementAndGet();
+            lastSendFailure = x;
+        }));
     }
 
     void send(Message m) {
