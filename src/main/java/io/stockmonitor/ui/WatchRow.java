@@ -14,7 +14,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * One watchlist row: read-only properties the table binds to, updated by the frame loop only when the symbol's
+ * One watchlist row: read-only properties the watchlist draws from, updated by the frame loop only when the symbol's
  * quote changed (properties fire only on a different value). Prices are NaN until the first data arrive.
  */
 public final class WatchRow {
@@ -97,6 +97,7 @@ public final class WatchRow {
         if (ageSeconds != shownAgeSeconds || changed) {
             shownAgeSeconds = ageSeconds;
             freshnessText.set(freshnessLabel(f, ageSeconds));
+            changed = true;
         }
         return changed;
     }

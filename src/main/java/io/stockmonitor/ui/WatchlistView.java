@@ -1,21 +1,16 @@
 package io.stockmonitor.ui;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
-/** Controller of WatchlistView.fxml: wires the table and the add field to the {@link WatchlistViewModel}. */
+/** Controller of WatchlistView.fxml: wires the grid and the add field to the {@link WatchlistViewModel}. */
 public final class WatchlistView {
     /** Letters typed within this time extend the jump-to prefix; after it they start a new one. */
     static final long TYPE_AHEAD_RESET_MS = 1_000;
@@ -28,25 +23,7 @@ public final class WatchlistView {
     @FXML
     private Label addError;
     @FXML
-    private TableView<WatchRow> table;
-    @FXML
-    private TableColumn<WatchRow, String> symbolColumn;
-    @FXML
-    private TableColumn<WatchRow, WatchRow> lastColumn;
-    @FXML
-    private TableColumn<WatchRow, Number> changeColumn;
-    @FXML
-    private TableColumn<WatchRow, Number> changePercentColumn;
-    @FXML
-    private TableColumn<WatchRow, Number> bidColumn;
-    @FXML
-    private TableColumn<WatchRow, Number> askColumn;
-    @FXML
-    private TableColumn<WatchRow, Number> volumeColumn;
-    @FXML
-    private TableColumn<WatchRow, WatchRow> sparkColumn;
-    @FXML
-    private TableColumn<WatchRow, String> freshnessColumn;
+    private WatchlistGrid table;
 
     private final ContextMenu suggestions = new ContextMenu();
     private final StringBuilder typeAhead = new StringBuilder();
@@ -59,36 +36,15 @@ public final class WatchlistView {
 
     @FXML
     private void initialize() {
-        symbolColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().symbol()));
-        lastColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        lastColumn.setCellFactory(c -> new WatchlistCells.LastPriceCell());
-        lastColumn.setComparator(Comparator.comparingDouble(r -> r.lastProperty().get()));
-        number(changeColumn, WatchlistCells.Format.CHANGE);
-        changeColumn.setCellValueFactory(c -> c.getValue().changeProperty());
-        number(changePercentColumn, WatchlistCells.Format.PERCENT);
-        changePercentColumn.setCellValueFactory(c -> c.getValue().changePercentProperty());
-        number(bidColumn, WatchlistCells.Format.PRICE);
-        bidColumn.setCellValueFactory(c -> c.getValue().bidProperty());
-        number(askColumn, WatchlistCells.Format.PRICE);
-        askColumn.setCellValueFactory(c -> c.getValue().askProperty());
-        number(volumeColumn, WatchlistCells.Format.VOLUME);
-        volumeColumn.setCellValueFactory(c -> c.getValue().volumeProperty());
-        sparkColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        sparkColumn.setCellFactory(c -> new WatchlistCells.SparklineCell());
-        sparkColumn.setComparator(Comparator.comparingDouble(WatchlistView::sparkTrend));
-        freshnessColumn.setCellValueFactory(c -> c.getValue().freshnessTextProperty());
-        freshnessColumn.setCellFactory(c -> new WatchlistCells.FreshnessCell());
-
-        SortedList<WatchRow> sorted = new SortedList<>(model.rows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        table.setRowFactory(t -> new WatchlistCells.Row());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+        table.setItems(model.rows());
+        table.setPlaceholderText("No symbols — add one above (Ctrl+N)");
+        table.selectedRowProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 main.select(row.symbol());
             }
         });
+        // Once per frame, after the rows took the market's changes.
+        model.rowsVersionProperty().addListener((obs, old, now) -> table.repaint());
         MenuItem remove = new MenuItem("Remove from watchlist");
         remove.setOnAction(e -> removeSelected());
         table.setContextMenu(new ContextMenu(remove));
@@ -107,23 +63,13 @@ public final class WatchlistView {
         });
     }
 
-    private static void number(TableColumn<WatchRow, Number> column, WatchlistCells.Format format) {
-        column.setCellFactory(c -> new WatchlistCells.NumberCell(format));
-    }
-
-    private static double sparkTrend(WatchRow row) {
-        int n = row.sparkCount();
-        return n < 2 ? 0 : row.spark()[n - 1] - row.spark()[0];
-    }
-
     @FXML
     void onAdd() {
         suggestions.hide();
         WatchRow row = model.add(addField.getText());
         if (row != null) {
             addField.clear();
-            table.getSelectionModel().select(row);
-            table.scrollTo(row);
+            table.select(row);
         }
     }
 
@@ -171,10 +117,9 @@ public final class WatchlistView {
         lastTypedMs = now;
         typeAhead.append(c.toUpperCase(Locale.ROOT));
         String prefix = typeAhead.toString();
-        for (WatchRow row : table.getItems()) {
+        for (WatchRow row : table.displayedRows()) {
             if (row.symbol().startsWith(prefix)) {
-                table.getSelectionModel().select(row);
-                table.scrollTo(row);
+                table.select(row);
                 break;
             }
         }
@@ -182,15 +127,13 @@ public final class WatchlistView {
     }
 
     void removeSelected() {
-        WatchRow row = table.getSelectionModel().getSelectedItem();
+        WatchRow row = table.getSelectedRow();
         if (row == null) {
             return;
         }
-        int index = table.getSelectionModel().getSelectedIndex();
+        int index = table.getSelectedIndex();
         model.remove(row.symbol());
-        if (!table.getItems().isEmpty()) {
-            table.getSelectionModel().select(Math.min(index, table.getItems().size() - 1));
-        }
+        table.select(index);
     }
 
     /** Ctrl+N. */
@@ -201,16 +144,13 @@ public final class WatchlistView {
 
     /** Selects a symbol if it is in the list (restoring the remembered selection). */
     public void select(String symbol) {
-        for (WatchRow row : table.getItems()) {
+        for (WatchRow row : table.displayedRows()) {
             if (row.symbol().equals(symbol)) {
-                table.getSelectionModel().select(row);
-                table.scrollTo(row);
+                table.select(row);
                 return;
             }
         }
-        if (!table.getItems().isEmpty()) {
-            table.getSelectionModel().select(0);
-        }
+        table.select(0);
     }
 
     public void focusTable() {

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -39,10 +41,20 @@ public final class WatchlistViewModel {
     private Supplier<List<String>> universe = List::of;
     private Consumer<String> subscriber = s -> { };
     private Consumer<String> unsubscriber = s -> { };
+    private final ReadOnlyLongWrapper rowsVersion = new ReadOnlyLongWrapper(this, "rowsVersion");
     private long lastSparkMs;
+    private boolean rowsChanged;
 
     public ObservableList<WatchRow> rows() {
         return readOnlyRows;
+    }
+
+    /**
+     * Goes up at the end of a frame in which a row's values, highlight or sparkline changed: the view redraws then,
+     * once, instead of listening to every row.
+     */
+    public ReadOnlyLongProperty rowsVersionProperty() {
+        return rowsVersion.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty addErrorProperty() {
@@ -161,23 +173,31 @@ public final class WatchlistViewModel {
     void refresh(MarketModel market, long nowMs) {
         for (int i = 0; i < rows.size(); i++) {
             WatchRow row = rows.get(i);
-            if (market.readQuote(row.symbol(), quote) && row.apply(quote, nowMs) && row.flashProperty().get() != 0
-                    && !flashing.contains(row)) {
-                flashing.add(row);
+            if (market.readQuote(row.symbol(), quote) && row.apply(quote, nowMs)) {
+                rowsChanged = true;
+                if (row.flashProperty().get() != 0 && !flashing.contains(row)) {
+                    flashing.add(row);
+                }
             }
         }
         if (nowMs - lastSparkMs >= SPARK_REFRESH_MS) {
             lastSparkMs = nowMs;
             refreshSparklines(market);
+            rowsChanged = true;
         }
     }
 
     /** Every frame, also when the market did not change, so highlights fade on time. */
     void fade(long nowMs) {
+        boolean fading = !flashing.isEmpty();
         for (int i = flashing.size() - 1; i >= 0; i--) {
             if (!flashing.get(i).fadeFlash(nowMs)) {
                 flashing.remove(i);
             }
+        }
+        if (rowsChanged || fading) {
+            rowsChanged = false;
+            rowsVersion.set(rowsVersion.get() + 1);
         }
     }
 

@@ -11,8 +11,6 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -135,10 +133,14 @@ class MainWindowTest {
         robot.press(KeyCode.CONTROL).press(KeyCode.N).release(KeyCode.N).release(KeyCode.CONTROL);
         waitFor(() -> robot.lookup("#addField").query().isFocused());
 
-        TableView<?> table = robot.lookup("#watchlistTable").queryAs(TableView.class);
+        WatchlistGrid table = grid(robot);
         robot.clickOn(cell("AAPL"));
         robot.write("N");
-        waitFor(() -> "NVDA".equals(String.valueOf(onFx(() -> table.getSelectionModel().getSelectedItem()))));
+        waitFor(() -> "NVDA".equals(String.valueOf(onFx(table::getSelectedRow))));
+        robot.type(KeyCode.UP);
+        waitFor(() -> "MSFT".equals(String.valueOf(onFx(table::getSelectedRow))));
+        robot.type(KeyCode.END);
+        waitFor(() -> "NVDA".equals(String.valueOf(onFx(table::getSelectedRow))));
 
         PriceChart chart = robot.lookup("#priceChart").queryAs(PriceChart.class);
         waitFor(() -> onFx(() -> chart.candles().size()) == 0 || onFx(chart::getVisibleSpanMillis) > 0);
@@ -153,31 +155,54 @@ class MainWindowTest {
     void liveRowsFlashAndTheStatusBarShowsTheConnection(FxRobot robot) {
         waitFor(() -> robot.lookup("#connectionState").queryLabeled().getText().equals("CONNECTED"));
         assertThat(robot.lookup("#simulatedBadge").query().isVisible()).isTrue();
-        // The flash lasts a few hundred ms; a busy machine can poll right past it, so listen for it instead.
-        java.util.concurrent.atomic.AtomicBoolean flashedUp = new java.util.concurrent.atomic.AtomicBoolean();
-        robot.interact(() -> robot.lookup(".last-cell").queryAll().forEach(n -> n.getPseudoClassStates()
-                .addListener((javafx.collections.SetChangeListener<javafx.css.PseudoClass>) change -> {
-                    if (change.wasAdded() && change.getElementAdded().getPseudoClassName().startsWith("flash-up")) {
-                        flashedUp.set(true);
-                    }
-                })));
+        // The flash lasts a few hundred ms; a busy machine can poll right past it, so count how often it was drawn.
+        WatchlistGrid table = grid(robot);
+        long flashesBefore = onFx(table::flashUpPaints);
         robot.interact(() -> port.tick("AAPL", 250, System.currentTimeMillis()));
-        waitFor(flashedUp::get);
-        waitFor(() -> robot.lookup(".last-cell").queryAll().stream()
-                .noneMatch(n -> n.getPseudoClassStates().toString().contains("flash")));
-        waitFor(() -> robot.lookup(".freshness-cell").queryAll().stream()
-                .anyMatch(n -> n instanceof TableCell<?, ?> c && "LIVE".equals(c.getText())));
+        waitFor(() -> onFx(table::flashUpPaints) > flashesBefore);
+        WatchRow aapl = onFx(() -> table.displayedRows().get(0));
+        waitFor(() -> onFx(() -> aapl.flashProperty().get()) == 0 && onFx(() -> aapl.lastProperty().get()) == 250);
+        waitFor(() -> "LIVE".equals(onFx(() -> aapl.freshnessTextProperty().get())));
     }
 
-    private Node cell(String symbol) {
-        waitFor(() -> findCell(symbol) != null);
-        return findCell(symbol);
+    @Test
+    void headerClicksSortAscendingDescendingThenTheUsersOrder(FxRobot robot) {
+        WatchlistGrid table = grid(robot);
+        waitFor(() -> onFx(() -> table.displayedRows().size()) == 3);
+        robot.clickOn(header(robot, "Symbol"));
+        robot.clickOn(header(robot, "Symbol ▲"));
+        waitFor(() -> onFx(() -> symbols(table)).equals(List.of("NVDA", "MSFT", "AAPL")));
+        robot.clickOn(header(robot, "Symbol ▼"));
+        waitFor(() -> onFx(() -> symbols(table)).equals(List.of("AAPL", "MSFT", "NVDA")));
+        assertThat(onFx(table::sortColumn)).isNull();
+        // The user's order is the model's, untouched by sorting.
+        assertThat(model.watchlist().symbols()).containsExactly("AAPL", "MSFT", "NVDA");
     }
 
-    private Node findCell(String symbol) {
-        return root.lookupAll(".table-cell").stream()
-                .filter(n -> n instanceof TableCell<?, ?> c && symbol.equals(c.getText()))
-                .findFirst().orElse(null);
+    private static List<String> symbols(WatchlistGrid table) {
+        return table.displayedRows().stream().map(WatchRow::symbol).toList();
+    }
+
+    private static Node header(FxRobot robot, String text) {
+        return robot.lookup(".watchlist-column-header").queryAll().stream()
+                .filter(n -> n instanceof Label l && text.equals(l.getText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no column header " + text));
+    }
+
+    private static WatchlistGrid grid(FxRobot robot) {
+        return robot.lookup("#watchlistTable").queryAs(WatchlistGrid.class);
+    }
+
+    /** A point on the row showing {@code symbol} (the rows are drawn, not nodes). */
+    private javafx.geometry.Point2D cell(String symbol) {
+        WatchlistGrid table = root.lookup("#watchlistTable") instanceof WatchlistGrid g ? g : null;
+        waitFor(() -> table != null && onFx(() -> !Double.isNaN(rowY(table, symbol))));
+        return onFx(() -> table.localToScreen(40, rowY(table, symbol)));
+    }
+
+    private static double rowY(WatchlistGrid table, String symbol) {
+        return table.displayedRows().stream().filter(r -> r.symbol().equals(symbol)).findFirst()
+                .map(table::rowCenterY).orElse(Double.NaN);
     }
 
     static <T> T onFx(Callable<T> call) {

@@ -178,6 +178,9 @@ public final class AppFrameBench {
         stage.setScene(scene);
         stage.setTitle("Stock Monitor (bench)");
         stage.show();
+        if (Boolean.getBoolean("bench.hideWatchlist")) {
+            scene.lookup("#watchlistTable").setVisible(false);
+        }
         main.controller().watchlist().select(symbols.get(0));
         model.chart().modeProperty().set(ChartMode.TICKS);
         // Registered before the frame loop: runs first in each pulse's animation phase.

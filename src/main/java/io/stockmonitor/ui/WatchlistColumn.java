@@ -1,0 +1,105 @@
+package io.stockmonitor.ui;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The watchlist's columns: title, widths, alignment, how a row sorts by it and, for numbers, how its value reads
+ * and prints. The order here is the order on screen.
+ */
+enum WatchlistColumn {
+    SYMBOL("Symbol", 84, 72, Kind.SYMBOL, null, null),
+    LAST("Last", 82, 60, Kind.NUMBER, "#,##0.00", r -> r.lastProperty().get()),
+    CHANGE("Chg", 70, 60, Kind.SIGNED_NUMBER, "+#,##0.00;−#,##0.00", r -> r.changeProperty().get()),
+    CHANGE_PERCENT("Chg %", 74, 60, Kind.SIGNED_NUMBER, "+0.00'%';−0.00'%'", r -> r.changePercentProperty().get()),
+    BID("Bid", 78, 60, Kind.NUMBER, "#,##0.00", r -> r.bidProperty().get()),
+    ASK("Ask", 78, 60, Kind.NUMBER, "#,##0.00", r -> r.askProperty().get()),
+    VOLUME("Volume", 96, 60, Kind.NUMBER, "#,##0", WatchlistColumn::volumeOrNaN),
+    SPARKLINE("Last 3 min", 110, 60, Kind.SPARKLINE, null, WatchlistColumn::sparkTrend),
+    FRESHNESS("Data", 96, 60, Kind.FRESHNESS, null, null);
+
+    enum Kind { SYMBOL, NUMBER, SIGNED_NUMBER, SPARKLINE, FRESHNESS }
+
+    private final String title;
+    private final double prefWidth;
+    private final double minWidth;
+    private final Kind kind;
+    private final String pattern;
+    private final ToDoubleFunction<WatchRow> value;
+
+    WatchlistColumn(String title, double prefWidth, double minWidth, Kind kind, String pattern,
+            ToDoubleFunction<WatchRow> value) {
+        this.title = title;
+        this.prefWidth = prefWidth;
+        this.minWidth = minWidth;
+        this.kind = kind;
+        this.pattern = pattern;
+        this.value = value;
+    }
+
+    String title() {
+        return title;
+    }
+
+    double prefWidth() {
+        return prefWidth;
+    }
+
+    double minWidth() {
+        return minWidth;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    boolean isNumber() {
+        return kind == Kind.NUMBER || kind == Kind.SIGNED_NUMBER;
+    }
+
+    boolean rightAligned() {
+        return isNumber();
+    }
+
+    /** The number this column shows for a row (NaN when there is none yet); only for number columns. */
+    double value(WatchRow row) {
+        return value.applyAsDouble(row);
+    }
+
+    /** A new formatter for this number column; DecimalFormat is not thread-safe, so each user owns one. */
+    DecimalFormat newFormat() {
+        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.US));
+    }
+
+    /** Order by this column; rows without a value (no data yet) go last either way. */
+    Comparator<WatchRow> comparator(boolean ascending) {
+        Comparator<WatchRow> order = switch (kind) {
+            case SYMBOL -> Comparator.comparing(WatchRow::symbol);
+            case FRESHNESS -> Comparator.comparing(r -> r.freshnessTextProperty().get());
+            default -> (a, b) -> {
+                double x = value.applyAsDouble(a);
+                double y = value.applyAsDouble(b);
+                if (Double.isNaN(x) || Double.isNaN(y)) {
+                    // Not reversed below: NaN stays last.
+                    return ascending ? Boolean.compare(Double.isNaN(x), Double.isNaN(y))
+                            : Boolean.compare(Double.isNaN(y), Double.isNaN(x));
+                }
+                return Double.compare(x, y);
+            };
+        };
+        return ascending ? order : order.reversed();
+    }
+
+    private static double volumeOrNaN(WatchRow row) {
+        long v = row.volumeProperty().get();
+        return v < 0 ? Double.NaN : v;
+    }
+
+    private static double sparkTrend(WatchRow row) {
+        int n = row.sparkCount();
+        return n < 2 ? 0 : row.spark()[n - 1] - row.spark()[0];
+    }
+}

@@ -1,0 +1,488 @@
+package io.stockmonitor.ui;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.css.CssMetaData;
+import javafx.css.PseudoClass;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleConverter;
+import javafx.geometry.Orientation;
+import javafx.scene.AccessibleRole;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+
+/**
+ * The watchlist table: a header of clickable column titles (sort ascending, descending, then back to the user's
+ * order), and the rows drawn on one {@link Canvas} by {@link WatchlistPainter}, which redraws only the cells that
+ * changed. Single selection by mouse or keyboard (arrows, Page Up/Down, Home/End), mouse-wheel scrolling by rows,
+ * and a context menu on the row under the mouse.
+ *
+ * <p>The view calls {@link #repaint()} once per frame after the rows took the market's changes; nothing here
+ * listens to a row's properties.
+ *
+ * <p>Looks: style class {@value #STYLE_CLASS}; colours are the CSS properties of {@link WatchlistColor}; fonts
+ * {@code -sm-watchlist-symbol-font}, {@code -sm-watchlist-number-font}, {@code -sm-watchlist-tag-font}; row height
+ * {@code -sm-watchlist-row-height}; sparkline stroke {@code -sm-watchlist-sparkline-width}.
+ */
+public final class WatchlistGrid extends Region {
+    public static final String STYLE_CLASS = "watchlist-grid";
+    private static final WatchlistColumn[] COLUMNS = WatchlistColumn.values();
+    private static final PseudoClass SORTED = PseudoClass.getPseudoClass("sorted");
+
+    private final Canvas canvas = new Canvas();
+    private final Pane header = new Pane();
+    private final Label[] titles = new Label[COLUMNS.length];
+    private final ScrollBar scrollBar = new ScrollBar();
+    private final Label placeholder = new Label();
+    private final WatchlistPainter painter;
+    private final List<WatchRow> displayed = new ArrayList<>();
+    private final List<WatchRow> displayedView = Collections.unmodifiableList(displayed);
+    private final ReadOnlyObjectWrapper<WatchRow> selectedRow = new ReadOnlyObjectWrapper<>(this, "selectedRow");
+    private final ListChangeListener<WatchRow> itemsListener = c -> rebuildDisplayed();
+    private final double[] columnX = new double[COLUMNS.length];
+    private final double[] columnWidth = new double[COLUMNS.length];
+
+    private final Map<WatchlistColor, StyleableObjectProperty<Paint>> colors = new EnumMap<>(WatchlistColor.class);
+    private final StyleableObjectProperty<Font> symbolFont = styleable(SYMBOL_FONT, Font.font(13));
+    private final StyleableObjectProperty<Font> numberFont = styleable(NUMBER_FONT, Font.font("monospaced", 12.5));
+    private final StyleableObjectProperty<Font> tagFont = styleable(TAG_FONT, Font.font(11));
+    private final StyleableObjectProperty<Number> rowHeight = styleable(ROW_HEIGHT, 36);
+    private final StyleableObjectProperty<Number> sparklineWidth = styleable(SPARKLINE_WIDTH, 1.2);
+
+    private ObservableList<WatchRow> items;
+    private ContextMenu contextMenu;
+    private WatchlistColumn sortColumn;
+    private boolean sortAscending;
+    private int firstRow;
+    private boolean styleChanged = true;
+
+    public WatchlistGrid() {
+        getStyleClass().add(STYLE_CLASS);
+        setFocusTraversable(true);
+        setAccessibleRole(AccessibleRole.TABLE_VIEW);
+        for (WatchlistColor c : WatchlistColor.values()) {
+            colors.put(c, styleable(COLOR_META.get(c), c.fallback()));
+        }
+        header.getStyleClass().add("watchlist-header");
+        for (WatchlistColumn column : COLUMNS) {
+            Label title = new Label(column.title());
+            title.getStyleClass().add("watchlist-column-header");
+            if (column.rightAligned()) {
+                title.getStyleClass().add("num-column");
+            }
+            title.setMinWidth(0);
+            // Placed by the grid, column by column, not by the header pane.
+            title.setManaged(false);
+            title.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY) {
+                    cycleSort(column);
+                }
+            });
+            titles[column.ordinal()] = title;
+            header.getChildren().add(title);
+        }
+        placeholder.getStyleClass().add("table-placeholder");
+        placeholder.setMouseTransparent(true);
+        scrollBar.setOrientation(Orientation.VERTICAL);
+        scrollBar.setMin(0);
+        scrollBar.setUnitIncrement(1);
+        scrollBar.valueProperty().addListener((obs, old, now) -> scrollTo((int) Math.round(now.doubleValue())));
+        getChildren().addAll(header, canvas, scrollBar, placeholder);
+        painter = new WatchlistPainter(canvas.getGraphicsContext2D(), currentStyle());
+
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onMousePressed);
+        canvas.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::onContextMenu);
+        canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        selectedRow.addListener((obs, old, now) -> {
+            // The rows are pixels, so a screen reader hears the selection from here.
+            setAccessibleText(now == null ? "Watchlist" : "Watchlist, " + now.symbol() + " selected");
+            paintNow();
+        });
+        setAccessibleText("Watchlist");
+    }
+
+    /** The rows in the user's order; the grid shows them in that order or sorted by a column. */
+    public void setItems(ObservableList<WatchRow> rows) {
+        if (items != null) {
+            items.removeListener(itemsListener);
+        }
+        items = rows;
+        items.addListener(itemsListener);
+        rebuildDisplayed();
+    }
+
+    /** The rows in display order (sorted if a column is sorted). */
+    public List<WatchRow> displayedRows() {
+        return displayedView;
+    }
+
+    public ReadOnlyObjectProperty<WatchRow> selectedRowProperty() {
+        return selectedRow.getReadOnlyProperty();
+    }
+
+    public WatchRow getSelectedRow() {
+        return selectedRow.get();
+    }
+
+    /** The selected row's place in display order, or -1. */
+    public int getSelectedIndex() {
+        return displayed.indexOf(selectedRow.get());
+    }
+
+    /** Selects a row (null clears) and scrolls it into view. */
+    public void select(WatchRow row) {
+        WatchRow shown = row != null && displayed.contains(row) ? row : null;
+        selectedRow.set(shown);
+        if (shown != null) {
+            scrollIntoView(displayed.indexOf(shown));
+        }
+    }
+
+    /** Selects the row at {@code index} in display order (clamped), or nothing when there are no rows. */
+    public void select(int index) {
+        select(displayed.isEmpty() ? null : displayed.get(Math.max(0, Math.min(index, displayed.size() - 1))));
+    }
+
+    public void setContextMenu(ContextMenu menu) {
+        this.contextMenu = menu;
+    }
+
+    public void setPlaceholderText(String text) {
+        placeholder.setText(text);
+    }
+
+    /** The column sorted by, or null for the user's order. */
+    public WatchlistColumn sortColumn() {
+        return sortColumn;
+    }
+
+    public boolean sortAscending() {
+        return sortAscending;
+    }
+
+    /** Header click: ascending, then descending, then the user's order again. */
+    void cycleSort(WatchlistColumn column) {
+        if (sortColumn != column) {
+            sortColumn = column;
+            sortAscending = true;
+        } else if (sortAscending) {
+            sortAscending = false;
+        } else {
+            sortColumn = null;
+        }
+        for (WatchlistColumn c : COLUMNS) {
+            Label title = titles[c.ordinal()];
+            boolean sorted = c == sortColumn;
+            title.setText(sorted ? c.title() + (sortAscending ? " ▲" : " ▼") : c.title());
+            title.pseudoClassStateChanged(SORTED, sorted);
+        }
+        rebuildDisplayed();
+    }
+
+    /** Once per frame: draws the cells whose rows changed since the last frame. */
+    public void repaint() {
+        paintNow();
+    }
+
+    /** What was last drawn: cells painted since the start, for tests and benchmarks. */
+    long cellsPainted() {
+        return painter.cellsPainted();
+    }
+
+    /** Times a last price was drawn at the start of an up-tick highlight. */
+    long flashUpPaints() {
+        return painter.flashUpPaints();
+    }
+
+    /** The row drawn at {@code y} in the grid's own coordinates, or null. */
+    WatchRow rowAt(double y) {
+        double top = canvas.getLayoutY();
+        if (y < top) {
+            return null;
+        }
+        int slot = (int) ((y - top) / rowHeight());
+        int index = firstRow + slot;
+        return index < displayed.size() ? displayed.get(index) : null;
+    }
+
+    /** The vertical middle of {@code row} in the grid's coordinates, or NaN when it is not in view. */
+    double rowCenterY(WatchRow row) {
+        int slot = displayed.indexOf(row) - firstRow;
+        if (slot < 0 || slot >= fullSlots()) {
+            return Double.NaN;
+        }
+        return canvas.getLayoutY() + (slot + 0.5) * rowHeight();
+    }
+
+    private void rebuildDisplayed() {
+        displayed.clear();
+        if (items != null) {
+            displayed.addAll(items);
+        }
+        if (sortColumn != null) {
+            displayed.sort(sortColumn.comparator(sortAscending));
+        }
+        WatchRow selected = selectedRow.get();
+        if (selected != null && !displayed.contains(selected)) {
+            selectedRow.set(null);
+        }
+        placeholder.setVisible(displayed.isEmpty());
+        // Drawn in the next layout pass: adding a hundred symbols redraws once, not a hundred times.
+        painter.repaintAll();
+        requestLayout();
+    }
+
+    private void scrollTo(int row) {
+        int clamped = Math.max(0, Math.min(row, maxFirstRow()));
+        if (clamped != firstRow) {
+            firstRow = clamped;
+            painter.repaintAll();
+        }
+        if (scrollBar.getValue() != firstRow) {
+            scrollBar.setValue(firstRow);
+        }
+        paintNow();
+    }
+
+    private void scrollIntoView(int index) {
+        if (index < firstRow) {
+            scrollTo(index);
+        } else if (index >= firstRow + fullSlots()) {
+            scrollTo(index - fullSlots() + 1);
+        }
+    }
+
+    private int fullSlots() {
+        return Math.max(1, (int) Math.floor(canvas.getHeight() / rowHeight()));
+    }
+
+    private int maxFirstRow() {
+        return Math.max(0, displayed.size() - fullSlots());
+    }
+
+    private double rowHeight() {
+        return Math.max(8, rowHeight.get().doubleValue());
+    }
+
+    private void paintNow() {
+        if (styleChanged) {
+            styleChanged = false;
+            painter.setStyle(currentStyle());
+        }
+        painter.paint(displayed, firstRow, selectedRow.get());
+    }
+
+    private WatchlistStyle currentStyle() {
+        Map<WatchlistColor, Paint> paints = new EnumMap<>(WatchlistColor.class);
+        colors.forEach((c, p) -> paints.put(c, p.get()));
+        return new WatchlistStyle(paints, symbolFont.get(), numberFont.get(), tagFont.get(), rowHeight(),
+                sparklineWidth.get().doubleValue());
+    }
+
+    // ---- input ----------------------------------------------------------------------------------------------
+
+    private void onMousePressed(MouseEvent e) {
+        requestFocus();
+        WatchRow row = rowAt(canvas.getLayoutY() + e.getY());
+        if (row != null) {
+            select(row);
+        }
+    }
+
+    private void onContextMenu(ContextMenuEvent e) {
+        WatchRow row = rowAt(canvas.getLayoutY() + e.getY());
+        if (row != null) {
+            select(row);
+        }
+        if (contextMenu != null && getSelectedRow() != null) {
+            contextMenu.show(canvas, e.getScreenX(), e.getScreenY());
+        }
+        e.consume();
+    }
+
+    private void onScroll(ScrollEvent e) {
+        double rows = -e.getDeltaY() / rowHeight();
+        int step = rows > 0 ? (int) Math.max(1, Math.round(rows)) : rows < 0 ? (int) Math.min(-1, Math.round(rows)) : 0;
+        scrollTo(firstRow + step);
+        e.consume();
+    }
+
+    private void onKey(KeyEvent e) {
+        int index = getSelectedIndex();
+        int target = switch (e.getCode()) {
+            case UP, KP_UP -> index < 0 ? 0 : index - 1;
+            case DOWN, KP_DOWN -> index + 1;
+            case PAGE_UP -> Math.max(0, index - fullSlots());
+            case PAGE_DOWN -> index + fullSlots();
+            case HOME -> 0;
+            case END -> displayed.size() - 1;
+            default -> Integer.MIN_VALUE;
+        };
+        if (target != Integer.MIN_VALUE && !displayed.isEmpty()) {
+            select(target);
+            e.consume();
+        }
+    }
+
+    // ---- layout ---------------------------------------------------------------------------------------------
+
+    @Override
+    protected void layoutChildren() {
+        double left = snappedLeftInset();
+        double top = snappedTopInset();
+        double w = getWidth() - left - snappedRightInset();
+        double h = getHeight() - top - snappedBottomInset();
+        double headerHeight = snapSizeY(header.prefHeight(-1));
+        for (Label title : titles) {
+            headerHeight = Math.max(headerHeight, snapSizeY(Math.max(title.minHeight(-1), title.prefHeight(-1))));
+        }
+        double bodyHeight = Math.max(0, h - headerHeight);
+        int fits = Math.max(1, (int) Math.floor(bodyHeight / rowHeight()));
+        boolean scrolls = displayed.size() > fits;
+        double barWidth = scrolls ? snapSizeX(scrollBar.prefWidth(-1)) : 0;
+        double bodyWidth = Math.max(0, w - barWidth);
+        layoutColumns(bodyWidth);
+
+        header.resizeRelocate(left, top, w, headerHeight);
+        for (int c = 0; c < COLUMNS.length; c++) {
+            titles[c].resizeRelocate(columnX[c], 0, columnWidth[c], headerHeight);
+        }
+        scrollBar.setVisible(scrolls);
+        scrollBar.resizeRelocate(left + bodyWidth, top + headerHeight, barWidth, bodyHeight);
+        scrollBar.setMax(Math.max(0, displayed.size() - fits));
+        scrollBar.setVisibleAmount(fits);
+        scrollBar.setBlockIncrement(fits);
+        canvas.relocate(left, top + headerHeight);
+        if (canvas.getWidth() != bodyWidth || canvas.getHeight() != bodyHeight) {
+            canvas.setWidth(bodyWidth);
+            canvas.setHeight(bodyHeight);
+        }
+        placeholder.resizeRelocate(left, top + headerHeight, w, Math.min(bodyHeight, placeholder.prefHeight(w) * 3));
+        painter.setGeometry(bodyWidth, bodyHeight, columnX, columnWidth);
+        scrollTo(firstRow);
+    }
+
+    /** Preferred widths; extra room goes to the last column, too little shrinks every column towards its minimum. */
+    private void layoutColumns(double available) {
+        double pref = 0;
+        double min = 0;
+        for (WatchlistColumn c : COLUMNS) {
+            pref += c.prefWidth();
+            min += c.minWidth();
+        }
+        double x = 0;
+        for (WatchlistColumn c : COLUMNS) {
+            double width;
+            if (available >= pref) {
+                width = c.prefWidth() + (c.ordinal() == COLUMNS.length - 1 ? available - pref : 0);
+            } else if (available > min) {
+                width = c.minWidth() + (c.prefWidth() - c.minWidth()) * (available - min) / (pref - min);
+            } else {
+                width = c.minWidth();
+            }
+            width = snapSizeX(width);
+            columnX[c.ordinal()] = x;
+            columnWidth[c.ordinal()] = width;
+            x += width;
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        double pref = snappedLeftInset() + snappedRightInset() + scrollBar.prefWidth(-1);
+        for (WatchlistColumn c : COLUMNS) {
+            pref += c.prefWidth();
+        }
+        return pref;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return snappedTopInset() + snappedBottomInset() + rowHeight() * 10;
+    }
+
+    // ---- CSS ------------------------------------------------------------------------------------------------
+
+    private <T> StyleableObjectProperty<T> styleable(CssMetaData<WatchlistGrid, T> meta, T initial) {
+        StyleableObjectProperty<T> p = new SimpleStyleableObjectProperty<>(meta, this, meta.getProperty(), initial);
+        p.addListener((Observable o) -> {
+            styleChanged = true;
+            requestLayout();
+        });
+        return p;
+    }
+
+    private static <T> CssMetaData<WatchlistGrid, T> meta(String property, StyleConverter<?, T> converter,
+            T initial, Function<WatchlistGrid, StyleableObjectProperty<T>> field) {
+        return new CssMetaData<>(property, converter, initial) {
+            @Override
+            public boolean isSettable(WatchlistGrid grid) {
+                return !field.apply(grid).isBound();
+            }
+
+            @Override
+            public StyleableProperty<T> getStyleableProperty(WatchlistGrid grid) {
+                return field.apply(grid);
+            }
+        };
+    }
+
+    private static final CssMetaData<WatchlistGrid, Font> SYMBOL_FONT =
+            meta("-sm-watchlist-symbol-font", StyleConverter.getFontConverter(), Font.font(13), g -> g.symbolFont);
+    private static final CssMetaData<WatchlistGrid, Font> NUMBER_FONT = meta("-sm-watchlist-number-font",
+            StyleConverter.getFontConverter(), Font.font("monospaced", 12.5), g -> g.numberFont);
+    private static final CssMetaData<WatchlistGrid, Font> TAG_FONT =
+            meta("-sm-watchlist-tag-font", StyleConverter.getFontConverter(), Font.font(11), g -> g.tagFont);
+    private static final CssMetaData<WatchlistGrid, Number> ROW_HEIGHT =
+            meta("-sm-watchlist-row-height", StyleConverter.getSizeConverter(), 36, g -> g.rowHeight);
+    private static final CssMetaData<WatchlistGrid, Number> SPARKLINE_WIDTH =
+            meta("-sm-watchlist-sparkline-width", StyleConverter.getSizeConverter(), 1.2, g -> g.sparklineWidth);
+    private static final Map<WatchlistColor, CssMetaData<WatchlistGrid, Paint>> COLOR_META =
+            new EnumMap<>(WatchlistColor.class);
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Region.getClassCssMetaData());
+        for (WatchlistColor c : WatchlistColor.values()) {
+            CssMetaData<WatchlistGrid, Paint> meta = meta(c.cssProperty(), StyleConverter.getPaintConverter(),
+                    c.fallback(), g -> g.colors.get(c));
+            COLOR_META.put(c, meta);
+            all.add(meta);
+        }
+        all.addAll(List.of(SYMBOL_FONT, NUMBER_FONT, TAG_FONT, ROW_HEIGHT, SPARKLINE_WIDTH));
+        CSS_META = Collections.unmodifiableList(all);
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS_META;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return getClassCssMetaData();
+    }
+}
