@@ -77,6 +77,9 @@ public final class FeedClient implements AutoCloseable {
     private volatile long lastStallSilenceMs = -1;
     private volatile long heartbeatMs;
 
+    /** The newest connection attempt, for {@link #framesWaiting()} from any thread. */
+    private volatile FeedConnection latestConnection;
+
     // ---- feed-thread state ----
     private int generation;
     private FeedConnection current;
@@ -203,6 +206,12 @@ public final class FeedClient implements AutoCloseable {
     /** Heartbeat period announced by the latest welcome, 0 before. */
     public long heartbeatMs() {
         return heartbeatMs;
+    }
+
+    /** Frames the newest connection read that the feed thread has not handled yet (bounded). Any thread. */
+    int framesWaiting() {
+        FeedConnection c = latestConnection;
+        return c == null ? 0 : c.waitingFrames();
     }
 
     /** How long the connection had been silent when stall detection last aborted it; -1 if it never did. */
@@ -337,6 +346,7 @@ public final class FeedClient implements AutoCloseable {
         }
         FeedConnection c = new FeedConnection(this, ++generation);
         current = c;
+        latestConnection = c;
         welcomed = false;
         if (status.state() == ConnectionState.CONNECTING && !"connecting".equals(status.detail())) {
             setStatus(ConnectionState.CONNECTING, 0, 0, "connecting");
@@ -402,10 +412,6 @@ public final class FeedClient implements AutoCloseable {
             return;
         }
         handleFrame(text);
-        Session s = session;
-        if (c == current && s != null) {
-            s.demand();
-        }
     }
 
     private void handleFrame(String text) {

@@ -59,6 +59,37 @@ class FeedFaultsTest {
     }
 
     @Test
+    void aBusyFeedThreadStopsTheReadingAtTheInboxBoundAndLosesNothing() throws Exception {
+        // Heartbeats far apart: the stall watchdog runs on the blocked thread too, and this is not a stall.
+        h.close();
+        h = new FeedHarness(SYMBOLS, 200, 42, 2_000, c -> c);
+        h.awaitConnected();
+        h.awaitTicks(100);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        h.client.post(() -> {
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> h.client.framesWaiting() == FeedConnection.MAX_WAITING_FRAMES);
+            long published = h.sim.ticksPublished();
+            await().atMost(Duration.ofSeconds(30)).until(() -> h.sim.ticksPublished() > published + 100);
+            assertThat(h.client.framesWaiting()).as("reading stopped at the bound").isEqualTo(
+                    FeedConnection.MAX_WAITING_FRAMES);
+        } finally {
+            release.countDown();
+        }
+        h.awaitTicks(200);
+        h.awaitCaughtUp();
+        h.checkStreams(FeedHarness.only());
+        assertThat(h.client.stats().resyncs()).isZero();
+    }
+
+    @Test
     void throttledPathLosesNothing() {
         h.proxy.throttle(4_000);
         long before = h.client.stats().messagesReceived();

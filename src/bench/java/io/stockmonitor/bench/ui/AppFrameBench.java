@@ -138,11 +138,13 @@ public final class AppFrameBench {
                 + "warm-up%n", MAX_DELAY_TO_MEASURE_MS, (System.nanoTime() - caughtUpDeadline) / 1e9 + CATCH_UP_LIMIT_S);
         long simTicks0 = sim.ticksPublished();
         long messages0 = onFx(() -> model.port().messagesReceived());
+        java.util.Map<String, Long> cpu0 = threadCpuByGroup();
         measuring = true;
         long t0 = System.nanoTime();
         Thread.sleep(TimeUnit.SECONDS.toMillis(measureS));
         measuring = false;
         double seconds = (System.nanoTime() - t0) / 1e9;
+        java.util.Map<String, Long> cpu1 = threadCpuByGroup();
         long simTicks = sim.ticksPublished() - simTicks0;
         FeedPort port = onFx(() -> model.port());
         long messages = port.messagesReceived() - messages0;
@@ -164,6 +166,15 @@ public final class AppFrameBench {
         System.out.printf(Locale.ROOT, "  refresh pacing in effect (ms, 0 = every frame)  p50 %d  p99 %d  max %d%n",
                 refreshIntervalMs.getValueAtPercentile(50), refreshIntervalMs.getValueAtPercentile(99),
                 refreshIntervalMs.getMaxValue());
+        StringBuilder cpu = new StringBuilder("  CPU by thread group (% of one core):");
+        for (java.util.Map.Entry<String, Long> e : cpu1.entrySet()) {
+            long used = e.getValue() - cpu0.getOrDefault(e.getKey(), 0L);
+            cpu.append(String.format(Locale.ROOT, "  %s %.0f", e.getKey(), used / 1e7 / seconds));
+        }
+        System.out.println(cpu);
+        long renderNanos = cpu1.getOrDefault("render", 0L) - cpu0.getOrDefault("render", 0L);
+        System.out.printf(Locale.ROOT, "  render thread CPU per pulse: %.2f ms%n",
+                renderNanos / 1e6 / Math.max(1, pulseIntervalMicros.getTotalCount()));
         System.out.printf(Locale.ROOT, "targets: pulse work p99 < 16 ms -> %s; tick-to-screen p99 < 33 ms -> %s%n",
                 verdict(pulseWorkMicros, 16_000), verdict(tickToScreenMicros, 33_000));
     }
@@ -226,6 +237,50 @@ public final class AppFrameBench {
                 tickToScreenMicros.recordValue(clamp(tickToScreenMicros, delayMicros));
             }
         }
+    }
+
+    /**
+     * CPU time of this JVM's threads so far, summed by what they do: where the two cores go (the simulator shares
+     * the JVM), and the software renderer's cost per frame.
+     */
+    private static java.util.Map<String, Long> threadCpuByGroup() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> byGroup = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long nanos = mx.getThreadCpuTime(info.getThreadId());
+            if (nanos > 0) {
+                byGroup.merge(threadGroup(info.getThreadName()), nanos, Long::sum);
+            }
+        }
+        return byGroup;
+    }
+
+    private static String threadGroup(String name) {
+        if (name.startsWith("QuantumRenderer")) {
+            return "render";
+        }
+        if (name.startsWith("JavaFX Application")) {
+            return "fx";
+        }
+        if (name.startsWith("feed-simulator")) {
+            return "simulator";
+        }
+        if (name.startsWith("feed-")) {
+            return "client";
+        }
+        if (name.startsWith("WebSocket")) {
+            return "jetty-client";
+        }
+        if (name.contains("GC") || name.startsWith("G1")) {
+            return "gc";
+        }
+        if (name.contains("Compiler")) {
+            return "jit";
+        }
+        return "other";
     }
 
     private static long clamp(Histogram h, long v) {
