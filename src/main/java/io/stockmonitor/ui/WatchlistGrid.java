@@ -38,7 +38,8 @@ import javafx.scene.text.Font;
  * The watchlist table: a header of clickable column titles (sort ascending, descending, then back to the user's
  * order), and the rows drawn on one {@link Canvas} by {@link WatchlistPainter}, which redraws only the cells that
  * changed. Single selection by mouse or keyboard (arrows, Page Up/Down, Home/End), mouse-wheel scrolling by rows,
- * and a context menu on the row under the mouse.
+ * a context menu on the row under the mouse, and columns resized by dragging a title's right edge (the last column
+ * takes the rest of the width).
  *
  * <p>The view calls {@link #repaint()} once per frame after the rows took the market's changes; nothing here
  * listens to a row's properties.
@@ -51,6 +52,8 @@ public final class WatchlistGrid extends Region {
     public static final String STYLE_CLASS = "watchlist-grid";
     private static final WatchlistColumn[] COLUMNS = WatchlistColumn.values();
     private static final PseudoClass SORTED = PseudoClass.getPseudoClass("sorted");
+    /** How near a column title's right edge the mouse must be to drag it. */
+    private static final double COLUMN_EDGE_GRIP = 4;
 
     private final Canvas canvas = new Canvas();
     private final Pane header = new Pane();
@@ -64,6 +67,8 @@ public final class WatchlistGrid extends Region {
     private final ListChangeListener<WatchRow> itemsListener = c -> rebuildDisplayed();
     private final double[] columnX = new double[COLUMNS.length];
     private final double[] columnWidth = new double[COLUMNS.length];
+    /** Widths the user dragged columns to (NaN: the column's preferred width). */
+    private final double[] draggedWidth = new double[COLUMNS.length];
 
     private final Map<WatchlistColor, StyleableObjectProperty<Paint>> colors = new EnumMap<>(WatchlistColor.class);
     private final StyleableObjectProperty<Font> symbolFont = styleable(SYMBOL_FONT, Font.font(13));
@@ -77,6 +82,10 @@ public final class WatchlistGrid extends Region {
     private WatchlistColumn sortColumn;
     private boolean sortAscending;
     private int firstRow;
+    private int resizing = -1;
+    private double resizeStartX;
+    private double resizeStartWidth;
+    private boolean resizedSinceClick;
     private boolean styleChanged = true;
 
     public WatchlistGrid() {
@@ -97,13 +106,20 @@ public final class WatchlistGrid extends Region {
             // Placed by the grid, column by column, not by the header pane.
             title.setManaged(false);
             title.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY) {
+                if (e.getButton() == MouseButton.PRIMARY && !resizedSinceClick) {
                     cycleSort(column);
                 }
+                resizedSinceClick = false;
             });
             titles[column.ordinal()] = title;
             header.getChildren().add(title);
         }
+        java.util.Arrays.fill(draggedWidth, Double.NaN);
+        header.addEventFilter(MouseEvent.MOUSE_MOVED, e -> header.setCursor(
+                columnEdgeAt(e.getX()) >= 0 ? javafx.scene.Cursor.H_RESIZE : null));
+        header.addEventFilter(MouseEvent.MOUSE_PRESSED, this::onHeaderPressed);
+        header.addEventFilter(MouseEvent.MOUSE_DRAGGED, this::onHeaderDragged);
+        header.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> resizing = -1);
         placeholder.getStyleClass().add("table-placeholder");
         placeholder.setMouseTransparent(true);
         scrollBar.setOrientation(Orientation.VERTICAL);
@@ -314,7 +330,8 @@ public final class WatchlistGrid extends Region {
     }
 
     private void onContextMenu(ContextMenuEvent e) {
-        WatchRow row = rowAt(canvas.getLayoutY() + e.getY());
+        // From the keyboard (menu key, Shift+F10) the menu is for the selected row, wherever the mouse is.
+        WatchRow row = e.isKeyboardTrigger() ? null : rowAt(canvas.getLayoutY() + e.getY());
         if (row != null) {
             select(row);
         }
@@ -346,6 +363,44 @@ public final class WatchlistGrid extends Region {
             select(target);
             e.consume();
         }
+    }
+
+    /** The column whose right edge is within a few pixels of {@code x} (header coordinates), or -1; not the last. */
+    private int columnEdgeAt(double x) {
+        for (int c = 0; c < COLUMNS.length - 1; c++) {
+            if (Math.abs(columnX[c] + columnWidth[c] - x) <= COLUMN_EDGE_GRIP) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    private void onHeaderPressed(MouseEvent e) {
+        resizing = e.getButton() == MouseButton.PRIMARY ? columnEdgeAt(e.getX()) : -1;
+        if (resizing >= 0) {
+            resizeStartX = e.getX();
+            resizeStartWidth = columnWidth[resizing];
+            resizedSinceClick = true;
+            e.consume();
+        }
+    }
+
+    private void onHeaderDragged(MouseEvent e) {
+        if (resizing >= 0) {
+            resizeColumn(COLUMNS[resizing], resizeStartWidth + e.getX() - resizeStartX);
+            e.consume();
+        }
+    }
+
+    /** Sets a column's width as if the user dragged its edge (never below its minimum); the last column fills. */
+    void resizeColumn(WatchlistColumn column, double width) {
+        draggedWidth[column.ordinal()] = Math.max(column.minWidth(), width);
+        requestLayout();
+    }
+
+    /** The width a column was last laid out at. */
+    double columnWidth(WatchlistColumn column) {
+        return columnWidth[column.ordinal()];
     }
 
     // ---- layout ---------------------------------------------------------------------------------------------
@@ -386,21 +441,31 @@ public final class WatchlistGrid extends Region {
         scrollTo(firstRow);
     }
 
-    /** Preferred widths; extra room goes to the last column, too little shrinks every column towards its minimum. */
+    /**
+     * A dragged column keeps the width it was dragged to. The others share the rest: their preferred widths, the
+     * last column taking what is left over, or, when that is too little, each shrunk towards its minimum.
+     */
     private void layoutColumns(double available) {
+        double room = available;
         double pref = 0;
         double min = 0;
         for (WatchlistColumn c : COLUMNS) {
-            pref += c.prefWidth();
-            min += c.minWidth();
+            if (isDragged(c)) {
+                room -= draggedWidth[c.ordinal()];
+            } else {
+                pref += c.prefWidth();
+                min += c.minWidth();
+            }
         }
         double x = 0;
         for (WatchlistColumn c : COLUMNS) {
             double width;
-            if (available >= pref) {
-                width = c.prefWidth() + (c.ordinal() == COLUMNS.length - 1 ? available - pref : 0);
-            } else if (available > min) {
-                width = c.minWidth() + (c.prefWidth() - c.minWidth()) * (available - min) / (pref - min);
+            if (isDragged(c)) {
+                width = draggedWidth[c.ordinal()];
+            } else if (room >= pref) {
+                width = c.prefWidth() + (c.ordinal() == COLUMNS.length - 1 ? room - pref : 0);
+            } else if (room > min) {
+                width = c.minWidth() + (c.prefWidth() - c.minWidth()) * (room - min) / (pref - min);
             } else {
                 width = c.minWidth();
             }
@@ -409,6 +474,10 @@ public final class WatchlistGrid extends Region {
             columnWidth[c.ordinal()] = width;
             x += width;
         }
+    }
+
+    private boolean isDragged(WatchlistColumn c) {
+        return !Double.isNaN(draggedWidth[c.ordinal()]);
     }
 
     @Override

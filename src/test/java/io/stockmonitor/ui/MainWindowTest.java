@@ -179,6 +179,18 @@ class MainWindowTest {
         assertThat(model.watchlist().symbols()).containsExactly("AAPL", "MSFT", "NVDA");
     }
 
+    @Test
+    void draggingATitlesEdgeResizesTheColumnWithoutSorting(FxRobot robot) {
+        WatchlistGrid table = grid(robot);
+        Label last = (Label) header(robot, "Last");
+        double before = onFx(() -> table.columnWidth(WatchlistColumn.LAST));
+        javafx.geometry.Point2D edge = onFx(() -> last.localToScreen(last.getWidth() - 1, last.getHeight() / 2));
+        robot.moveTo(edge).press(javafx.scene.input.MouseButton.PRIMARY).moveBy(20, 0).moveBy(20, 0)
+                .release(javafx.scene.input.MouseButton.PRIMARY);
+        waitFor(() -> onFx(() -> table.columnWidth(WatchlistColumn.LAST)) >= before + 30);
+        assertThat(onFx(table::sortColumn)).as("a resize is not a click on the title").isNull();
+    }
+
     private static List<String> symbols(WatchlistGrid table) {
         return table.displayedRows().stream().map(WatchRow::symbol).toList();
     }
