@@ -46,7 +46,8 @@ import javafx.scene.text.Font;
  *
  * <p>Looks: style class {@value #STYLE_CLASS}; colours are the CSS properties of {@link WatchlistColor}; fonts
  * {@code -sm-watchlist-symbol-font}, {@code -sm-watchlist-number-font}, {@code -sm-watchlist-tag-font}; row height
- * {@code -sm-watchlist-row-height}; sparkline stroke {@code -sm-watchlist-sparkline-width}.
+ * {@code -sm-watchlist-row-height}; sparkline stroke {@code -sm-watchlist-sparkline-width}; space between a cell's
+ * edge and its text {@code -sm-watchlist-cell-padding}.
  */
 public final class WatchlistGrid extends Region {
     public static final String STYLE_CLASS = "watchlist-grid";
@@ -76,6 +77,7 @@ public final class WatchlistGrid extends Region {
     private final StyleableObjectProperty<Font> tagFont = styleable(TAG_FONT, Font.font(11));
     private final StyleableObjectProperty<Number> rowHeight = styleable(ROW_HEIGHT, 36);
     private final StyleableObjectProperty<Number> sparklineWidth = styleable(SPARKLINE_WIDTH, 1.2);
+    private final StyleableObjectProperty<Number> cellPadding = styleable(CELL_PADDING, 8);
 
     private ObservableList<WatchRow> items;
     private ContextMenu contextMenu;
@@ -316,7 +318,7 @@ public final class WatchlistGrid extends Region {
         Map<WatchlistColor, Paint> paints = new EnumMap<>(WatchlistColor.class);
         colors.forEach((c, p) -> paints.put(c, p.get()));
         return new WatchlistStyle(paints, symbolFont.get(), numberFont.get(), tagFont.get(), rowHeight(),
-                sparklineWidth.get().doubleValue());
+                sparklineWidth.get().doubleValue(), cellPadding.get().doubleValue());
     }
 
     // ---- input ----------------------------------------------------------------------------------------------
@@ -530,6 +532,8 @@ public final class WatchlistGrid extends Region {
             meta("-sm-watchlist-row-height", StyleConverter.getSizeConverter(), 36, g -> g.rowHeight);
     private static final CssMetaData<WatchlistGrid, Number> SPARKLINE_WIDTH =
             meta("-sm-watchlist-sparkline-width", StyleConverter.getSizeConverter(), 1.2, g -> g.sparklineWidth);
+    private static final CssMetaData<WatchlistGrid, Number> CELL_PADDING =
+            meta("-sm-watchlist-cell-padding", StyleConverter.getSizeConverter(), 8, g -> g.cellPadding);
     private static final Map<WatchlistColor, CssMetaData<WatchlistGrid, Paint>> COLOR_META =
             new EnumMap<>(WatchlistColor.class);
     private static final List<CssMetaData<? extends Styleable, ?>> CSS_META;
@@ -542,7 +546,7 @@ public final class WatchlistGrid extends Region {
             COLOR_META.put(c, meta);
             all.add(meta);
         }
-        all.addAll(List.of(SYMBOL_FONT, NUMBER_FONT, TAG_FONT, ROW_HEIGHT, SPARKLINE_WIDTH));
+        all.addAll(List.of(SYMBOL_FONT, NUMBER_FONT, TAG_FONT, ROW_HEIGHT, SPARKLINE_WIDTH, CELL_PADDING));
         CSS_META = Collections.unmodifiableList(all);
     }
 

@@ -29,8 +29,7 @@ final class WatchlistPainter {
     private static final int FRESH = WatchlistColumn.FRESHNESS.ordinal();
     /** Marks a slot drawn as empty (below the last row), as opposed to not drawn yet (null). */
     private static final Object EMPTY = new Object();
-    static final double CELL_PADDING = 8;
-    private static final double SPARK_PADDING_X = 6;
+    /** The sparkline's inset from its cell's top and bottom. */
     private static final double SPARK_PADDING_Y = 3;
     private static final double STALE_ALPHA = 0.45;
     /** Strength of each highlight step against the CSS colour: fades fast, so a busy list does not look tinted. */
@@ -263,7 +262,8 @@ final class WatchlistPainter {
     }
 
     private void text(String s, Font font, Paint paint, double x, double w, double middle, boolean right) {
-        double room = w - 2 * CELL_PADDING;
+        double padding = style.cellPadding();
+        double room = w - 2 * padding;
         if (room <= 0) {
             return;
         }
@@ -271,14 +271,14 @@ final class WatchlistPainter {
         gc.setFill(paint);
         gc.setTextAlign(right ? TextAlignment.RIGHT : TextAlignment.LEFT);
         // maxWidth squeezes text that does not fit instead of letting it run into the next cell.
-        gc.fillText(s, right ? x + w - CELL_PADDING : x + CELL_PADDING, middle, room);
+        gc.fillText(s, right ? x + w - padding : x + padding, middle, room);
     }
 
     private void sparkline(WatchRow row, double x, double y, double w, double h) {
         int n = row.sparkCount();
-        double left = x + SPARK_PADDING_X;
+        double left = x + style.cellPadding();
         double top = y + SPARK_PADDING_Y;
-        double lineWidth = w - 2 * SPARK_PADDING_X;
+        double lineWidth = w - 2 * style.cellPadding();
         double lineHeight = h - 2 * SPARK_PADDING_Y;
         if (n < 2 || lineWidth <= 0 || lineHeight <= 0) {
             return;

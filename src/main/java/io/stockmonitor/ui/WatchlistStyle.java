@@ -7,7 +7,7 @@ import javafx.scene.text.Font;
 
 /** One consistent set of the watchlist's looks, as CSS last resolved them; the painter draws with it. */
 record WatchlistStyle(Map<WatchlistColor, Paint> colors, Font symbolFont, Font numberFont, Font tagFont,
-        double rowHeight, double sparklineWidth) {
+        double rowHeight, double sparklineWidth, double cellPadding) {
 
     WatchlistStyle {
         colors = new EnumMap<>(colors);
