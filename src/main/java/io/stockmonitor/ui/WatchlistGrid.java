@@ -12,7 +12,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.CssMetaData;
-import javafx.css.PseudoClass;
 import javafx.css.SimpleStyleableObjectProperty;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
@@ -26,10 +25,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
@@ -52,13 +49,9 @@ import javafx.scene.text.Font;
 public final class WatchlistGrid extends Region {
     public static final String STYLE_CLASS = "watchlist-grid";
     private static final WatchlistColumn[] COLUMNS = WatchlistColumn.values();
-    private static final PseudoClass SORTED = PseudoClass.getPseudoClass("sorted");
-    /** How near a column title's right edge the mouse must be to drag it. */
-    private static final double COLUMN_EDGE_GRIP = 4;
 
     private final Canvas canvas = new Canvas();
-    private final Pane header = new Pane();
-    private final Label[] titles = new Label[COLUMNS.length];
+    private final WatchlistHeader header = new WatchlistHeader(this::cycleSort, this::requestLayout);
     private final ScrollBar scrollBar = new ScrollBar();
     private final Label placeholder = new Label();
     private final WatchlistPainter painter;
@@ -66,10 +59,6 @@ public final class WatchlistGrid extends Region {
     private final List<WatchRow> displayedView = Collections.unmodifiableList(displayed);
     private final ReadOnlyObjectWrapper<WatchRow> selectedRow = new ReadOnlyObjectWrapper<>(this, "selectedRow");
     private final ListChangeListener<WatchRow> itemsListener = c -> rebuildDisplayed();
-    private final double[] columnX = new double[COLUMNS.length];
-    private final double[] columnWidth = new double[COLUMNS.length];
-    /** Widths the user dragged columns to (NaN: the column's preferred width). */
-    private final double[] draggedWidth = new double[COLUMNS.length];
 
     private final Map<WatchlistColor, StyleableObjectProperty<Paint>> colors = new EnumMap<>(WatchlistColor.class);
     private final StyleableObjectProperty<Font> symbolFont = styleable(SYMBOL_FONT, Font.font(13));
@@ -84,10 +73,6 @@ public final class WatchlistGrid extends Region {
     private WatchlistColumn sortColumn;
     private boolean sortAscending;
     private int firstRow;
-    private int resizing = -1;
-    private double resizeStartX;
-    private double resizeStartWidth;
-    private boolean resizedSinceClick;
     private boolean styleChanged = true;
 
     public WatchlistGrid() {
@@ -97,31 +82,6 @@ public final class WatchlistGrid extends Region {
         for (WatchlistColor c : WatchlistColor.values()) {
             colors.put(c, styleable(COLOR_META.get(c), c.fallback()));
         }
-        header.getStyleClass().add("watchlist-header");
-        for (WatchlistColumn column : COLUMNS) {
-            Label title = new Label(column.title());
-            title.getStyleClass().add("watchlist-column-header");
-            if (column.rightAligned()) {
-                title.getStyleClass().add("num-column");
-            }
-            title.setMinWidth(0);
-            // Placed by the grid, column by column, not by the header pane.
-            title.setManaged(false);
-            title.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && !resizedSinceClick) {
-                    cycleSort(column);
-                }
-                resizedSinceClick = false;
-            });
-            titles[column.ordinal()] = title;
-            header.getChildren().add(title);
-        }
-        java.util.Arrays.fill(draggedWidth, Double.NaN);
-        header.addEventFilter(MouseEvent.MOUSE_MOVED, e -> header.setCursor(
-                columnEdgeAt(e.getX()) >= 0 ? javafx.scene.Cursor.H_RESIZE : null));
-        header.addEventFilter(MouseEvent.MOUSE_PRESSED, this::onHeaderPressed);
-        header.addEventFilter(MouseEvent.MOUSE_DRAGGED, this::onHeaderDragged);
-        header.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> resizing = -1);
         placeholder.getStyleClass().add("table-placeholder");
         placeholder.setMouseTransparent(true);
         scrollBar.setOrientation(Orientation.VERTICAL);
@@ -212,12 +172,7 @@ public final class WatchlistGrid extends Region {
         } else {
             sortColumn = null;
         }
-        for (WatchlistColumn c : COLUMNS) {
-            Label title = titles[c.ordinal()];
-            boolean sorted = c == sortColumn;
-            title.setText(sorted ? c.title() + (sortAscending ? " ▲" : " ▼") : c.title());
-            title.pseudoClassStateChanged(SORTED, sorted);
-        }
+        header.showSort(sortColumn, sortAscending);
         rebuildDisplayed();
     }
 
@@ -367,42 +322,14 @@ public final class WatchlistGrid extends Region {
         }
     }
 
-    /** The column whose right edge is within a few pixels of {@code x} (header coordinates), or -1; not the last. */
-    private int columnEdgeAt(double x) {
-        for (int c = 0; c < COLUMNS.length - 1; c++) {
-            if (Math.abs(columnX[c] + columnWidth[c] - x) <= COLUMN_EDGE_GRIP) {
-                return c;
-            }
-        }
-        return -1;
-    }
-
-    private void onHeaderPressed(MouseEvent e) {
-        resizing = e.getButton() == MouseButton.PRIMARY ? columnEdgeAt(e.getX()) : -1;
-        if (resizing >= 0) {
-            resizeStartX = e.getX();
-            resizeStartWidth = columnWidth[resizing];
-            resizedSinceClick = true;
-            e.consume();
-        }
-    }
-
-    private void onHeaderDragged(MouseEvent e) {
-        if (resizing >= 0) {
-            resizeColumn(COLUMNS[resizing], resizeStartWidth + e.getX() - resizeStartX);
-            e.consume();
-        }
-    }
-
     /** Sets a column's width as if the user dragged its edge (never below its minimum); the last column fills. */
     void resizeColumn(WatchlistColumn column, double width) {
-        draggedWidth[column.ordinal()] = Math.max(column.minWidth(), width);
-        requestLayout();
+        header.resizeColumn(column, width);
     }
 
     /** The width a column was last laid out at. */
     double columnWidth(WatchlistColumn column) {
-        return columnWidth[column.ordinal()];
+        return header.columnWidth(column);
     }
 
     // ---- layout ---------------------------------------------------------------------------------------------
@@ -413,21 +340,14 @@ public final class WatchlistGrid extends Region {
         double top = snappedTopInset();
         double w = getWidth() - left - snappedRightInset();
         double h = getHeight() - top - snappedBottomInset();
-        double headerHeight = snapSizeY(header.prefHeight(-1));
-        for (Label title : titles) {
-            headerHeight = Math.max(headerHeight, snapSizeY(Math.max(title.minHeight(-1), title.prefHeight(-1))));
-        }
+        double headerHeight = header.titleHeight();
         double bodyHeight = Math.max(0, h - headerHeight);
         int fits = Math.max(1, (int) Math.floor(bodyHeight / rowHeight()));
         boolean scrolls = displayed.size() > fits;
         double barWidth = scrolls ? snapSizeX(scrollBar.prefWidth(-1)) : 0;
         double bodyWidth = Math.max(0, w - barWidth);
-        layoutColumns(bodyWidth);
-
         header.resizeRelocate(left, top, w, headerHeight);
-        for (int c = 0; c < COLUMNS.length; c++) {
-            titles[c].resizeRelocate(columnX[c], 0, columnWidth[c], headerHeight);
-        }
+        header.layoutColumns(bodyWidth, headerHeight);
         scrollBar.setVisible(scrolls);
         scrollBar.resizeRelocate(left + bodyWidth, top + headerHeight, barWidth, bodyHeight);
         scrollBar.setMax(Math.max(0, displayed.size() - fits));
@@ -439,47 +359,8 @@ public final class WatchlistGrid extends Region {
             canvas.setHeight(bodyHeight);
         }
         placeholder.resizeRelocate(left, top + headerHeight, w, Math.min(bodyHeight, placeholder.prefHeight(w) * 3));
-        painter.setGeometry(bodyWidth, bodyHeight, columnX, columnWidth);
+        painter.setGeometry(bodyWidth, bodyHeight, header.columnX(), header.columnWidths());
         scrollTo(firstRow);
-    }
-
-    /**
-     * A dragged column keeps the width it was dragged to. The others share the rest: their preferred widths, the
-     * last column taking what is left over, or, when that is too little, each shrunk towards its minimum.
-     */
-    private void layoutColumns(double available) {
-        double room = available;
-        double pref = 0;
-        double min = 0;
-        for (WatchlistColumn c : COLUMNS) {
-            if (isDragged(c)) {
-                room -= draggedWidth[c.ordinal()];
-            } else {
-                pref += c.prefWidth();
-                min += c.minWidth();
-            }
-        }
-        double x = 0;
-        for (WatchlistColumn c : COLUMNS) {
-            double width;
-            if (isDragged(c)) {
-                width = draggedWidth[c.ordinal()];
-            } else if (room >= pref) {
-                width = c.prefWidth() + (c.ordinal() == COLUMNS.length - 1 ? room - pref : 0);
-            } else if (room > min) {
-                width = c.minWidth() + (c.prefWidth() - c.minWidth()) * (room - min) / (pref - min);
-            } else {
-                width = c.minWidth();
-            }
-            width = snapSizeX(width);
-            columnX[c.ordinal()] = x;
-            columnWidth[c.ordinal()] = width;
-            x += width;
-        }
-    }
-
-    private boolean isDragged(WatchlistColumn c) {
-        return !Double.isNaN(draggedWidth[c.ordinal()]);
     }
 
     @Override
