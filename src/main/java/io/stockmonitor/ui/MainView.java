@@ -97,9 +97,10 @@ public final class MainView {
         }
     }
 
-    /** Restores the layout parts of the settings that live in the view (divider, selection). */
+    /** Restores the layout parts of the settings that live in the view (divider, watchlist columns, selection). */
     public void restoreLayout(Settings settings) {
         split.setDividerPositions(settings.getWatchlistDivider());
+        watchlistController.restoreLayout(settings);
         watchlistController.select(settings.getSelectedSymbol());
         watchlistController.focusTable();
     }
@@ -109,6 +110,7 @@ public final class MainView {
         if (!split.getDividers().isEmpty()) {
             settings.setWatchlistDivider(split.getDividers().get(0).getPosition());
         }
+        watchlistController.saveLayout(settings);
         if (stage != null) {
             settings.setWindow(new Settings.WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(),
                     stage.getHeight(), stage.isMaximized()));

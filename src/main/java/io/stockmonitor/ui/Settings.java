@@ -2,8 +2,10 @@ package io.stockmonitor.ui;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What the window remembers between runs ({@code settings.json} in the user's configuration directory).
@@ -26,6 +28,10 @@ public final class Settings {
     private List<String> watchlist = new ArrayList<>();
     /** The last feed URL chosen; null means demo mode. */
     private String server;
+    /** Watchlist columns the user dragged to a width, by column name (e.g. {@code LAST}); pixels. */
+    private Map<String, Double> watchlistColumnWidths = new LinkedHashMap<>();
+    /** The column the watchlist is sorted by and its direction, e.g. {@code CHANGE_PERCENT:desc}; null: own order. */
+    private String watchlistSort;
 
     /** Window bounds in screen coordinates. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -67,7 +73,39 @@ public final class Settings {
         if (server != null && server.isBlank()) {
             server = null;
         }
+        Map<String, Double> widths = new LinkedHashMap<>();
+        if (watchlistColumnWidths != null) {
+            watchlistColumnWidths.forEach((name, width) -> {
+                WatchlistColumn column = WatchlistColumn.parse(name);
+                if (column != null && width != null && width >= column.minWidth() && width <= MAX_COLUMN_WIDTH) {
+                    widths.put(column.name(), width);
+                }
+            });
+        }
+        watchlistColumnWidths = widths;
+        if (WatchlistColumn.parseSort(watchlistSort) == null) {
+            watchlistSort = null;
+        }
         return this;
+    }
+
+    /** Wider than any screen: a hand-edited width beyond it is dropped. */
+    static final double MAX_COLUMN_WIDTH = 2_000;
+
+    public Map<String, Double> getWatchlistColumnWidths() {
+        return watchlistColumnWidths;
+    }
+
+    public void setWatchlistColumnWidths(Map<String, Double> widths) {
+        this.watchlistColumnWidths = widths;
+    }
+
+    public String getWatchlistSort() {
+        return watchlistSort;
+    }
+
+    public void setWatchlistSort(String sort) {
+        this.watchlistSort = sort;
     }
 
     public WindowPlacement getWindow() {

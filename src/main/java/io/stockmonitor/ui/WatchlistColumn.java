@@ -23,6 +23,14 @@ enum WatchlistColumn {
 
     enum Kind { SYMBOL, NUMBER, SIGNED_NUMBER, SPARKLINE, FRESHNESS }
 
+    /** A sort as the settings file writes it: the column and its direction. */
+    record Sort(WatchlistColumn column, boolean ascending) {
+        /** E.g. {@code CHANGE_PERCENT:desc}. */
+        String format() {
+            return column.name() + (ascending ? ":asc" : ":desc");
+        }
+    }
+
     private final String title;
     private final double prefWidth;
     private final double minWidth;
@@ -38,6 +46,33 @@ enum WatchlistColumn {
         this.kind = kind;
         this.pattern = pattern;
         this.value = value;
+    }
+
+    /** The column named {@code name} (its enum name, any case), or null. */
+    static WatchlistColumn parse(String name) {
+        if (name == null) {
+            return null;
+        }
+        for (WatchlistColumn c : values()) {
+            if (c.name().equalsIgnoreCase(name.trim())) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Reads {@link Sort#format()}'s form; null for null or anything else. */
+    static Sort parseSort(String text) {
+        if (text == null) {
+            return null;
+        }
+        int colon = text.indexOf(':');
+        WatchlistColumn column = colon < 0 ? null : parse(text.substring(0, colon));
+        String direction = colon < 0 ? "" : text.substring(colon + 1).trim();
+        if (column == null || !(direction.equalsIgnoreCase("asc") || direction.equalsIgnoreCase("desc"))) {
+            return null;
+        }
+        return new Sort(column, direction.equalsIgnoreCase("asc"));
     }
 
     String title() {

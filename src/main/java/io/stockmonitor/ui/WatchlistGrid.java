@@ -172,8 +172,25 @@ public final class WatchlistGrid extends Region {
         } else {
             sortColumn = null;
         }
+        sortBy(sortColumn == null ? null : new WatchlistColumn.Sort(sortColumn, sortAscending));
+    }
+
+    /** The sort in effect, or null for the user's order. */
+    WatchlistColumn.Sort sort() {
+        return sortColumn == null ? null : new WatchlistColumn.Sort(sortColumn, sortAscending);
+    }
+
+    /** Sorts by a column (null: the user's order), as if its title had been clicked to get there. */
+    void sortBy(WatchlistColumn.Sort sort) {
+        sortColumn = sort == null ? null : sort.column();
+        sortAscending = sort != null && sort.ascending();
         header.showSort(sortColumn, sortAscending);
         rebuildDisplayed();
+    }
+
+    /** Widths of the columns the user dragged. */
+    java.util.Map<WatchlistColumn, Double> draggedWidths() {
+        return header.draggedWidths();
     }
 
     /** Once per frame: draws the cells whose rows changed since the last frame. */
@@ -323,7 +340,7 @@ public final class WatchlistGrid extends Region {
     }
 
     /** Sets a column's width as if the user dragged its edge (never below its minimum); the last column fills. */
-    void resizeColumn(WatchlistColumn column, double width) {
+    public void resizeColumn(WatchlistColumn column, double width) {
         header.resizeColumn(column, width);
     }
 

@@ -135,6 +135,17 @@ final class WatchlistHeader extends Pane {
         onColumnsChanged.run();
     }
 
+    /** Widths of the columns the user dragged, in column order. */
+    java.util.Map<WatchlistColumn, Double> draggedWidths() {
+        java.util.Map<WatchlistColumn, Double> out = new java.util.EnumMap<>(WatchlistColumn.class);
+        for (WatchlistColumn c : COLUMNS) {
+            if (isDragged(c)) {
+                out.put(c, draggedWidth[c.ordinal()]);
+            }
+        }
+        return out;
+    }
+
     private boolean isDragged(WatchlistColumn c) {
         return !Double.isNaN(draggedWidth[c.ordinal()]);
     }

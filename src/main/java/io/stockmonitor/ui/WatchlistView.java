@@ -153,6 +153,26 @@ public final class WatchlistView {
         table.select(0);
     }
 
+    /** Puts back the column widths and sort the user left (already normalized). */
+    public void restoreLayout(Settings settings) {
+        settings.getWatchlistColumnWidths().forEach((name, width) -> {
+            WatchlistColumn column = WatchlistColumn.parse(name);
+            if (column != null) {
+                table.resizeColumn(column, width);
+            }
+        });
+        table.sortBy(WatchlistColumn.parseSort(settings.getWatchlistSort()));
+    }
+
+    /** Adds the dragged column widths and the sort to the settings. */
+    public void saveLayout(Settings settings) {
+        java.util.Map<String, Double> widths = new java.util.LinkedHashMap<>();
+        table.draggedWidths().forEach((column, width) -> widths.put(column.name(), width));
+        settings.setWatchlistColumnWidths(widths);
+        WatchlistColumn.Sort sort = table.sort();
+        settings.setWatchlistSort(sort == null ? null : sort.format());
+    }
+
     public void focusTable() {
         table.requestFocus();
     }

@@ -191,6 +191,28 @@ class MainWindowTest {
         assertThat(onFx(table::sortColumn)).as("a resize is not a click on the title").isNull();
     }
 
+    @Test
+    void columnWidthsAndTheSortAreRememberedInTheSettings(FxRobot robot) {
+        WatchlistGrid table = grid(robot);
+        robot.interact(() -> {
+            table.resizeColumn(WatchlistColumn.VOLUME, 140);
+            table.cycleSort(WatchlistColumn.CHANGE_PERCENT);
+            table.cycleSort(WatchlistColumn.CHANGE_PERCENT);
+        });
+        Settings saved = Settings.defaults();
+        robot.interact(() -> view.saveLayout(saved, null));
+        assertThat(saved.getWatchlistColumnWidths()).containsExactly(java.util.Map.entry("VOLUME", 140.0));
+        assertThat(saved.getWatchlistSort()).isEqualTo("CHANGE_PERCENT:desc");
+
+        robot.interact(() -> {
+            table.sortBy(null);
+            table.resizeColumn(WatchlistColumn.VOLUME, 96);
+        });
+        robot.interact(() -> view.restoreLayout(saved.normalized()));
+        waitFor(() -> onFx(() -> table.columnWidth(WatchlistColumn.VOLUME)) == 140.0
+                && onFx(() -> table.sort() != null && table.sort().format().equals("CHANGE_PERCENT:desc")));
+    }
+
     private static List<String> symbols(WatchlistGrid table) {
         return table.displayedRows().stream().map(WatchRow::symbol).toList();
     }

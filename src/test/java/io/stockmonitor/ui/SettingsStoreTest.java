@@ -29,6 +29,8 @@ class SettingsStoreTest {
         s.setTheme("light");
         s.setWatchlist(List.of("MSFT", "AAPL"));
         s.setServer("ws://example:8787/feed");
+        s.setWatchlistColumnWidths(java.util.Map.of("LAST", 120.0));
+        s.setWatchlistSort("CHANGE_PERCENT:desc");
         store.save(s);
 
         SettingsStore.Loaded loaded = store.load();
@@ -41,6 +43,8 @@ class SettingsStoreTest {
         assertThat(r.getTheme()).isEqualTo("light");
         assertThat(r.getWatchlist()).containsExactly("MSFT", "AAPL");
         assertThat(r.getServer()).isEqualTo("ws://example:8787/feed");
+        assertThat(r.getWatchlistColumnWidths()).containsExactly(java.util.Map.entry("LAST", 120.0));
+        assertThat(r.getWatchlistSort()).isEqualTo("CHANGE_PERCENT:desc");
         assertThat(Files.readString(store.file())).doesNotContain("token");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(store.file());
@@ -78,5 +82,28 @@ class SettingsStoreTest {
         assertThat(s.getInterval()).isEqualTo("S1");
         assertThat(s.getTheme()).isEqualTo("dark");
         assertThat(s.getWatchlist()).containsExactly("AAPL");
+    }
+
+    @Test
+    void handEditedColumnWidthsAndSortsAreRepairedNotTrusted() {
+        Settings s = Settings.defaults();
+        java.util.Map<String, Double> widths = new java.util.LinkedHashMap<>();
+        widths.put("last", 130.0);
+        widths.put("NO_SUCH_COLUMN", 100.0);
+        widths.put("BID", 3.0);
+        widths.put("ASK", 1e9);
+        widths.put("VOLUME", null);
+        s.setWatchlistColumnWidths(widths);
+        s.setWatchlistSort("VOLUME:sideways");
+        s.normalized();
+        assertThat(s.getWatchlistColumnWidths()).containsExactly(java.util.Map.entry("LAST", 130.0));
+        assertThat(s.getWatchlistSort()).isNull();
+
+        s.setWatchlistColumnWidths(null);
+        s.setWatchlistSort("symbol:ASC");
+        s.normalized();
+        assertThat(s.getWatchlistColumnWidths()).isEmpty();
+        assertThat(WatchlistColumn.parseSort(s.getWatchlistSort()))
+                .isEqualTo(new WatchlistColumn.Sort(WatchlistColumn.SYMBOL, true));
     }
 }
