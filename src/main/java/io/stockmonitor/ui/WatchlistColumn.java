@@ -13,8 +13,8 @@ import java.util.function.ToDoubleFunction;
 enum WatchlistColumn {
     SYMBOL("Symbol", 84, 72, Kind.SYMBOL, null, null),
     LAST("Last", 82, 60, Kind.NUMBER, "#,##0.00", r -> r.lastProperty().get()),
-    CHANGE("Chg", 70, 60, Kind.SIGNED_NUMBER, "+#,##0.00;−#,##0.00", r -> r.changeProperty().get()),
-    CHANGE_PERCENT("Chg %", 74, 60, Kind.SIGNED_NUMBER, "+0.00'%';−0.00'%'", r -> r.changePercentProperty().get()),
+    CHANGE("Chg", 76, 60, Kind.SIGNED_NUMBER, "+#,##0.00;−#,##0.00", r -> r.changeProperty().get()),
+    CHANGE_PERCENT("Chg %", 86, 60, Kind.SIGNED_NUMBER, "+0.00'%';−0.00'%'", r -> r.changePercentProperty().get()),
     BID("Bid", 78, 60, Kind.NUMBER, "#,##0.00", r -> r.bidProperty().get()),
     ASK("Ask", 78, 60, Kind.NUMBER, "#,##0.00", r -> r.askProperty().get()),
     VOLUME("Volume", 96, 60, Kind.NUMBER, "#,##0", WatchlistColumn::volumeOrNaN),

@@ -48,6 +48,8 @@ import javafx.scene.text.Font;
  */
 public final class WatchlistGrid extends Region {
     public static final String STYLE_CLASS = "watchlist-grid";
+    /** How often a sorted list is re-sorted as its values change. */
+    static final long RESORT_INTERVAL_NANOS = 1_000_000_000L;
     private static final WatchlistColumn[] COLUMNS = WatchlistColumn.values();
 
     private final Canvas canvas = new Canvas();
@@ -73,6 +75,7 @@ public final class WatchlistGrid extends Region {
     private WatchlistColumn sortColumn;
     private boolean sortAscending;
     private int firstRow;
+    private long lastSortNanos;
     private boolean styleChanged = true;
 
     public WatchlistGrid() {
@@ -193,9 +196,25 @@ public final class WatchlistGrid extends Region {
         return header.draggedWidths();
     }
 
-    /** Once per frame: draws the cells whose rows changed since the last frame. */
+    /**
+     * Once per frame: re-sorts if it is time ({@link #RESORT_INTERVAL_NANOS}), then draws the cells whose rows
+     * changed since the last frame.
+     */
     public void repaint() {
+        resortIfDue(System.nanoTime());
         paintNow();
+    }
+
+    /**
+     * A sorted list follows the values as they change, but at most once a second: often enough that a ranking
+     * stays true (and a sort restored at start-up, before any price arrived, takes hold), seldom enough that rows
+     * do not jump under the eye every frame. Rows that moved are redrawn; the rest stay.
+     */
+    void resortIfDue(long nowNanos) {
+        if (sortColumn != null && nowNanos - lastSortNanos >= RESORT_INTERVAL_NANOS) {
+            lastSortNanos = nowNanos;
+            displayed.sort(sortColumn.comparator(sortAscending));
+        }
     }
 
     /** What was last drawn: cells painted since the start, for tests and benchmarks. */
@@ -235,6 +254,7 @@ public final class WatchlistGrid extends Region {
         }
         if (sortColumn != null) {
             displayed.sort(sortColumn.comparator(sortAscending));
+            lastSortNanos = System.nanoTime();
         }
         WatchRow selected = selectedRow.get();
         if (selected != null && !displayed.contains(selected)) {

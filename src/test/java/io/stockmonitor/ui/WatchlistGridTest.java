@@ -101,6 +101,39 @@ class WatchlistGridTest {
     }
 
     @Test
+    void aSortedListFollowsChangingValuesAtMostOnceASecond() {
+        onFx(() -> {
+            grid.cycleSort(WatchlistColumn.LAST);
+            grid.cycleSort(WatchlistColumn.LAST);
+            grid.layout();
+            return null;
+        });
+        assertThat(onFx(() -> symbols())).containsExactly("MSFT", "AAPL", "NVDA");
+        port.tick("AAPL", 500.0, start + 100);
+        long now = System.nanoTime();
+        onFx(() -> {
+            model.refresh(port.market(), start + 100);
+            grid.resortIfDue(now);
+            return null;
+        });
+        assertThat(onFx(() -> symbols())).as("not yet: the last sort was just now").containsExactly("MSFT", "AAPL",
+                "NVDA");
+        long before = onFx(grid::cellsPainted);
+        onFx(() -> {
+            grid.resortIfDue(now + WatchlistGrid.RESORT_INTERVAL_NANOS);
+            grid.repaint();
+            return null;
+        });
+        assertThat(onFx(() -> symbols())).containsExactly("AAPL", "MSFT", "NVDA");
+        assertThat(onFx(grid::cellsPainted) - before).as("the two rows that swapped, redrawn whole")
+                .isEqualTo(2L * COLUMNS);
+    }
+
+    private List<String> symbols() {
+        return grid.displayedRows().stream().map(WatchRow::symbol).toList();
+    }
+
+    @Test
     void rowsBeyondTheViewAreNotDrawnAndScrollingBringsThemIn() {
         List<String> many = new java.util.ArrayList<>();
         for (int i = 0; i < 60; i++) {
