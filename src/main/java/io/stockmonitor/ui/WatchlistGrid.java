@@ -156,15 +156,6 @@ public final class WatchlistGrid extends Region {
         placeholder.setText(text);
     }
 
-    /** The column sorted by, or null for the user's order. */
-    public WatchlistColumn sortColumn() {
-        return sortColumn;
-    }
-
-    public boolean sortAscending() {
-        return sortAscending;
-    }
-
     /** Header click: ascending, then descending, then the user's order again. */
     void cycleSort(WatchlistColumn column) {
         if (sortColumn != column) {
@@ -360,7 +351,7 @@ public final class WatchlistGrid extends Region {
     }
 
     /** Sets a column's width as if the user dragged its edge (never below its minimum); the last column fills. */
-    public void resizeColumn(WatchlistColumn column, double width) {
+    void resizeColumn(WatchlistColumn column, double width) {
         header.resizeColumn(column, width);
     }
 

@@ -174,7 +174,7 @@ class MainWindowTest {
         waitFor(() -> onFx(() -> symbols(table)).equals(List.of("NVDA", "MSFT", "AAPL")));
         robot.clickOn(header(robot, "Symbol ▼"));
         waitFor(() -> onFx(() -> symbols(table)).equals(List.of("AAPL", "MSFT", "NVDA")));
-        assertThat(onFx(table::sortColumn)).isNull();
+        assertThat(onFx(table::sort)).isNull();
         // The user's order is the model's, untouched by sorting.
         assertThat(model.watchlist().symbols()).containsExactly("AAPL", "MSFT", "NVDA");
     }
@@ -188,7 +188,7 @@ class MainWindowTest {
         robot.moveTo(edge).press(javafx.scene.input.MouseButton.PRIMARY).moveBy(20, 0).moveBy(20, 0)
                 .release(javafx.scene.input.MouseButton.PRIMARY);
         waitFor(() -> onFx(() -> table.columnWidth(WatchlistColumn.LAST)) >= before + 30);
-        assertThat(onFx(table::sortColumn)).as("a resize is not a click on the title").isNull();
+        assertThat(onFx(table::sort)).as("a resize is not a click on the title").isNull();
     }
 
     @Test
