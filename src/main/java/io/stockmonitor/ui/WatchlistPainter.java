@@ -99,13 +99,8 @@ final class WatchlistPainter {
     }
 
     /** Slots (rows) the canvas has room for, counting a partly visible last one. */
-    int slotCount() {
+    private int slotCount() {
         return style.rowHeight() <= 0 ? 0 : (int) Math.ceil(height / style.rowHeight());
-    }
-
-    /** The row drawn in {@code slot}, or null. */
-    WatchRow rowIn(int slot) {
-        return slot >= 0 && slot < shownRow.length && shownRow[slot] instanceof WatchRow r ? r : null;
     }
 
     /**
