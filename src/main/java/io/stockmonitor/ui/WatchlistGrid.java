@@ -202,7 +202,13 @@ public final class WatchlistGrid extends Region {
      * do not jump under the eye every frame. Rows that moved are redrawn; the rest stay.
      */
     void resortIfDue(long nowNanos) {
-        if (sortColumn != null && nowNanos - lastSortNanos >= RESORT_INTERVAL_NANOS) {
+        if (nowNanos - lastSortNanos >= RESORT_INTERVAL_NANOS) {
+            sortDisplayed(nowNanos);
+        }
+    }
+
+    private void sortDisplayed(long nowNanos) {
+        if (sortColumn != null) {
             lastSortNanos = nowNanos;
             displayed.sort(sortColumn.comparator(sortAscending));
         }
@@ -218,15 +224,10 @@ public final class WatchlistGrid extends Region {
         return painter.flashUpPaints();
     }
 
-    /** The row drawn at {@code y} in the grid's own coordinates, or null. */
-    WatchRow rowAt(double y) {
-        double top = canvas.getLayoutY();
-        if (y < top) {
-            return null;
-        }
-        int slot = (int) ((y - top) / rowHeight());
-        int index = firstRow + slot;
-        return index < displayed.size() ? displayed.get(index) : null;
+    /** The row drawn at {@code y} in the canvas's coordinates, or null. */
+    private WatchRow rowAt(double y) {
+        int index = y < 0 ? -1 : firstRow + (int) (y / rowHeight());
+        return index >= 0 && index < displayed.size() ? displayed.get(index) : null;
     }
 
     /** The vertical middle of {@code row} in the grid's coordinates, or NaN when it is not in view. */
@@ -243,10 +244,7 @@ public final class WatchlistGrid extends Region {
         if (items != null) {
             displayed.addAll(items);
         }
-        if (sortColumn != null) {
-            displayed.sort(sortColumn.comparator(sortAscending));
-            lastSortNanos = System.nanoTime();
-        }
+        sortDisplayed(System.nanoTime());
         WatchRow selected = selectedRow.get();
         if (selected != null && !displayed.contains(selected)) {
             selectedRow.set(null);
@@ -308,7 +306,7 @@ public final class WatchlistGrid extends Region {
 
     private void onMousePressed(MouseEvent e) {
         requestFocus();
-        WatchRow row = rowAt(canvas.getLayoutY() + e.getY());
+        WatchRow row = rowAt(e.getY());
         if (row != null) {
             select(row);
         }
@@ -316,7 +314,7 @@ public final class WatchlistGrid extends Region {
 
     private void onContextMenu(ContextMenuEvent e) {
         // From the keyboard (menu key, Shift+F10) the menu is for the selected row, wherever the mouse is.
-        WatchRow row = e.isKeyboardTrigger() ? null : rowAt(canvas.getLayoutY() + e.getY());
+        WatchRow row = e.isKeyboardTrigger() ? null : rowAt(e.getY());
         if (row != null) {
             select(row);
         }
