@@ -189,6 +189,7 @@ final class SendQueue extends IteratingCallback {
     @Override
     protected Action process() {
         int n = 0;
+        boolean drainedForClose;
         synchronized (lock) {
             if (closed) {
                 return Action.IDLE;
@@ -208,9 +209,10 @@ final class SendQueue extends IteratingCallback {
                 head = (head + 1) % frames.length;
                 size--;
             }
+            drainedForClose = n == 0 && draining && size == 0;
         }
         if (n == 0) {
-            if (drainedForClose()) {
+            if (drainedForClose) {
                 closeDrainingNow();
             }
             return Action.IDLE;
@@ -221,12 +223,6 @@ final class SendQueue extends IteratingCallback {
         }
         session.flush(this);
         return Action.SCHEDULED;
-    }
-
-    private boolean drainedForClose() {
-        synchronized (lock) {
-            return draining && size == 0 && !closed;
-        }
     }
 
     private void wake() {
