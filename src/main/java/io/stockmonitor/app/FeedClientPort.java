@@ -1,9 +1,10 @@
 package io.stockmonitor.app;
 
 import io.stockmonitor.feed.ConnectionStatus;
-import io.stockmonitor.feed.FeedClient;
+import io.stockmonitor.feed.ConnectionSupervisor;
 import io.stockmonitor.feed.FeedEvent;
 import io.stockmonitor.feed.FeedListener;
+import io.stockmonitor.feed.FeedSession;
 import io.stockmonitor.market.LatencySnapshot;
 import io.stockmonitor.market.MarketModel;
 import io.stockmonitor.ui.ConnectionInfo;
@@ -14,11 +15,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Adapts a running {@link FeedClient} to the window's {@link FeedPort}: feed events are translated on the feed thread
+ * Adapts a running {@link ConnectionSupervisor} to the window's {@link FeedPort}: feed events are translated on the feed thread
  * and only enqueued (the sink is the UI's bounded queue); everything else is a cheap read.
  */
 final class FeedClientPort implements FeedPort, FeedListener {
-    private final FeedClient client;
+    private final ConnectionSupervisor client;
     private final boolean simulated;
     private volatile LiveSession session;
     /** The client's URL until the session is attached, then the session's label (e.g. "demo (simulator on …)"). */
@@ -26,7 +27,7 @@ final class FeedClientPort implements FeedPort, FeedListener {
     private volatile Consumer<LinkEvent> sink = e -> { };
 
     /** Listens to the client from now on; call before the client starts so the first state changes are seen. */
-    FeedClientPort(FeedClient client, boolean simulated) {
+    FeedClientPort(ConnectionSupervisor client, boolean simulated) {
         this.client = client;
         this.simulated = simulated;
         this.label = client.status().server();
@@ -73,7 +74,7 @@ final class FeedClientPort implements FeedPort, FeedListener {
 
     @Override
     public long resumes() {
-        return client.stats().resumes();
+        return client.stats().symbolsResumed();
     }
 
     @Override
@@ -94,7 +95,7 @@ final class FeedClientPort implements FeedPort, FeedListener {
 
     @Override
     public List<String> serverSymbols() {
-        return client.serverSymbols();
+        return client.sourceSymbols().stream().map(FeedSession.SymbolInfo::symbol).toList();
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.stockmonitor.app;
 
 import io.stockmonitor.feed.ConnectionState;
-import io.stockmonitor.feed.FeedClient;
+import io.stockmonitor.feed.ConnectionSupervisor;
 import io.stockmonitor.feed.FeedEvent;
 import io.stockmonitor.feed.FeedRecordWriter;
 import io.stockmonitor.feed.FeedStats;
@@ -130,14 +130,15 @@ final class HeadlessRun {
 
     private static void printSummary(PrintStream out, LiveSession session, FeedRecordWriter writer,
                                      AppOptions options, double seconds) {
-        FeedClient feed = session.feed();
+        ConnectionSupervisor feed = session.feed();
         FeedStats s = feed.stats();
         LatencySnapshot l = feed.latency().totalSnapshot();
         out.printf("stock-monitor headless summary: %s%s, %.1f s, %d symbols%n", session.serverLabel(),
                 session.simulated() ? " (SIMULATED data)" : "", seconds, options.symbolsOrDefault().size());
-        out.printf("  ticks %d, duplicates dropped %d, gaps %d, resyncs %d, reconnects %d, resumes %d, bad frames %d%n",
-                s.ticksApplied(), s.duplicatesDropped(), s.gaps(), s.resyncs(), s.reconnects(), s.resumes(),
-                s.badFrames());
+        out.printf("  ticks %d, duplicates dropped %d, gaps %d, resyncs %d, connections lost %d, reconnects %d, "
+                        + "symbols resumed %d, bad frames %d%n",
+                s.ticksApplied(), s.duplicatesDropped(), s.gaps(), s.resyncs(), s.connectionsLost(), s.reconnects(),
+                s.symbolsResumed(), s.badFrames());
         out.printf("  latency (receive - tick ts) p50 %d ms, p99 %d ms, max %d ms; ping rtt last %d ms%n", l.p50Ms(),
                 l.p99Ms(), l.maxMs(), l.lastRttMs());
         if (writer != null) {

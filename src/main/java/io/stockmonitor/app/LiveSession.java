@@ -1,10 +1,11 @@
 package io.stockmonitor.app;
 
-import io.stockmonitor.feed.FeedClient;
+import io.stockmonitor.feed.ConnectionSupervisor;
 import io.stockmonitor.feed.FeedClientConfig;
 import io.stockmonitor.market.MarketLimits;
 import io.stockmonitor.market.MarketModel;
 import io.stockmonitor.simulator.EmbeddedSimulator;
+import io.stockmonitor.source.v1.ProtocolV1Source;
 import io.stockmonitor.simulator.SimulatorConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,11 +15,11 @@ import java.util.function.Consumer;
 /** A running connection: (in demo mode) the embedded simulator, the feed client and the market model it writes. */
 public final class LiveSession implements AutoCloseable {
     private final EmbeddedSimulator simulator;
-    private final FeedClient feed;
+    private final ConnectionSupervisor feed;
     private final MarketModel market;
     private final String serverLabel;
 
-    private LiveSession(EmbeddedSimulator simulator, FeedClient feed, MarketModel market, String serverLabel) {
+    private LiveSession(EmbeddedSimulator simulator, ConnectionSupervisor feed, MarketModel market, String serverLabel) {
         this.simulator = simulator;
         this.feed = feed;
         this.market = market;
@@ -35,7 +36,7 @@ public final class LiveSession implements AutoCloseable {
     }
 
     /** As {@link #start(FeedTarget, List)}; {@code beforeStart} may add listeners so they see the first events. */
-    public static LiveSession start(FeedTarget target, List<String> symbols, Consumer<FeedClient> beforeStart)
+    public static LiveSession start(FeedTarget target, List<String> symbols, Consumer<ConnectionSupervisor> beforeStart)
             throws Exception {
         EmbeddedSimulator simulator = null;
         URI uri;
@@ -53,11 +54,11 @@ public final class LiveSession implements AutoCloseable {
             }
             label = null;
         }
-        FeedClient feed = null;
+        ConnectionSupervisor feed = null;
         try {
             MarketModel market = new MarketModel(MarketLimits.defaults(), System::currentTimeMillis);
             FeedClientConfig config = FeedClientConfig.of(uri, target.token(), symbols);
-            feed = new FeedClient(config, market);
+            feed = ProtocolV1Source.client(config, market);
             beforeStart.accept(feed);
             feed.start();
             return new LiveSession(simulator, feed, market, label == null ? config.serverLabel() : label);
@@ -76,7 +77,7 @@ public final class LiveSession implements AutoCloseable {
         return market;
     }
 
-    public FeedClient feed() {
+    public ConnectionSupervisor feed() {
         return feed;
     }
 

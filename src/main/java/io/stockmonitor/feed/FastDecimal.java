@@ -5,7 +5,7 @@ package io.stockmonitor.feed;
  * exact fast path (Clinger): a mantissa below 2^53 and a power of ten up to 22 are both exact doubles and one IEEE
  * multiplication or division rounds correctly. Anything else goes to {@link Double#parseDouble}.
  */
-final class FastDecimal {
+public final class FastDecimal {
     private static final double[] POW10 = new double[23];
     private static final long MAX_EXACT = 1L << 53;
 
@@ -21,7 +21,7 @@ final class FastDecimal {
     }
 
     /** Parses a JSON number; throws NumberFormatException on text that is not one. */
-    static double parse(char[] c, int off, int len) {
+    public static double parse(char[] c, int off, int len) {
         int i = off;
         int end = off + len;
         if (len == 0) {

@@ -1,5 +1,6 @@
 package io.stockmonitor.feed;
 
+import io.stockmonitor.market.GapKind;
 import io.stockmonitor.protocol.ErrorCode;
 import io.stockmonitor.protocol.ResyncReason;
 
@@ -24,6 +25,22 @@ public sealed interface FeedEvent {
 
     /** A sequence jump (or a heartbeat naming a tick never received): the symbol is resynced alone. */
     record GapDetected(String symbol, long expectedSeq, long seenSeq) implements FeedEvent {
+    }
+
+    /**
+     * Trades were missing from a symbol's stream, and this is how it ended: refilled and proven complete by ids
+     * ({@link GapKind#EXACT}), refilled by time ({@link GapKind#BY_TIME}), or lost ({@link GapKind#LOST}). Comes
+     * after the refilled trades, so a record reader has seen them when it reads this.
+     *
+     * @param fromId   first missing id (seq), null when unknown
+     * @param toId     last missing id (seq), null when unknown
+     * @param fromTs   time of the last trade before the hole
+     * @param toTs     time of the first trade after it (or when the source gave up)
+     * @param refilled trades recovered, -1 when unknown
+     * @param missed   trades lost for good, -1 when unknown (0 for exact)
+     */
+    record GapSettled(String symbol, GapKind kind, Long fromId, Long toId, long fromTs, long toTs, long refilled,
+                      long missed) implements FeedEvent {
     }
 
     /** The server refused a symbol (e.g. unknown to it); the client stops asking for it. */

@@ -16,12 +16,19 @@ import java.nio.file.Path;
  * {"type":"tick","symbol":"AAPL","epoch":"e","seq":1235,"ts":1700000000000,"price":189.23,"size":100}
  * {"type":"snapshot","symbol":"AAPL","epoch":"e","seq":1290,"reason":"too_old"}
  * {"type":"state","state":"RECONNECTING","at":1700000000000,"attempt":3}
+ * {"type":"gap","symbol":"BTCUSDT","from":3481207,"to":3481243,"recovered":"exact"}
  * </pre>
+ * A gap line follows the trades that refilled it: {@code recovered} is {@code exact} (every missing id is in the
+ * record), {@code time} (refilled by time, completeness not provable) or {@code none} (lost); {@code from} and
+ * {@code to} are the first and last missing ids (seqs), or null when unknown.
  * Register it as both the client's {@link TickSink} and a {@link FeedListener}: everything then arrives on the feed
- * thread, in order, into one buffered writer; {@link #close()} (after the client is closed) flushes it. Symbols and
- * epochs are JSON-escaped; the first I/O error is kept and rethrown by {@link #close()}.
+ * thread, in order, into one buffered writer; {@link #close()} (after the client is closed) flushes it. Strings are
+ * JSON-escaped (control characters escaped, lone surrogates replaced by U+FFFD, so every line stays valid UTF-8
+ * JSON whatever a server sent); numbers are written plainly (no exponent); the first I/O error is kept and rethrown
+ * by {@link #close()}.
  */
 public final class FeedRecordWriter implements TickSink, FeedListener, Closeable {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
     private final Writer out;
     private final StringBuilder line = new StringBuilder(160);
     private IOException failure;
@@ -36,14 +43,17 @@ public final class FeedRecordWriter implements TickSink, FeedListener, Closeable
     }
 
     @Override
-    public synchronized void onTick(String symbol, String epoch, long seq, long ts, double price, long size) {
+    public synchronized void onTick(String symbol, String epoch, long seq, long ts, double price, double size) {
         line.setLength(0);
         line.append("{\"type\":\"tick\",\"symbol\":");
         string(symbol);
         line.append(",\"epoch\":");
         string(epoch);
-        line.append(",\"seq\":").append(seq).append(",\"ts\":").append(ts).append(",\"price\":").append(price)
-                .append(",\"size\":").append(size).append('}');
+        line.append(",\"seq\":").append(seq).append(",\"ts\":").append(ts).append(",\"price\":");
+        JsonNumbers.appendDecimal(line, price);
+        line.append(",\"size\":");
+        JsonNumbers.appendQuantity(line, size);
+        line.append('}');
         write();
     }
 
@@ -57,6 +67,16 @@ public final class FeedRecordWriter implements TickSink, FeedListener, Closeable
             string(s.epoch());
             line.append(",\"seq\":").append(s.seq()).append(",\"reason\":");
             string(s.reason().wire());
+            line.append('}');
+            write();
+        } else if (event instanceof FeedEvent.GapSettled g) {
+            line.setLength(0);
+            line.append("{\"type\":\"gap\",\"symbol\":");
+            string(g.symbol());
+            line.append(",\"from\":").append(g.fromId() == null ? "null" : g.fromId().toString())
+                    .append(",\"to\":").append(g.toId() == null ? "null" : g.toId().toString())
+                    .append(",\"recovered\":");
+            string(g.kind().recordName());
             line.append('}');
             write();
         } else if (event instanceof FeedEvent.StateChanged c) {
@@ -113,7 +133,12 @@ public final class FeedRecordWriter implements TickSink, FeedListener, Closeable
                 if (c == '"' || c == '\\') {
                     line.append('\\').append(c);
                 } else if (c < 0x20) {
-                    line.append(String.format("\\u%04x", (int) c));
+                    line.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+                } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                        && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    line.append(c).append(s.charAt(++i));
+                } else if (Character.isSurrogate(c)) {
+                    line.append('\ufffd');
                 } else {
                     line.append(c);
                 }

@@ -1,24 +1,25 @@
 package io.stockmonitor.feed;
 
-import io.stockmonitor.protocol.Message;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Keeps one connection's requests under the server's request rate limit ({@link
- * io.stockmonitor.protocol.Protocol#MAX_REQUESTS_PER_SECOND}); requests over the budget wait for the next one-second
- * window instead of being dropped by the server as {@code rate_limited}.
+ * Keeps one connection's requests under the server's request rate limit (our protocol's
+ * {@link io.stockmonitor.protocol.Protocol#MAX_REQUESTS_PER_SECOND}, a provider's documented limit): requests over
+ * the budget wait for the next one-second window instead of being dropped, or punished, by the server.
  *
  * <p>Written by hand because it is a dozen lines tied to the feed thread's scheduler; a general rate-limiter
  * library would add a dependency and a thread model for no gain. Feed thread only. The queue is bounded in
  * practice: each symbol has at most one subscribe/unsubscribe/resync in flight, plus the periodic ping.
+ *
+ * @param <T> what is paced (a frame and where it goes)
  */
-final class RequestPacer {
+final class RequestPacer<T> {
     private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final int perWindow;
-    private final ArrayDeque<Message.Request> waiting = new ArrayDeque<>();
+    private final ArrayDeque<T> waiting = new ArrayDeque<>();
     private long windowStart;
     private int sentInWindow;
     private boolean started;
@@ -30,7 +31,7 @@ final class RequestPacer {
         this.perWindow = perSecond;
     }
 
-    void offer(Message.Request request) {
+    void offer(T request) {
         waiting.add(request);
     }
 
@@ -39,7 +40,7 @@ final class RequestPacer {
      *
      * @return nanoseconds until more can be sent, or -1 when nothing is waiting
      */
-    long drain(long nowNanos, Consumer<Message.Request> sender) {
+    long drain(long nowNanos, Consumer<T> sender) {
         if (!started || nowNanos - windowStart >= WINDOW_NANOS) {
             started = true;
             windowStart = nowNanos;

@@ -6,11 +6,11 @@ import java.util.Arrays;
  * The symbols the client knows, looked up straight from the parser's characters so a tick never allocates a String
  * for its symbol. Open addressing, String.hashCode-compatible hashing. Not thread-safe: the feed thread owns it.
  */
-final class SymbolTable {
+public final class SymbolTable {
     private String[] slots = new String[64];
     private int size;
 
-    void add(String symbol) {
+    public void add(String symbol) {
         if (lookup(symbol) != null) {
             return;
         }
@@ -27,7 +27,7 @@ final class SymbolTable {
         insert(symbol);
     }
 
-    void remove(String symbol) {
+    public void remove(String symbol) {
         String[] old = slots;
         slots = new String[old.length];
         size = 0;
@@ -53,12 +53,12 @@ final class SymbolTable {
         size++;
     }
 
-    String lookup(String symbol) {
+    public String lookup(String symbol) {
         return lookup(symbol.toCharArray(), 0, symbol.length());
     }
 
     /** The known symbol spelled by {@code c[off, off+len)}, or null. */
-    String lookup(char[] c, int off, int len) {
+    public String lookup(char[] c, int off, int len) {
         int h = 0;
         for (int i = 0; i < len; i++) {
             h = 31 * h + c[off + i];

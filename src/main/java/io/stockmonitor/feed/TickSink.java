@@ -6,5 +6,5 @@ package io.stockmonitor.feed;
  */
 @FunctionalInterface
 public interface TickSink {
-    void onTick(String symbol, String epoch, long seq, long ts, double price, long size);
+    void onTick(String symbol, String epoch, long seq, long ts, double price, double size);
 }

@@ -1,6 +1,7 @@
 /**
- * The feed client: one Jetty WebSocket connection carrying every subscribed symbol, with an explicit connection state
- * machine, jittered reconnects, stall detection, and resume without gap or duplicate; it writes the market model from
- * a single feed thread. Never imports JavaFX.
+ * The feed layer every source shares: the {@link io.stockmonitor.feed.ConnectionSupervisor} (connect, jittered
+ * backoff, handshake and silence watchdogs, rollover, request pacing, the connection state machine), the
+ * {@link io.stockmonitor.feed.FeedSession} contract a source implements, the {@link io.stockmonitor.feed.TradeOutput}
+ * every applied trade and settled gap goes through, events, counters and the headless record. Never imports JavaFX.
  */
 package io.stockmonitor.feed;

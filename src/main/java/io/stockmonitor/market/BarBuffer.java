@@ -10,7 +10,7 @@ public final class BarBuffer {
     private final double[] high;
     private final double[] low;
     private final double[] close;
-    private final long[] volume;
+    private final double[] volume;
     private int size;
 
     public BarBuffer(int capacity) {
@@ -22,7 +22,7 @@ public final class BarBuffer {
         high = new double[capacity];
         low = new double[capacity];
         close = new double[capacity];
-        volume = new long[capacity];
+        volume = new double[capacity];
     }
 
     public int capacity() {
@@ -54,7 +54,7 @@ public final class BarBuffer {
         return close[check(i)];
     }
 
-    public long volume(int i) {
+    public double volume(int i) {
         return volume[check(i)];
     }
 
@@ -78,11 +78,11 @@ public final class BarBuffer {
         return close;
     }
 
-    public long[] volumes() {
+    public double[] volumes() {
         return volume;
     }
 
-    void set(int i, long t, double o, double h, double l, double c, long v) {
+    void set(int i, long t, double o, double h, double l, double c, double v) {
         time[i] = t;
         open[i] = o;
         high[i] = h;

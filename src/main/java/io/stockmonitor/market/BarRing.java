@@ -6,8 +6,9 @@ import java.util.Arrays;
  * OHLCV bars of one interval in a time-indexed ring: bar index {@code k = floor(ts / intervalMs)} lives in slot
  * {@code k mod capacity}, so the start time is implicit (not stored) and the ring always holds the latest
  * {@code capacity} intervals. A slot is 5 consecutive ints (open, high, low, close, volume: 20 bytes), so that
- * updating a bar touches one cache line; prices are scaled ints (see {@link SymbolState}); an interval without
- * ticks has {@code open == EMPTY}. Written by the single writer inside the symbol's seqlock; readers copy
+ * updating a bar touches one cache line; prices are scaled ints (see {@link SymbolState}); the volume is a float's
+ * bits (fractional sizes of crypto trades; exact for whole volumes up to 16,777,216, within 6e-8 beyond); an
+ * interval without ticks has {@code open == EMPTY}. Written by the single writer inside the symbol's seqlock; readers copy
  * optimistically and must survive torn state (every index is reduced modulo the capacity, every loop is bounded).
  */
 final class BarRing {
@@ -68,7 +69,7 @@ final class BarRing {
      * A {@code ts} older than the newest bar goes into the newest bar: history is never rewritten, so a late tick
      * can only widen the current bar's range and add to its volume.
      */
-    void add(long ts, int o, int h, int l, int c, long v) {
+    void add(long ts, int o, int h, int l, int c, double v) {
         if (ts < currentEnd) {
             int[] data = currentPage;
             int b = currentBase;
@@ -79,7 +80,7 @@ final class BarRing {
                 data[b + LOW] = l;
             }
             data[b + CLOSE] = c;
-            data[b + VOLUME] = saturate(data[b + VOLUME] + v);
+            data[b + VOLUME] = Float.floatToRawIntBits(Float.intBitsToFloat(data[b + VOLUME]) + (float) v);
             return;
         }
         long idx = Math.floorDiv(ts, intervalMs);
@@ -98,7 +99,7 @@ final class BarRing {
         data[b + HIGH] = h;
         data[b + LOW] = l;
         data[b + CLOSE] = c;
-        data[b + VOLUME] = saturate(v);
+        data[b + VOLUME] = Float.floatToRawIntBits((float) v);
         lastIndex = idx;
         currentEnd = (idx + 1) * intervalMs;
         currentPage = data;
@@ -106,12 +107,12 @@ final class BarRing {
     }
 
     /** Divides every stored price by {@code divisor} (rounding half up): the symbol switched to a coarser scale. */
-    void rescale(int divisor) {
+    void rescale(long divisor) {
         for (int[] data : pages) {
             for (int b = 0; b < data.length; b += STRIDE) {
                 if (data[b + OPEN] != EMPTY) {
                     for (int f = OPEN; f <= CLOSE; f++) {
-                        data[b + f] = (int) Math.floorDiv(data[b + f] + (long) divisor / 2, divisor);
+                        data[b + f] = (int) Math.floorDiv(data[b + f] + divisor / 2, divisor);
                     }
                 }
             }
@@ -122,7 +123,7 @@ final class BarRing {
      * Copies the newest bars starting at or after {@code fromTs} (at most {@code into.capacity()}) into {@code into},
      * oldest first, decoding prices with {@code scale}. Tolerates a concurrent write (the caller validates).
      */
-    int readInto(long fromTs, BarBuffer into, int scale) {
+    int readInto(long fromTs, BarBuffer into, long scale) {
         long last = lastIndex;
         if (last == NONE) {
             into.clear();
@@ -145,7 +146,7 @@ final class BarRing {
             }
             n++;
             into.set(cap - n, k * intervalMs, o / div, data[b + HIGH] / div, data[b + LOW] / div,
-                    data[b + CLOSE] / div, data[b + VOLUME]);
+                    data[b + CLOSE] / div, Float.intBitsToFloat(data[b + VOLUME]));
         }
         into.finishFromEnd(n);
         return n;
@@ -153,9 +154,5 @@ final class BarRing {
 
     private int slot(long index) {
         return (int) Math.floorMod(index, (long) capacity);
-    }
-
-    private static int saturate(long v) {
-        return v >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) Math.max(0, v);
     }
 }

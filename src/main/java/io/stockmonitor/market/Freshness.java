@@ -7,5 +7,7 @@ public enum Freshness {
     /** Nothing arrived for {@link MarketLimits#staleAfterMs()}, the connection is down, or no data yet. */
     STALE,
     /** The feed asked the server to resync the symbol; the shown state is about to be replaced or replayed. */
-    RESYNCING
+    RESYNCING,
+    /** Trades are missing and the source is fetching them from the provider's history; later ones wait. */
+    REFILLING
 }

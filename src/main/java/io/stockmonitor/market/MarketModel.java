@@ -80,12 +80,13 @@ public final class MarketModel {
 
     /**
      * Applies one accepted tick (the feed already dropped duplicates); ignored for an unknown symbol. A {@code ts}
-     * older than the symbol's current 1 s bar updates that bar (history is never rewritten). No allocation.
+     * older than the symbol's current 1 s bar updates that bar (history is never rewritten). NaN {@code bid} or
+     * {@code ask} keeps the current quote (sources whose quotes come apart from trades). No allocation.
      *
      * @throws IllegalArgumentException for a price that is not positive and finite or above $21,474,836.47 (the
      *                                  feed validates first; this is a last line of defence)
      */
-    public void applyTick(String symbol, long seq, long ts, double price, long size, double bid, double ask,
+    public void applyTick(String symbol, long seq, long ts, double price, double size, double bid, double ask,
                           long receivedAtMs) {
         SymbolState state = states.get(symbol);
         if (state != null) {
@@ -96,14 +97,61 @@ public final class MarketModel {
 
     /**
      * Replaces the symbol's quote, day stats, 1 s bars and the derived bars (rebuilt from the snapshot's 1 s bars)
-     * and leaves a {@link GapMarker} from the last data before it (the last applied tick's ts, or the snapshot's
-     * first bar when there was none) to the snapshot time, taken as {@code receivedAtMs}. Recent ticks are kept:
-     * they were really received, and the marker shows where the discontinuity is. Ends RESYNCING.
+     * and, when the symbol had data before, leaves a {@link GapCause#RESYNC} marker ({@link GapKind#LOST}) from the
+     * last data before it to the snapshot time, taken as {@code receivedAtMs} (a pending disconnection becomes part
+     * of it). A symbol's first snapshot leaves no marker: nothing shown was replaced. Recent ticks are kept: they
+     * were really received, and the marker shows where the discontinuity is. Ends RESYNCING.
      */
     public void applySnapshot(Message.Snapshot snapshot, ResyncReason reason, long missedTicks, long receivedAtMs) {
         SymbolState state = states.get(snapshot.symbol());
         if (state != null) {
             state.applySnapshot(snapshot, reason, missedTicks, receivedAtMs);
+            bumpVersion();
+        }
+    }
+
+    /** A quote (best bid and ask) apart from any trade; NaN keeps a side. No allocation. */
+    public void applyQuote(String symbol, double bid, double ask, long receivedAtMs) {
+        SymbolState state = states.get(symbol);
+        if (state != null) {
+            state.applyQuote(bid, ask, receivedAtMs);
+            bumpVersion();
+        }
+    }
+
+    /**
+     * The provider's day (or rolling 24 h) statistics: open, high, low, previous close (or the price 24 h ago), and
+     * volume; NaN keeps a field. Later trades extend high, low and volume.
+     */
+    public void applyDayStats(String symbol, double open, double high, double low, double prevClose, double volume) {
+        SymbolState state = states.get(symbol);
+        if (state != null) {
+            state.applyDayStats(open, high, low, prevClose, volume);
+            bumpVersion();
+        }
+    }
+
+    /**
+     * The source found trades missing after {@code fromTs} (its last applied trade) and is fetching them:
+     * {@link Freshness#REFILLING} until {@link #settleGaps}; the span joins a pending disconnection or opens a
+     * marker of its own.
+     */
+    public void markRefilling(String symbol, long fromTs, long atMs) {
+        SymbolState state = states.get(symbol);
+        if (state != null) {
+            state.markRefilling(fromTs, atMs);
+            bumpVersion();
+        }
+    }
+
+    /**
+     * Settles every pending gap of the symbol: {@link GapKind#EXACT} (resumed, or refilled and proven by ids),
+     * {@link GapKind#BY_TIME} or {@link GapKind#LOST}, with the trades refilled and lost when known (-1 unknown).
+     */
+    public void settleGaps(String symbol, GapKind kind, long missed, long refilled, long atMs) {
+        SymbolState state = states.get(symbol);
+        if (state != null) {
+            state.settleGaps(kind, missed, refilled, atMs);
             bumpVersion();
         }
     }

@@ -15,7 +15,7 @@ public final class QuoteView {
     double high = Double.NaN;
     double low = Double.NaN;
     double prevClose = Double.NaN;
-    long volume;
+    double volume;
     double change = Double.NaN;
     double changePercent = Double.NaN;
     double previousLast = Double.NaN;
@@ -24,6 +24,10 @@ public final class QuoteView {
     Freshness freshness = Freshness.STALE;
     long ageMs = -1;
     boolean hasData;
+    GapKind lastGapKind;
+    long lastGapAtMs = -1;
+    long lastGapMissed = -1;
+    long lastGapRefilled = -1;
 
     public String symbol() {
         return symbol;
@@ -70,8 +74,8 @@ public final class QuoteView {
         return prevClose;
     }
 
-    /** Day volume. */
-    public long volume() {
+    /** Day volume (fractional for crypto pairs). */
+    public double volume() {
         return volume;
     }
 
@@ -111,6 +115,26 @@ public final class QuoteView {
 
     public boolean hasData() {
         return hasData;
+    }
+
+    /** How the symbol's latest gap ended (exact, by time, lost); null if it never had one. */
+    public GapKind lastGapKind() {
+        return lastGapKind;
+    }
+
+    /** When the latest gap was settled, -1 if never. */
+    public long lastGapAtMs() {
+        return lastGapAtMs;
+    }
+
+    /** Trades the latest gap lost for good, -1 when unknown. */
+    public long lastGapMissed() {
+        return lastGapMissed;
+    }
+
+    /** Trades the latest gap's refill recovered, -1 when unknown. */
+    public long lastGapRefilled() {
+        return lastGapRefilled;
     }
 
     /** True when the last price change went up (for the flash colour); false when down or unknown. */

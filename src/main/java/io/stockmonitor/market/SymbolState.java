@@ -15,13 +15,21 @@ import java.util.List;
  * only inside an attempt that is thrown away, and every read path is written to survive it (bounded loops,
  * indices reduced modulo the capacity).
  *
- * <p>Bar and tick prices are ints in units of {@code 1/scale} dollars: {@link #FINE_SCALE} (1/10,000 $, exact to a
- * hundredth of a cent up to $214,748.36) until a price does not fit, then {@link #COARSE_SCALE} (cents, up to
- * $21,474,836.47) for good; the switch rescales what is stored once. Quote fields stay doubles, exactly as received.
+ * <p>Bar and tick prices are ints in units of {@code 1/scale} of the quote currency, {@code scale} a power of ten
+ * chosen at the symbol's first price: 1/10,000 for ordinary prices (exact to a hundredth of a cent), finer for
+ * prices under a few dollars so they keep at least six significant digits (crypto pairs quoted in fractions of a
+ * cent), never finer than 1e-12. When a price no longer fits an int the scale coarsens by powers of ten, at most to
+ * cents (up to 21,474,836.47), and what is stored is rescaled once. Quote fields stay doubles, exactly as received.
  */
 final class SymbolState {
-    static final int FINE_SCALE = 10_000;
-    static final int COARSE_SCALE = 100;
+    /** The scale of an ordinary price: 1/10,000. */
+    static final long FINE_SCALE = 10_000;
+    /** The coarsest scale: cents. */
+    static final long COARSE_SCALE = 100;
+    /** The finest scale: 1e-12 (a price of 0.00000001 still has four digits). */
+    static final long FINEST_SCALE = 1_000_000_000_000L;
+    /** A price scaled at its symbol's first price is at least this (six significant digits). */
+    private static final long MIN_SCALED_PRICE = 100_000;
     private static final VarHandle LOCK_SEQ;
 
     static {
@@ -46,14 +54,19 @@ final class SymbolState {
     private double high = Double.NaN;
     private double low = Double.NaN;
     private double prevClose = Double.NaN;
-    private long volume;
+    private double volume;
     private double previousLast = Double.NaN;
     private long lastChangeAtMs = -1;
     private long lastUpdateMs = -1;
     private long confirmedAtMs = -1;
     private boolean resyncing;
+    private boolean refilling;
     private boolean hasData;
-    private int scale = FINE_SCALE;
+    private GapKind lastGapKind;
+    private long lastGapAtMs = -1;
+    private long lastGapMissed = -1;
+    private long lastGapRefilled = -1;
+    private long scale;
     private final BarRing[] bars;
     private final TickRing ticks;
 
@@ -75,18 +88,28 @@ final class SymbolState {
         ticks = new TickRing(limits.recentTicksPerSymbol());
     }
 
+    /** The scale for a symbol whose first price is {@code price}: see the class comment. */
+    static long initialScale(double price) {
+        long s = FINE_SCALE;
+        while (s < FINEST_SCALE && price * s < MIN_SCALED_PRICE) {
+            s *= 10;
+        }
+        while (s > COARSE_SCALE && Math.round(price * s) > Integer.MAX_VALUE) {
+            s /= 10;
+        }
+        return s;
+    }
+
     // ---------------------------------------------------------------- write side (single writer)
 
-    void applyTick(long tickSeq, long ts, double price, long size, double tickBid, double tickAsk, long receivedAtMs) {
+    /** A trade; NaN {@code tickBid}/{@code tickAsk} keep the current quote (sources that quote apart from trades). */
+    void applyTick(long tickSeq, long ts, double price, double size, double tickBid, double tickAsk,
+                   long receivedAtMs) {
         checkPrice(price);
         beginWrite();
         try {
-            long scaled = Math.round(price * scale);
-            if (scaled > Integer.MAX_VALUE) {
-                switchToCoarse();
-                scaled = Math.round(price * scale);
-            }
-            int p = (int) scaled;
+            fitScale(price);
+            int p = encode(price);
             long barTs = Math.max(ts, bars[0].newestStart());
             for (BarRing ring : bars) {
                 ring.add(barTs, p, p, p, p, size);
@@ -98,8 +121,12 @@ final class SymbolState {
             }
             seq = tickSeq;
             last = price;
-            bid = tickBid;
-            ask = tickAsk;
+            if (!Double.isNaN(tickBid)) {
+                bid = tickBid;
+            }
+            if (!Double.isNaN(tickAsk)) {
+                ask = tickAsk;
+            }
             if (Double.isNaN(open)) {
                 open = price;
             }
@@ -123,6 +150,42 @@ final class SymbolState {
         }
     }
 
+    /** The best bid and ask changed (sources that quote apart from trades); NaN keeps a side. */
+    void applyQuote(double newBid, double newAsk, long receivedAtMs) {
+        beginWrite();
+        if (!Double.isNaN(newBid)) {
+            bid = newBid;
+        }
+        if (!Double.isNaN(newAsk)) {
+            ask = newAsk;
+        }
+        lastUpdateMs = receivedAtMs;
+        version++;
+        endWrite();
+    }
+
+    /** The provider's day (or 24 h) statistics; NaN keeps a field. Later trades extend them as with a snapshot. */
+    void applyDayStats(double dayOpen, double dayHigh, double dayLow, double previousClose, double dayVolume) {
+        beginWrite();
+        if (!Double.isNaN(dayOpen)) {
+            open = dayOpen;
+        }
+        if (!Double.isNaN(dayHigh)) {
+            high = dayHigh;
+        }
+        if (!Double.isNaN(dayLow)) {
+            low = dayLow;
+        }
+        if (!Double.isNaN(previousClose)) {
+            prevClose = previousClose;
+        }
+        if (!Double.isNaN(dayVolume)) {
+            volume = dayVolume;
+        }
+        version++;
+        endWrite();
+    }
+
     void applySnapshot(Message.Snapshot snapshot, ResyncReason reason, long missedTicks, long receivedAtMs) {
         checkPrice(snapshot.last());
         Bars snapBars = snapshot.bars();
@@ -133,11 +196,13 @@ final class SymbolState {
         }
         long fromTs = lastDataTs != BarRing.NONE ? lastDataTs : n > 0 ? snapBars.time(0) : receivedAtMs;
         long toTs = Math.max(fromTs, receivedAtMs);
+        boolean hadData = hasData;
         beginWrite();
         try {
-            if (scale == FINE_SCALE && Math.round(maxPrice * FINE_SCALE) > Integer.MAX_VALUE) {
-                switchToCoarse();
+            if (scale == 0) {
+                scale = initialScale(snapshot.last());
             }
+            fitScale(maxPrice);
             for (BarRing ring : bars) {
                 ring.clear();
             }
@@ -159,7 +224,14 @@ final class SymbolState {
             volume = snapshot.volume();
             lastUpdateMs = receivedAtMs;
             resyncing = false;
+            refilling = false;
             hasData = true;
+            if (hadData) {
+                lastGapKind = GapKind.LOST;
+                lastGapAtMs = receivedAtMs;
+                lastGapMissed = missedTicks;
+                lastGapRefilled = -1;
+            }
             version++;
         } finally {
             endWrite();
@@ -168,7 +240,13 @@ final class SymbolState {
         if (disconnectOpen) {
             closeDisconnect(receivedAtMs);
         }
-        addMarker(new GapMarker(symbol, fromTs, toTs, reason, missedTicks));
+        if (hadData) {
+            // One marker per incident: a pending span (e.g. the disconnection that led here) becomes the resync.
+            replacePending(new GapMarker(symbol, fromTs, toTs, GapCause.RESYNC, GapKind.LOST, reason, missedTicks, -1));
+        } else {
+            // Nothing was on screen before: the snapshot is the symbol's first state, not a gap in it.
+            removePending();
+        }
     }
 
     private void addSnapshotBar(Bars b, int i) {
@@ -198,13 +276,23 @@ final class SymbolState {
         return (int) Math.round(price * scale);
     }
 
-    private void switchToCoarse() {
-        int divisor = FINE_SCALE / COARSE_SCALE;
-        for (BarRing ring : bars) {
-            ring.rescale(divisor);
+    /** Inside a write: picks the scale at the first price, coarsens it when {@code price} does not fit an int. */
+    private void fitScale(double price) {
+        if (scale == 0) {
+            scale = initialScale(price);
+            return;
         }
-        ticks.rescale(divisor);
-        scale = COARSE_SCALE;
+        long divisor = 1;
+        while (scale / divisor > COARSE_SCALE && Math.round(price * (scale / divisor)) > Integer.MAX_VALUE) {
+            divisor *= 10;
+        }
+        if (divisor > 1) {
+            for (BarRing ring : bars) {
+                ring.rescale(divisor);
+            }
+            ticks.rescale(divisor);
+            scale /= divisor;
+        }
     }
 
     private static void checkPrice(double price) {
@@ -220,6 +308,46 @@ final class SymbolState {
         endWrite();
     }
 
+    /**
+     * The source found data missing from {@code fromTs} and is fetching it: REFILLING until {@link #settleGaps}. A
+     * pending span (a disconnection not settled yet) is the same incident; otherwise a new marker opens.
+     */
+    void markRefilling(long fromTs, long atMs) {
+        beginWrite();
+        refilling = true;
+        version++;
+        endWrite();
+        if (!hasPending()) {
+            addMarker(new GapMarker(symbol, Math.min(fromTs, atMs), Math.max(fromTs, atMs), GapCause.SEQUENCE,
+                    GapKind.PENDING, null, -1, -1));
+        }
+    }
+
+    /**
+     * Every pending span of the symbol ends as {@code kind}: the source resumed or refilled it ({@code refilled}
+     * trades), or gave up ({@code missed} trades lost, -1 unknown). Ends REFILLING.
+     */
+    void settleGaps(GapKind kind, long missed, long refilled, long atMs) {
+        boolean any = hasPending();
+        beginWrite();
+        refilling = false;
+        if (any) {
+            lastGapKind = kind;
+            lastGapAtMs = atMs;
+            lastGapMissed = missed;
+            lastGapRefilled = refilled;
+        }
+        version++;
+        endWrite();
+        if (any) {
+            List<GapMarker> next = new ArrayList<>(markers.size());
+            for (GapMarker m : markers) {
+                next.add(m.isPending() ? m.settled(kind, missed, refilled, atMs) : m);
+            }
+            markers = List.copyOf(next);
+        }
+    }
+
     void confirmCurrent(long atMs) {
         beginWrite();
         confirmedAtMs = Math.max(confirmedAtMs, atMs);
@@ -230,7 +358,7 @@ final class SymbolState {
     void openDisconnect(long atMs) {
         if (!disconnectOpen) {
             disconnectOpen = true;
-            addMarker(new GapMarker(symbol, atMs, Long.MAX_VALUE, null, -1));
+            addMarker(GapMarker.disconnect(symbol, atMs));
         }
     }
 
@@ -239,11 +367,43 @@ final class SymbolState {
             return;
         }
         disconnectOpen = false;
-        List<GapMarker> current = markers;
-        List<GapMarker> next = new ArrayList<>(current.size());
-        for (GapMarker m : current) {
-            next.add(m.isDisconnect() && m.isOpen()
-                    ? new GapMarker(symbol, m.fromTs(), Math.max(m.fromTs(), atMs), null, -1) : m);
+        List<GapMarker> next = new ArrayList<>(markers.size());
+        for (GapMarker m : markers) {
+            next.add(m.isDisconnect() && m.isOpen() ? m.closedAt(atMs) : m);
+        }
+        markers = List.copyOf(next);
+    }
+
+    private boolean hasPending() {
+        for (GapMarker m : markers) {
+            if (m.isPending()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void replacePending(GapMarker replacement) {
+        List<GapMarker> next = new ArrayList<>(markers.size() + 1);
+        long from = replacement.fromTs();
+        for (GapMarker m : markers) {
+            if (m.isPending()) {
+                from = Math.min(from, m.fromTs());
+            } else {
+                next.add(m);
+            }
+        }
+        markers = List.copyOf(next);
+        addMarker(new GapMarker(symbol, from, replacement.toTs(), replacement.cause(), replacement.recovery(),
+                replacement.reason(), replacement.missed(), replacement.refilled()));
+    }
+
+    private void removePending() {
+        List<GapMarker> next = new ArrayList<>(markers.size());
+        for (GapMarker m : markers) {
+            if (!m.isPending()) {
+                next.add(m);
+            }
         }
         markers = List.copyOf(next);
     }
@@ -292,6 +452,8 @@ final class SymbolState {
     void readQuote(QuoteView v, long nowMs, boolean connectionUp, long staleAfterMs) {
         long confirmed;
         boolean resync;
+        boolean refill;
+        long priceScale;
         long s;
         do {
             s = readBegin();
@@ -309,12 +471,19 @@ final class SymbolState {
             v.lastChangeAtMs = lastChangeAtMs;
             v.lastUpdateMs = lastUpdateMs;
             v.hasData = hasData;
+            v.lastGapKind = lastGapKind;
+            v.lastGapAtMs = lastGapAtMs;
+            v.lastGapMissed = lastGapMissed;
+            v.lastGapRefilled = lastGapRefilled;
             confirmed = confirmedAtMs;
             resync = resyncing;
+            refill = refilling;
+            priceScale = scale;
         } while (!readValid(s));
         v.symbol = symbol;
         double diff = v.last - v.prevClose;
-        v.change = Math.round(diff * FINE_SCALE) / (double) FINE_SCALE;
+        double rounding = priceScale == 0 ? FINE_SCALE : priceScale;
+        v.change = Math.round(diff * rounding) / rounding;
         v.changePercent = v.prevClose > 0 ? diff / v.prevClose * 100.0 : Double.NaN;
         if (!(v.prevClose > 0)) {
             v.change = Double.NaN;
@@ -325,6 +494,8 @@ final class SymbolState {
             v.freshness = Freshness.STALE;
         } else if (resync) {
             v.freshness = Freshness.RESYNCING;
+        } else if (refill) {
+            v.freshness = Freshness.REFILLING;
         } else if (!v.hasData || v.ageMs >= staleAfterMs) {
             v.freshness = Freshness.STALE;
         } else {
@@ -338,7 +509,7 @@ final class SymbolState {
         long s;
         do {
             s = readBegin();
-            n = ring.readInto(fromTs, into, scale);
+            n = ring.readInto(fromTs, into, Math.max(1, scale));
         } while (!readValid(s));
         return n;
     }
@@ -348,7 +519,7 @@ final class SymbolState {
         long s;
         do {
             s = readBegin();
-            n = ticks.readInto(fromTs, into, scale);
+            n = ticks.readInto(fromTs, into, Math.max(1, scale));
         } while (!readValid(s));
         return n;
     }

@@ -4,7 +4,7 @@ package io.stockmonitor.market;
 public final class TickBuffer {
     private final long[] time;
     private final double[] price;
-    private final long[] size;
+    private final double[] size;
     private int count;
 
     public TickBuffer(int capacity) {
@@ -13,7 +13,7 @@ public final class TickBuffer {
         }
         time = new long[capacity];
         price = new double[capacity];
-        size = new long[capacity];
+        size = new double[capacity];
     }
 
     public int capacity() {
@@ -34,7 +34,7 @@ public final class TickBuffer {
     }
 
     /** Traded size (volume) of tick {@code i}. */
-    public long size(int i) {
+    public double size(int i) {
         return size[check(i)];
     }
 
@@ -46,11 +46,11 @@ public final class TickBuffer {
         return price;
     }
 
-    public long[] sizes() {
+    public double[] sizes() {
         return size;
     }
 
-    void set(int i, long t, double p, long s) {
+    void set(int i, long t, double p, double s) {
         time[i] = t;
         price[i] = p;
         size[i] = s;

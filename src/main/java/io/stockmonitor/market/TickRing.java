@@ -3,7 +3,7 @@ package io.stockmonitor.market;
 /**
  * The most recent ticks of one symbol, arrival order. A slot is 3 consecutive ints (12 bytes): the time as the
  * delta to the previous tick (rebuilt backwards from the newest one, because readers only ever walk back from the
- * newest tick), the scaled price, the size (saturating). Timestamps are kept monotonic (a late tick is stamped with
+ * newest tick), the scaled price, the size (a float's bits: crypto sizes are fractional). Timestamps are kept monotonic (a late tick is stamped with
  * the newest time seen) so that a tick-line chart never steps backwards. Single writer inside the symbol's
  * seqlock; readers tolerate torn state.
  */
@@ -26,28 +26,28 @@ final class TickRing {
         data = new int[capacity * STRIDE];
     }
 
-    void add(long ts, int scaledPrice, long tickSize) {
+    void add(long ts, int scaledPrice, double tickSize) {
         long t = count == 0 ? ts : Math.max(ts, newestTs);
         long delta = count == 0 ? 0 : t - newestTs;
         int b = next * STRIDE;
         // A delta beyond 24 days is clamped: only a tick that old would get a slightly wrong time.
         data[b + DELTA] = (int) Math.min(delta, Integer.MAX_VALUE);
         data[b + PRICE] = scaledPrice;
-        data[b + SIZE] = tickSize >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) Math.max(0, tickSize);
+        data[b + SIZE] = Float.floatToRawIntBits((float) tickSize);
         newestTs = t;
         count++;
         next = next + 1 == capacity ? 0 : next + 1;
     }
 
-    void rescale(int divisor) {
+    void rescale(long divisor) {
         int n = (int) Math.min(count, capacity);
         for (int s = 0; s < n; s++) {
             int b = s * STRIDE + PRICE;
-            data[b] = (int) Math.floorDiv(data[b] + (long) divisor / 2, divisor);
+            data[b] = (int) Math.floorDiv(data[b] + divisor / 2, divisor);
         }
     }
 
-    int readInto(long fromTs, TickBuffer into, int scale) {
+    int readInto(long fromTs, TickBuffer into, long scale) {
         long c = count;
         long t = newestTs;
         double div = scale;
@@ -58,7 +58,7 @@ final class TickRing {
         for (long k = c - 1; k >= oldest && n < cap && t >= fromTs; k--, slot = slot == 0 ? capacity - 1 : slot - 1) {
             int b = slot * STRIDE;
             n++;
-            into.set(cap - n, t, data[b + PRICE] / div, data[b + SIZE]);
+            into.set(cap - n, t, data[b + PRICE] / div, Float.intBitsToFloat(data[b + SIZE]));
             t -= data[b + DELTA];
         }
         into.finishFromEnd(n);

@@ -5,20 +5,16 @@ import io.stockmonitor.chart.PriceChart;
 import io.stockmonitor.market.BarBuffer;
 import io.stockmonitor.market.GapMarker;
 import io.stockmonitor.market.TickBuffer;
-import io.stockmonitor.protocol.ResyncReason;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Hands the chart view model's buffers to the {@link PriceChart}; the one place that knows the chart's API. Called at
- * most once per frame; volumes are widened into reusable arrays (no allocation per frame), gap spans are converted
- * only when they changed.
+ * most once per frame (no allocation per frame); gap spans are converted only when they changed.
  */
 public final class ChartSurface {
     private final ChartViewModel model;
     private final PriceChart chart = new PriceChart(ChartViewModel.CHART_TICKS, ChartViewModel.CHART_BARS);
-    private final double[] barVolumes = new double[ChartViewModel.CHART_BARS];
-    private final double[] tickVolumes = new double[ChartViewModel.CHART_TICKS];
     private List<GapMarker> shownGaps = List.of();
     private String shownSymbol = "";
     private ChartMode shownMode;
@@ -59,20 +55,11 @@ public final class ChartSurface {
         }
         if (mode.isTicks()) {
             TickBuffer t = model.ticks();
-            int n = model.tickCount();
-            long[] sizes = t.sizes();
-            for (int i = 0; i < n; i++) {
-                tickVolumes[i] = sizes[i];
-            }
-            chart.setTicks(t.times(), t.prices(), tickVolumes, 0, n);
+            chart.setTicks(t.times(), t.prices(), t.sizes(), 0, model.tickCount());
         } else {
             BarBuffer b = model.bars();
-            int n = model.barCount();
-            long[] volumes = b.volumes();
-            for (int i = 0; i < n; i++) {
-                barVolumes[i] = volumes[i];
-            }
-            chart.setCandles(b.times(), b.opens(), b.highs(), b.lows(), b.closes(), barVolumes, 0, n);
+            chart.setCandles(b.times(), b.opens(), b.highs(), b.lows(), b.closes(), b.volumes(), 0,
+                    model.barCount());
         }
         chart.setLastPrice(model.lastPrice());
         List<GapMarker> gaps = model.gaps();
@@ -80,21 +67,27 @@ public final class ChartSurface {
             shownGaps = gaps;
             List<ChartGap> spans = new ArrayList<>(gaps.size());
             for (GapMarker g : gaps) {
-                if (g.reason() == ResyncReason.NEW) {
-                    continue; // the first snapshot of a new subscription: nothing is missing
-                }
                 spans.add(new ChartGap(g.fromTs(), Math.max(g.fromTs(), g.toTs()), label(g)));
             }
             chart.setGaps(spans);
         }
     }
 
+    /** What a gap's label says: how it ended, with the counts the source knows. */
     static String label(GapMarker g) {
-        if (g.isDisconnect()) {
-            return "disconnected";
-        }
-        String reason = g.reason() == null ? "resync" : "resync: " + g.reason().wire();
-        return g.missedTicks() >= 0 ? reason + ", " + g.missedTicks() + " missed" : reason;
+        String what = switch (g.cause()) {
+            case DISCONNECT -> "disconnected";
+            case SEQUENCE -> "trades skipped";
+            case RESYNC -> g.reason() == null ? "resync" : "resync: " + g.reason().wire();
+        };
+        return switch (g.recovery()) {
+            case PENDING -> g.isOpen() ? what : what + " · refilling";
+            case EXACT -> g.refilled() > 0 ? what + " · " + g.refilled() + " trades refilled, nothing lost"
+                    : what + " · resumed, nothing lost";
+            case BY_TIME -> what + " · refilled by time" + (g.refilled() >= 0 ? " (" + g.refilled() + " trades)" : "")
+                    + ", completeness not provable";
+            case LOST -> what + (g.missed() >= 0 ? " · " + g.missed() + " missed" : " · trades lost");
+        };
     }
 
     /** How many times the chart was handed new data (tests). */

@@ -35,7 +35,7 @@ public final class WatchRow {
     private final ReadOnlyDoubleWrapper changePercent = new ReadOnlyDoubleWrapper(this, "changePercent", Double.NaN);
     private final ReadOnlyDoubleWrapper bid = new ReadOnlyDoubleWrapper(this, "bid", Double.NaN);
     private final ReadOnlyDoubleWrapper ask = new ReadOnlyDoubleWrapper(this, "ask", Double.NaN);
-    private final ReadOnlyLongWrapper volume = new ReadOnlyLongWrapper(this, "volume", -1);
+    private final ReadOnlyDoubleWrapper volume = new ReadOnlyDoubleWrapper(this, "volume", Double.NaN);
     private final ReadOnlyObjectWrapper<Freshness> freshness = new ReadOnlyObjectWrapper<>(this, "freshness");
     private final ReadOnlyStringWrapper freshnessText = new ReadOnlyStringWrapper(this, "freshnessText", "WAITING");
     /** Positive: price went up, negative: down; the magnitude (1..FLASH_LEVELS) fades to 0. */
@@ -109,6 +109,7 @@ public final class WatchRow {
         return switch (f) {
             case LIVE -> "LIVE";
             case RESYNCING -> "RESYNCING";
+            case REFILLING -> "REFILLING";
             case STALE -> "STALE " + formatAge(ageSeconds);
         };
     }
@@ -178,7 +179,7 @@ public final class WatchRow {
         return ask.getReadOnlyProperty();
     }
 
-    public ReadOnlyLongProperty volumeProperty() {
+    public ReadOnlyDoubleProperty volumeProperty() {
         return volume.getReadOnlyProperty();
     }
 

@@ -129,8 +129,7 @@ enum WatchlistColumn {
     }
 
     private static double volumeOrNaN(WatchRow row) {
-        long v = row.volumeProperty().get();
-        return v < 0 ? Double.NaN : v;
+        return row.volumeProperty().get();
     }
 
     private static double sparkTrend(WatchRow row) {

@@ -302,7 +302,7 @@ final class WatchlistPainter {
         }
         return switch (f) {
             case LIVE -> WatchlistColor.UP;
-            case STALE, RESYNCING -> WatchlistColor.WARNING;
+            case STALE, RESYNCING, REFILLING -> WatchlistColor.WARNING;
         };
     }
 }

@@ -14,29 +14,43 @@ class LayeringTest {
     @ArchTest
     static final ArchRule headlessPackagesNeverTouchJavaFx = noClasses()
             .that().resideInAnyPackage("io.stockmonitor.protocol..", "io.stockmonitor.feed..",
-                    "io.stockmonitor.market..", "io.stockmonitor.simulator..")
+                    "io.stockmonitor.source..", "io.stockmonitor.market..", "io.stockmonitor.simulator..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
-            .because("feed, market, protocol and simulator run and are tested headless");
+            .because("feed, sources, market, protocol and simulator run and are tested headless");
 
     @ArchTest
     static final ArchRule simulatorUsesOnlyTheProtocol = noClasses()
             .that().resideInAPackage("io.stockmonitor.simulator..")
             .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.app..", "io.stockmonitor.feed..",
-                    "io.stockmonitor.market..", "io.stockmonitor.ui..", "io.stockmonitor.chart..")
+                    "io.stockmonitor.source..", "io.stockmonitor.market..", "io.stockmonitor.ui..",
+                    "io.stockmonitor.chart..")
             .because("the simulator ships alone as feed-simulator.jar with the protocol classes only");
 
     @ArchTest
     static final ArchRule protocolDependsOnNothingOfOurs = noClasses()
             .that().resideInAPackage("io.stockmonitor.protocol..")
             .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.app..", "io.stockmonitor.feed..",
-                    "io.stockmonitor.market..", "io.stockmonitor.ui..", "io.stockmonitor.chart..",
-                    "io.stockmonitor.simulator..");
+                    "io.stockmonitor.source..", "io.stockmonitor.market..", "io.stockmonitor.ui..",
+                    "io.stockmonitor.chart..", "io.stockmonitor.simulator..");
 
     @ArchTest
     static final ArchRule marketDoesNotKnowTheFeedOrTheScreen = noClasses()
             .that().resideInAPackage("io.stockmonitor.market..")
             .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.feed..", "io.stockmonitor.ui..",
                     "io.stockmonitor.chart..", "io.stockmonitor.app..");
+
+    @ArchTest
+    static final ArchRule theFeedLayerKnowsNoSource = noClasses()
+            .that().resideInAPackage("io.stockmonitor.feed..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.source..", "io.stockmonitor.ui..",
+                    "io.stockmonitor.chart..", "io.stockmonitor.app..")
+            .because("the connection supervisor is shared by every source; sources plug into it");
+
+    @ArchTest
+    static final ArchRule sourcesDoNotKnowTheScreen = noClasses()
+            .that().resideInAPackage("io.stockmonitor.source..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.ui..", "io.stockmonitor.chart..",
+                    "io.stockmonitor.app..");
 
     @ArchTest
     static final ArchRule chartIsAReusableControl = noClasses()

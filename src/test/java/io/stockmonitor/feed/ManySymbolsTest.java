@@ -43,7 +43,7 @@ class ManySymbolsTest {
 
             assertThat(h.events()).noneMatch(e -> e instanceof FeedEvent.ServerError
                     || e instanceof FeedEvent.SymbolRejected);
-            assertThat(h.client.stats().resumes()).isGreaterThanOrEqualTo(total);
+            assertThat(h.client.stats().symbolsResumed()).isGreaterThanOrEqualTo(total);
             assertThat(h.checkStreams(FeedHarness.only(ResyncReason.NEW))).isPositive();
         }
     }

@@ -1,5 +1,6 @@
 package io.stockmonitor.feed;
 
+import io.stockmonitor.source.v1.ProtocolV1Source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,14 +25,14 @@ class ReconnectSpreadTest {
 
     @Test
     void fiftyClientsDroppedAtOnceRetryAtSpreadOutTimesWithinTheFirstWindow() throws Exception {
-        WebSocketClient ws = FeedClient.newWebSocketClient();
+        WebSocketClient ws = WebSockets.newClient();
         ws.start();
-        List<FeedClient> clients = new ArrayList<>();
+        List<ConnectionSupervisor> clients = new ArrayList<>();
         Map<Integer, Long> firstDelay = new ConcurrentHashMap<>();
         try (EmbeddedSimulator sim = EmbeddedSimulator.start(SimulatorConfig.defaults().withPort(0)
                 .withSymbols(List.of("AAPL")).withRate(5).withHeartbeatMs(500))) {
             for (int i = 0; i < CLIENTS; i++) {
-                FeedClient c = new FeedClient(FeedClientConfig.of(sim.uri(), null, List.of("AAPL")),
+                ConnectionSupervisor c = ProtocolV1Source.client(FeedClientConfig.of(sim.uri(), null, List.of("AAPL")),
                         new MarketModel(MarketLimits.defaults(), System::currentTimeMillis), ws);
                 int index = i;
                 c.addListener(e -> {
@@ -50,7 +51,7 @@ class ReconnectSpreadTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> clients.stream()
                     .allMatch(c -> c.status().state() == ConnectionState.CONNECTED));
         } finally {
-            clients.forEach(FeedClient::close);
+            clients.forEach(ConnectionSupervisor::close);
             ws.stop();
         }
         long window = FeedClientConfig.DEFAULT_BACKOFF_FIRST_MS;

@@ -14,7 +14,7 @@ class RequestPacerTest {
 
     @Test
     void sendsUpToTheBudgetThenWaitsForTheNextWindowInOrder() {
-        RequestPacer pacer = new RequestPacer(40);
+        RequestPacer<Message.Ping> pacer = new RequestPacer<>(40);
         for (long id = 1; id <= 100; id++) {
             pacer.offer(new Message.Ping(id));
         }
@@ -36,12 +36,12 @@ class RequestPacerTest {
 
     @Test
     void nothingWaitingMeansNothingToSchedule() {
-        RequestPacer pacer = new RequestPacer(40);
+        RequestPacer<Message.Ping> pacer = new RequestPacer<>(40);
         assertThat(pacer.drain(0, r -> sent.add(r.id()))).isEqualTo(-1);
         pacer.offer(new Message.Ping(1));
         pacer.clear();
         assertThat(pacer.drain(1, r -> sent.add(r.id()))).isEqualTo(-1);
         assertThat(sent).isEmpty();
-        assertThatThrownBy(() -> new RequestPacer(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RequestPacer<Message.Ping>(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -122,7 +122,7 @@ class BarAggregationTest {
             long start = Math.floorDiv(s.time(i), intervalMs) * intervalMs;
             if (start != current) {
                 if (current != Long.MIN_VALUE) {
-                    out.add(String.format("%d %.4f %.4f %.4f %.4f %d", current, o, h, l, c, v));
+                    out.add(String.format("%d %.4f %.4f %.4f %.4f %.0f", current, o, h, l, c, (double) v));
                 }
                 current = start;
                 o = s.open(i);
@@ -142,7 +142,7 @@ class BarAggregationTest {
     }
 
     private static String describe(BarBuffer b, int i) {
-        return String.format("%d %.4f %.4f %.4f %.4f %d", b.time(i), b.open(i), b.high(i), b.low(i), b.close(i),
+        return String.format("%d %.4f %.4f %.4f %.4f %.0f", b.time(i), b.open(i), b.high(i), b.low(i), b.close(i),
                 b.volume(i));
     }
 

@@ -48,15 +48,4 @@ class FeedLatencyTest {
         assertThat((double) total.p50Ms()).isCloseTo(900, within(10.0));
     }
 
-    @Test
-    void countersCountPerKind() {
-        FeedCounters counters = new FeedCounters();
-        counters.increment(FeedCounters.Counter.TICKS_APPLIED);
-        counters.add(FeedCounters.Counter.TICKS_APPLIED, 4);
-        counters.incrementShared(FeedCounters.Counter.BAD_FRAMES);
-        assertThat(counters.get(FeedCounters.Counter.TICKS_APPLIED)).isEqualTo(5);
-        assertThat(counters.get(FeedCounters.Counter.BAD_FRAMES)).isEqualTo(1);
-        assertThat(counters.get(FeedCounters.Counter.GAPS)).isZero();
-        assertThat(counters.toString()).contains("ticks_applied=5");
-    }
 }

@@ -136,6 +136,63 @@ class QuoteAndFreshnessTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void cryptoPricesUnderACentKeepSixSignificantDigitsInBarsAndTicks() {
+        model.addSymbol("SHIBUSDT");
+        model.addSymbol("DOGEUSDT");
+        double[] shib = {0.00001234, 0.00001237, 0.00001231};
+        double[] doge = {0.38123, 0.38127, 0.38119};
+        long ts = T0;
+        BarBuffer bars = new BarBuffer(8);
+        TickBuffer ticks = new TickBuffer(8);
+        for (int i = 0; i < shib.length; i++) {
+            ts += 1_000;
+            model.applyTick("SHIBUSDT", i + 1, ts, shib[i], 1_000_000.5, Double.NaN, Double.NaN, ts);
+            model.applyTick("DOGEUSDT", i + 1, ts, doge[i], 12.25, Double.NaN, Double.NaN, ts);
+        }
+        model.readTicks("SHIBUSDT", T0, ticks);
+        assertThat(ticks.prices()).startsWith(shib);
+        assertThat(ticks.size(0)).as("fractional sizes kept").isEqualTo(1_000_000.5);
+        model.readBars("DOGEUSDT", BarInterval.S1, T0, bars);
+        assertThat(new double[] {bars.close(0), bars.close(1), bars.close(2)}).containsExactly(doge);
+        assertThat(bars.volume(0)).isEqualTo(12.25);
+        QuoteView q = new QuoteView();
+        model.readQuote("SHIBUSDT", q);
+        assertThat(q.volume()).isEqualTo(3_000_001.5);
+    }
+
+    @Test
+    void quotesApartFromTradesUpdateBidAndAskAndTradesWithoutQuotesKeepThem() {
+        model.addSymbol("BTCUSDT");
+        model.applyQuote("BTCUSDT", 90_000.10, 90_000.20, T0);
+        QuoteView q = new QuoteView();
+        model.readQuote("BTCUSDT", q);
+        assertThat(q.hasData()).as("a quote alone is no last price").isFalse();
+        model.applyTick("BTCUSDT", 7, T0 + 1, 90_000.15, 0.5, Double.NaN, Double.NaN, T0 + 1);
+        model.readQuote("BTCUSDT", q);
+        assertThat(q.bid()).isEqualTo(90_000.10);
+        assertThat(q.ask()).isEqualTo(90_000.20);
+        model.applyQuote("BTCUSDT", Double.NaN, 90_000.30, T0 + 2);
+        model.readQuote("BTCUSDT", q);
+        assertThat(q.bid()).isEqualTo(90_000.10);
+        assertThat(q.ask()).isEqualTo(90_000.30);
+        assertThat(q.lastUpdateMs()).isEqualTo(T0 + 2);
+    }
+
+    @Test
+    void dayStatisticsFromTheProviderAreKeptAndExtendedByTrades() {
+        model.addSymbol("BTCUSDT");
+        model.applyDayStats("BTCUSDT", 88_000, 91_000, 87_500, 88_000, 12_345.678);
+        model.applyTick("BTCUSDT", 7, T0, 91_500, 0.5, Double.NaN, Double.NaN, T0);
+        QuoteView q = new QuoteView();
+        model.readQuote("BTCUSDT", q);
+        assertThat(q.open()).isEqualTo(88_000);
+        assertThat(q.high()).isEqualTo(91_500);
+        assertThat(q.low()).isEqualTo(87_500);
+        assertThat(q.volume()).isEqualTo(12_346.178);
+        assertThat(q.changePercent()).isCloseTo(100.0 * 3_500 / 88_000, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
     static Message.Snapshot snapshot(String symbol, long seq, double last, double prevClose) {
         long[] t = {T0 - 3_000, T0 - 2_000, T0 - 1_000};
         double[] o = {last, last, last};

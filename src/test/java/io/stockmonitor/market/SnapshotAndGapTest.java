@@ -61,17 +61,84 @@ class SnapshotAndGapTest {
 
         List<GapMarker> markers = model.gapMarkers("AAPL", Long.MIN_VALUE);
         assertThat(markers).containsExactly(
-                new GapMarker("AAPL", T0 - 100_000, T0 + 61_000, ResyncReason.EPOCH_CHANGED, 1_288));
+                new GapMarker("AAPL", T0 - 100_000, T0 + 61_000, GapCause.RESYNC, GapKind.LOST,
+                        ResyncReason.EPOCH_CHANGED, 1_288, -1));
         assertThat(model.gapMarkers("AAPL", T0 + 61_001)).isEmpty();
         assertThat(model.gapMarkers("AAPL", T0 + 61_000)).hasSize(1);
     }
 
     @Test
-    void aFirstSnapshotSpansFromItsFirstBar() {
+    void aFirstSnapshotIsNoGap() {
         model.addSymbol("MSFT");
+        model.connectionLost(T0 - 10_000);
+        model.connectionRestored(T0);
         model.applySnapshot(QuoteAndFreshnessTest.snapshot("MSFT", 7, 300, 299), ResyncReason.NEW, -1, T0 + 5);
-        assertThat(model.gapMarkers("MSFT", Long.MIN_VALUE))
-                .containsExactly(new GapMarker("MSFT", T0 - 3_000, T0 + 5, ResyncReason.NEW, -1));
+        assertThat(model.gapMarkers("MSFT", Long.MIN_VALUE)).as("nothing shown was replaced or missed").isEmpty();
+        QuoteView q = new QuoteView();
+        model.readQuote("MSFT", q);
+        assertThat(q.lastGapKind()).isNull();
+    }
+
+    @Test
+    void aSnapshotAfterADisconnectionMakesOneResyncMarkerOfBoth() {
+        model.addSymbol("AAPL");
+        model.applyTick("AAPL", 1, T0, 100, 1, 99.99, 100.01, T0);
+        model.connectionLost(T0 + 1_000);
+        model.connectionRestored(T0 + 5_000);
+        model.applySnapshot(QuoteAndFreshnessTest.snapshot("AAPL", 90, 101, 100), ResyncReason.TOO_OLD, 89,
+                T0 + 5_100);
+        assertThat(model.gapMarkers("AAPL", Long.MIN_VALUE)).containsExactly(new GapMarker("AAPL", T0,
+                T0 + 5_100, GapCause.RESYNC, GapKind.LOST, ResyncReason.TOO_OLD, 89, -1));
+        QuoteView q = new QuoteView();
+        model.readQuote("AAPL", q);
+        assertThat(q.lastGapKind()).isEqualTo(GapKind.LOST);
+        assertThat(q.lastGapMissed()).isEqualTo(89);
+    }
+
+    @Test
+    void aResumedDisconnectionSettlesAsExact() {
+        model.addSymbol("AAPL");
+        model.applyTick("AAPL", 1, T0, 100, 1, 99.99, 100.01, T0);
+        model.connectionLost(T0 + 1_000);
+        model.connectionRestored(T0 + 4_000);
+        assertThat(model.gapMarkers("AAPL", Long.MIN_VALUE).get(0).isPending()).isTrue();
+        model.settleGaps("AAPL", GapKind.EXACT, 0, 0, T0 + 4_100);
+        assertThat(model.gapMarkers("AAPL", Long.MIN_VALUE)).containsExactly(new GapMarker("AAPL", T0 + 1_000,
+                T0 + 4_000, GapCause.DISCONNECT, GapKind.EXACT, null, 0, 0));
+        QuoteView q = new QuoteView();
+        model.readQuote("AAPL", q);
+        assertThat(q.lastGapKind()).isEqualTo(GapKind.EXACT);
+        assertThat(q.lastGapAtMs()).isEqualTo(T0 + 4_100);
+    }
+
+    @Test
+    void aRefillShowsRefillingUntilSettledAndJoinsThePendingDisconnection() {
+        model.addSymbol("BTCUSDT");
+        model.applyTick("BTCUSDT", 100, T0, 90_000.5, 0.001, Double.NaN, Double.NaN, T0);
+        model.connectionLost(T0 + 1_000);
+        model.connectionRestored(T0 + 3_000);
+        model.markRefilling("BTCUSDT", T0, T0 + 3_100);
+        QuoteView q = new QuoteView();
+        model.readQuote("BTCUSDT", q);
+        assertThat(q.freshness()).isEqualTo(Freshness.REFILLING);
+        assertThat(model.gapMarkers("BTCUSDT", Long.MIN_VALUE)).as("one incident, one marker").hasSize(1);
+
+        model.settleGaps("BTCUSDT", GapKind.EXACT, 0, 37, T0 + 3_500);
+        model.readQuote("BTCUSDT", q);
+        assertThat(q.freshness()).isEqualTo(Freshness.LIVE);
+        assertThat(q.lastGapRefilled()).isEqualTo(37);
+        assertThat(model.gapMarkers("BTCUSDT", Long.MIN_VALUE)).extracting(GapMarker::recovery, GapMarker::refilled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(GapKind.EXACT, 37L));
+    }
+
+    @Test
+    void aSkipOnALiveConnectionOpensASequenceMarker() {
+        model.addSymbol("BTCUSDT");
+        model.applyTick("BTCUSDT", 100, T0, 90_000.5, 0.001, Double.NaN, Double.NaN, T0);
+        model.markRefilling("BTCUSDT", T0, T0 + 2_000);
+        model.settleGaps("BTCUSDT", GapKind.LOST, 5, 0, T0 + 2_500);
+        assertThat(model.gapMarkers("BTCUSDT", Long.MIN_VALUE)).containsExactly(new GapMarker("BTCUSDT", T0,
+                T0 + 2_000, GapCause.SEQUENCE, GapKind.LOST, null, 5, 0));
     }
 
     @Test
@@ -88,8 +155,8 @@ class SnapshotAndGapTest {
         assertThat(model.gapMarkers("AAPL", Long.MIN_VALUE)).as("one span per outage").hasSize(1);
 
         model.connectionRestored(T0 + 4_000);
-        assertThat(model.gapMarkers("MSFT", Long.MIN_VALUE))
-                .containsExactly(new GapMarker("MSFT", T0 + 1_000, T0 + 4_000, null, -1));
+        assertThat(model.gapMarkers("MSFT", Long.MIN_VALUE)).as("closed, not settled yet").containsExactly(
+                new GapMarker("MSFT", T0 + 1_000, T0 + 4_000, GapCause.DISCONNECT, GapKind.PENDING, null, -1, -1));
         assertThat(model.connectionUp()).isTrue();
     }
 

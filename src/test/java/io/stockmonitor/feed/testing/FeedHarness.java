@@ -1,10 +1,11 @@
 package io.stockmonitor.feed.testing;
 
+import io.stockmonitor.source.v1.ProtocolV1Source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.stockmonitor.feed.ConnectionState;
-import io.stockmonitor.feed.FeedClient;
+import io.stockmonitor.feed.ConnectionSupervisor;
 import io.stockmonitor.feed.FeedClientConfig;
 import io.stockmonitor.feed.FeedEvent;
 import io.stockmonitor.feed.FeedListener;
@@ -35,7 +36,7 @@ public final class FeedHarness implements AutoCloseable {
 
     public final EmbeddedSimulator sim;
     public final TcpProxy proxy;
-    public final FeedClient client;
+    public final ConnectionSupervisor client;
     public final MarketModel market;
     private final Map<String, Map<Long, Message.Tick>> published = new ConcurrentHashMap<>();
     private final Map<String, Long> publishedLast = new ConcurrentHashMap<>();
@@ -44,7 +45,7 @@ public final class FeedHarness implements AutoCloseable {
     private final List<FeedEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** One applied item: a tick (reason null) or a snapshot. */
-    public record Entry(String epoch, long seq, long ts, double price, long size, ResyncReason reason) {
+    public record Entry(String epoch, long seq, long ts, double price, double size, ResyncReason reason) {
     }
 
     public FeedHarness(List<String> symbols, double rate, long seed) throws Exception {
@@ -65,7 +66,7 @@ public final class FeedHarness implements AutoCloseable {
         market = new MarketModel(MarketLimits.defaults(), System::currentTimeMillis);
         FeedClientConfig config = FeedClientConfig.of(proxy.uriFor(sim.uri()), null, symbols)
                 .withTimeouts(3.0, 2_000, 1_000);
-        client = new FeedClient(tweak.apply(config), market);
+        client = ProtocolV1Source.client(tweak.apply(config), market);
         TickSink sink = (symbol, epoch, seq, ts, price, size) -> applied
                 .computeIfAbsent(symbol, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
                 .add(new Entry(epoch, seq, ts, price, size, null));

@@ -1,4 +1,4 @@
-package io.stockmonitor.feed;
+package io.stockmonitor.source.v1;
 
 /**
  * Reusable holder of the tick being processed: the parser fills it, the client reads it, nothing keeps it. Avoids a

@@ -1,4 +1,4 @@
-package io.stockmonitor.feed;
+package io.stockmonitor.source.v1;
 
 import io.stockmonitor.protocol.Message;
 import io.stockmonitor.protocol.Protocol;

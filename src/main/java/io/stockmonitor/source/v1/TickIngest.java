@@ -1,21 +1,24 @@
-package io.stockmonitor.feed;
+package io.stockmonitor.source.v1;
 
+import io.stockmonitor.feed.FeedCounters;
+import io.stockmonitor.feed.SymbolTable;
+import io.stockmonitor.feed.TradeOutput;
 import io.stockmonitor.market.FeedLatency;
 import io.stockmonitor.market.MarketModel;
 import io.stockmonitor.protocol.Message;
 import java.util.List;
 
 /**
- * The per-tick hot path of the client, in one place so the ingest benchmark measures exactly what the client runs:
- * parse the frame ({@link TickFrameParser}), validate, check the sequence ({@link ResumeTracker}), apply to the
- * {@link MarketModel}, record the delay, hand the tick to the sink. No allocation per tick. Not thread-safe: the feed
- * thread owns it.
+ * The per-tick hot path of the protocol session, in one place so the ingest benchmark measures exactly what the
+ * client runs: parse the frame ({@link TickFrameParser}), validate, check the sequence ({@link ResumeTracker}), and
+ * hand the tick to the {@link TradeOutput} (model, latency, counters, record). No allocation per tick. Not
+ * thread-safe: the feed thread owns it.
  */
 public final class TickIngest {
     /** Highest price the market model stores (cents in an int). */
     static final double MAX_PRICE = 21_474_836.47;
 
-    /** What the client does about what the hot path cannot settle alone. */
+    /** What the session does about what the hot path cannot settle alone. */
     interface Escalation {
         void gap(ResumeTracker.Position position, long seenSeq);
 
@@ -26,20 +29,17 @@ public final class TickIngest {
     private final TickFrameParser parser;
     private final ParsedTick decoded = new ParsedTick();
     private final ResumeTracker tracker;
-    private final MarketModel market;
-    private final ClientCounters counters;
-    private final FeedLatency latency;
+    private final FeedCounters counters;
+    private final TradeOutput output;
     private final Escalation escalation;
-    private TickSink sink;
 
-    TickIngest(SymbolTable table, ResumeTracker tracker, MarketModel market, ClientCounters counters,
-               FeedLatency latency, Escalation escalation) {
+    TickIngest(SymbolTable table, ResumeTracker tracker, FeedCounters counters, TradeOutput output,
+               Escalation escalation) {
         this.table = table;
         this.parser = new TickFrameParser(table);
         this.tracker = tracker;
-        this.market = market;
         this.counters = counters;
-        this.latency = latency;
+        this.output = output;
         this.escalation = escalation;
     }
 
@@ -56,7 +56,8 @@ public final class TickIngest {
             ResumeTracker.Position p = tracker.add(s);
             tracker.onSubscribed(p, new Message.Subscribed(0, s, epoch, true, 0L, null));
         }
-        return new TickIngest(table, tracker, market, new ClientCounters(), new FeedLatency(),
+        FeedCounters counters = new FeedCounters();
+        return new TickIngest(table, tracker, counters, new TradeOutput(market, counters, new FeedLatency(), e -> { }),
                 new Escalation() {
                     @Override
                     public void gap(ResumeTracker.Position position, long seenSeq) {
@@ -79,11 +80,7 @@ public final class TickIngest {
 
     /** Ticks applied by this path. */
     public long ticksApplied() {
-        return counters.ticksApplied;
-    }
-
-    void sink(TickSink newSink) {
-        this.sink = newSink;
+        return counters.ticksApplied();
     }
 
     /** Handles {@code frame} if it is a tick and returns true; false means it is for the general codec. */
@@ -129,20 +126,10 @@ public final class TickIngest {
             return;
         }
         switch (tracker.onTick(p, t.seq)) {
-            case APPLY -> {
-                long now = System.currentTimeMillis();
-                market.applyTick(t.symbol, t.seq, t.ts, t.price, t.size, t.bid, t.ask, now);
-                counters.tickApplied();
-                if (t.ts >= p.liveFromMs) {
-                    latency.recordTickDelay(now - t.ts);
-                }
-                TickSink s = sink;
-                if (s != null) {
-                    s.onTick(t.symbol, p.epoch(), t.seq, t.ts, t.price, t.size);
-                }
-            }
-            case DUPLICATE -> counters.duplicatesDropped++;
-            case IGNORE -> counters.ignoredWhileResyncing++;
+            case APPLY -> output.trade(t.symbol, p.epoch(), t.seq, t.ts, t.price, t.size, t.bid, t.ask,
+                    t.ts >= p.liveFromMs);
+            case DUPLICATE -> counters.add(FeedCounters.Counter.DUPLICATES_DROPPED);
+            case IGNORE -> counters.add(FeedCounters.Counter.IGNORED_WHILE_RESYNCING);
             case GAP -> escalation.gap(p, t.seq);
         }
     }

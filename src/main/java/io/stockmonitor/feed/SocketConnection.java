@@ -8,9 +8,10 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
- * The Jetty endpoint of one connection attempt. It does nothing itself: every callback is handed to the feed thread
- * tagged with this object, and the feed thread ignores callbacks of any connection but the current one, so late
- * frames or close events of an aborted connection can never touch the state of its successor.
+ * The Jetty endpoint of one socket (one connection attempt). It does nothing itself: every callback is handed to the
+ * feed thread tagged with this object, and the feed thread ignores callbacks of any socket it no longer holds, so
+ * late frames or close events of an aborted socket can never touch the state of its successor. The socket's
+ * watchdog state (handshake deadline, silence limit, last frame) lives here too, for the feed thread.
  *
  * <p>Frames go through a bounded inbox that the feed thread drains in batches. Jetty's reading thread keeps reading
  * while fewer than {@link #MAX_WAITING_FRAMES} frames and {@link #MAX_WAITING_CHARS} characters wait, and stops
@@ -19,14 +20,16 @@ import org.eclipse.jetty.websocket.api.Session;
  * next, wake a Jetty thread) cost two thread switches per tick: at 20,000 ticks/s, a third of the machine's CPU in
  * system time (AppFrameBench, {@code top -H}).
  */
-public final class FeedConnection implements Session.Listener {
+public final class SocketConnection implements Session.Listener {
     /** Frames read but not handled yet, at most. */
     static final int MAX_WAITING_FRAMES = 512;
     /** Characters of those frames, at most (a snapshot frame can be hundreds of kilobytes). */
     static final long MAX_WAITING_CHARS = 1L << 20;
 
-    final FeedClient client;
-    final int generation;
+    final ConnectionSupervisor client;
+    /** The socket's id, unique within its supervisor (the generation of the attempt). */
+    final int id;
+    final SocketRequest request;
     volatile Session session;
     volatile CompletableFuture<Session> upgrade;
     private final ArrayBlockingQueue<String> inbox = new ArrayBlockingQueue<>(MAX_WAITING_FRAMES);
@@ -35,9 +38,21 @@ public final class FeedConnection implements Session.Listener {
     private final AtomicBoolean demandOwed = new AtomicBoolean();
     private final Runnable drain = this::drain;
 
-    FeedConnection(FeedClient client, int generation) {
+    // ---- feed thread only ----
+    /** The session said the handshake is complete. */
+    boolean established;
+    /** Retired on purpose (end of a rollover): its loss is no connection loss. */
+    boolean retired;
+    long lastFrameNanos;
+    /** Handshake deadline ({@link System#nanoTime()}), while not established. */
+    long handshakeDeadlineNanos;
+    /** Longest silence allowed once established; {@link Long#MAX_VALUE} while not. */
+    long silenceLimitNanos = Long.MAX_VALUE;
+
+    SocketConnection(ConnectionSupervisor client, int id, SocketRequest request) {
         this.client = client;
-        this.generation = generation;
+        this.id = id;
+        this.request = request;
     }
 
     @Override
@@ -93,16 +108,29 @@ public final class FeedConnection implements Session.Listener {
         }
     }
 
+    /**
+     * A server's ping: answered at once (Jetty answers only endpoints that do not listen for pings), and counted as
+     * a sign of life, since some providers keep a quiet connection alive with pings alone.
+     */
+    @Override
+    public void onWebSocketPing(java.nio.ByteBuffer payload) {
+        Session s = session;
+        if (s != null) {
+            s.sendPong(payload, Callback.NOOP);
+        }
+        client.post(() -> client.onPing(this));
+    }
+
     @Override
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         client.post(() -> client.onClosed(this, "closed by the server: " + statusCode
-                + (reason == null || reason.isEmpty() ? "" : " " + reason)));
+                + (reason == null || reason.isEmpty() ? "" : " " + PeerText.escape(reason))));
         callback.succeed();
     }
 
     @Override
     public void onWebSocketError(Throwable cause) {
-        client.post(() -> client.onClosed(this, "connection error: " + cause));
+        client.post(() -> client.onClosed(this, "connection error: " + PeerText.escape(String.valueOf(cause))));
     }
 
     /** Abrupt close, no close frame (a stalled peer would never answer one). Any thread. */
@@ -117,8 +145,13 @@ public final class FeedConnection implements Session.Listener {
         }
     }
 
+    /** Nanoseconds this socket has been silent at {@code nowNanos}. */
+    long silentNanos(long nowNanos) {
+        return nowNanos - lastFrameNanos;
+    }
+
     @Override
     public String toString() {
-        return "connection#" + generation;
+        return "socket#" + id;
     }
 }

@@ -1,9 +1,11 @@
-package io.stockmonitor.feed;
+package io.stockmonitor.source.v1;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+import io.stockmonitor.feed.FastDecimal;
+import io.stockmonitor.feed.SymbolTable;
 import java.io.IOException;
 
 /**

@@ -1,4 +1,4 @@
-package io.stockmonitor.feed;
+package io.stockmonitor.source.v1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,10 @@
-package io.stockmonitor.feed;
+package io.stockmonitor.source.v1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stockmonitor.feed.FeedCounters;
+import io.stockmonitor.feed.SymbolTable;
+import io.stockmonitor.feed.TradeOutput;
 import io.stockmonitor.market.FeedLatency;
 import io.stockmonitor.market.MarketLimits;
 import io.stockmonitor.market.MarketModel;
@@ -24,8 +27,9 @@ class ReplayLatencyTest {
         tracker.onSubscribed(p, new Message.Subscribed(1, "AAPL", "e", true, 0L, null));
         p.liveFromMs = now - 1_000;
         FeedLatency latency = new FeedLatency();
-        ClientCounters counters = new ClientCounters();
-        TickIngest ingest = new TickIngest(table, tracker, market, counters, latency, new TickIngest.Escalation() {
+        FeedCounters counters = new FeedCounters();
+        TradeOutput output = new TradeOutput(market, counters, latency, e -> { });
+        TickIngest ingest = new TickIngest(table, tracker, counters, output, new TickIngest.Escalation() {
             @Override
             public void gap(ResumeTracker.Position position, long seenSeq) {
                 throw new AssertionError("gap at " + seenSeq);
@@ -39,12 +43,12 @@ class ReplayLatencyTest {
 
         // Published a minute ago, replayed now: applied, not a latency sample.
         assertThat(ingest.tryTick(tick(1, now - 60_000))).isTrue();
-        assertThat(counters.ticksApplied).isEqualTo(1);
+        assertThat(counters.ticksApplied()).isEqualTo(1);
         assertThat(latency.totalSnapshot().ticks()).isZero();
 
         // Published after the resume: a latency sample.
         assertThat(ingest.tryTick(tick(2, System.currentTimeMillis()))).isTrue();
-        assertThat(counters.ticksApplied).isEqualTo(2);
+        assertThat(counters.ticksApplied()).isEqualTo(2);
         assertThat(latency.totalSnapshot().ticks()).isEqualTo(1);
         assertThat(latency.totalSnapshot().maxMs()).isLessThan(60_000);
     }

@@ -1,0 +1,46 @@
+package io.stockmonitor.feed;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the supervisor opens for a session: the WebSocket URL, the upgrade request's extra headers (a bearer
+ * token, never logged), and the subprotocols to offer.
+ *
+ * @param uri          {@code ws://} or {@code wss://} URL
+ * @param headers      extra upgrade headers
+ * @param subprotocols offered subprotocols, in order of preference (empty: none)
+ * @param label        the URL as it may be shown or logged: no query (a {@code ?token=} must never be seen)
+ */
+public record SocketRequest(URI uri, Map<String, String> headers, List<String> subprotocols, String label) {
+    public SocketRequest {
+        headers = Map.copyOf(headers);
+        subprotocols = List.copyOf(subprotocols);
+    }
+
+    /** A request with no extra headers; the label is the URL without user info and query. */
+    public static SocketRequest of(URI uri) {
+        return new SocketRequest(uri, Map.of(), List.of(), labelOf(uri));
+    }
+
+    public SocketRequest withHeader(String name, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new SocketRequest(uri, more, subprotocols, label);
+    }
+
+    /** The URL as shown to the user: scheme, host, port and path only. */
+    public static String labelOf(URI u) {
+        if (u.getScheme() == null || u.getHost() == null) {
+            return String.valueOf(u.getScheme() == null ? u.getSchemeSpecificPart() : u.getScheme() + ":...");
+        }
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "")
+                + (u.getRawPath() == null ? "" : u.getRawPath());
+    }
+
+    @Override
+    public String toString() {
+        return "SocketRequest[" + label + (headers.isEmpty() ? "" : ", headers " + headers.keySet()) + "]";
+    }
+}
