@@ -746,11 +746,9 @@ public final class CoinbaseEmulator extends ProviderEmulator {
         buckets.descendingMap().forEach((time, c) -> {
             ArrayNode row = rows.addArray();
             row.add(time.longValue());
-            row.add(c[0]);
-            row.add(c[1]);
-            row.add(c[2]);
-            row.add(c[3]);
-            row.add(c[4].stripTrailingZeros());
+            for (BigDecimal value : c) {
+                row.add(number(value));
+            }
         });
         return RestResponse.json(write(rows));
     }
@@ -880,6 +878,12 @@ public final class CoinbaseEmulator extends ProviderEmulator {
     static String plain(BigDecimal d) {
         String s = d.stripTrailingZeros().toPlainString();
         return s.equals("0.0") ? "0" : s;
+    }
+
+    /** A candle value as a JSON number with a fraction, as the example prints them: 0.32, 4.2, 12.3. */
+    private static BigDecimal number(BigDecimal d) {
+        BigDecimal stripped = d.stripTrailingZeros();
+        return stripped.scale() < 1 ? stripped.setScale(1) : stripped;
     }
 
     /** As the REST examples print decimals: "6225.32000000" (eight places). */
