@@ -664,7 +664,7 @@ public final class CoinbaseEmulator extends ProviderEmulator {
             hi = Math.min(hi, after - 1);
         }
         if (before != null) {
-            lo = Math.max(lo, before + 1);
+            lo = before >= hi ? hi + 1 : Math.max(lo, before + 1); // (no overflow at Long.MAX_VALUE)
         }
         long from;
         long to;
