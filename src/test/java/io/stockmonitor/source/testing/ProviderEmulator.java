@@ -269,7 +269,10 @@ public abstract class ProviderEmulator implements AutoCloseable {
         call(() -> duplicateOnSocket.put(symbol, n));
     }
 
-    /** The next {@code count} REST calls fail with {@code status} and {@code Retry-After: seconds}. */
+    /**
+     * The next {@code count} REST calls fail with {@code status} and {@code Retry-After: seconds}; a negative
+     * {@code retryAfterSeconds} sends no Retry-After header (for providers whose 429 documents none).
+     */
     public void failRest(int status, long retryAfterSeconds, int count) {
         call(() -> {
             restFailuresLeft = count;
@@ -368,8 +371,8 @@ public abstract class ProviderEmulator implements AutoCloseable {
                 restLog.add(r);
                 if (restFailuresLeft > 0) {
                     restFailuresLeft--;
-                    return new RestResponse(restFailureStatus,
-                            Map.of("Retry-After", Long.toString(restFailureRetryAfterSeconds)),
+                    return new RestResponse(restFailureStatus, restFailureRetryAfterSeconds < 0 ? Map.of()
+                            : Map.of("Retry-After", Long.toString(restFailureRetryAfterSeconds)),
                             restFailureBody(restFailureStatus));
                 }
                 RestResponse answer = rest(r);
@@ -446,8 +449,9 @@ public abstract class ProviderEmulator implements AutoCloseable {
         }
 
         @Override
-        public void onWebSocketClose(int statusCode, String reason) {
+        public void onWebSocketClose(int statusCode, String reason, org.eclipse.jetty.websocket.api.Callback callback) {
             emulator.sockets.remove(this);
+            callback.succeed();
         }
 
         @Override
