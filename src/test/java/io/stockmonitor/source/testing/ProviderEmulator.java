@@ -153,6 +153,14 @@ public abstract class ProviderEmulator implements AutoCloseable {
         });
     }
 
+    /** As {@link #addSymbol(String, String, String, long)}, with a lot size and id gaps (see {@link EmulatedMarket}). */
+    public void addSymbol(String symbol, String startPrice, String tickSize, long firstId, String lot, int maxIdGap) {
+        call(() -> {
+            market.add(symbol, startPrice, tickSize, firstId, lot, maxIdGap);
+            return null;
+        });
+    }
+
     /** Every emulated symbol trades at {@code perSecond} on average, until {@link #stopTrading()}. */
     public void startTrading(double perSecond) {
         call(() -> {
