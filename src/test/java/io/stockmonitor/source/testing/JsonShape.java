@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -39,8 +38,7 @@ public final class JsonShape {
         switch (n.getNodeType()) {
             case OBJECT -> {
                 Map<String, JsonNode> sorted = new TreeMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : n.properties()) {
                     sorted.put(e.getKey(), e.getValue());
                 }
                 b.append('{');

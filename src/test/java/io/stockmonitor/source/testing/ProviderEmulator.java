@@ -246,6 +246,11 @@ public abstract class ProviderEmulator implements AutoCloseable {
         return loop.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /** Runs {@code task} on the emulator thread every {@code period} (e.g. a provider's JSON heartbeat). */
+    protected final ScheduledFuture<?> scheduleEvery(Runnable task, Duration period) {
+        return loop.scheduleAtFixedRate(task, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     // ------------------------------------------------------------------ faults
 
     /** Closes every socket abruptly: no close frame (a network drop). */
@@ -454,8 +459,9 @@ public abstract class ProviderEmulator implements AutoCloseable {
         }
 
         @Override
-        public void onWebSocketClose(int statusCode, String reason) {
+        public void onWebSocketClose(int statusCode, String reason, org.eclipse.jetty.websocket.api.Callback callback) {
             emulator.sockets.remove(this);
+            callback.succeed();
         }
 
         @Override

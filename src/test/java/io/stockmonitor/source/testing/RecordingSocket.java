@@ -29,9 +29,9 @@ public final class RecordingSocket implements Session.Listener.AutoDemanding {
     public static RecordingSocket connect(WebSocketClient client, URI uri, Map<String, String> headers)
             throws Exception {
         RecordingSocket socket = new RecordingSocket();
-        ClientUpgradeRequest request = new ClientUpgradeRequest();
+        ClientUpgradeRequest request = new ClientUpgradeRequest(uri);
         headers.forEach(request::setHeader);
-        client.connect(socket, uri, request).get(30, TimeUnit.SECONDS);
+        client.connect(socket, request).get(30, TimeUnit.SECONDS);
         return socket;
     }
 
@@ -41,10 +41,10 @@ public final class RecordingSocket implements Session.Listener.AutoDemanding {
     public static int refusedStatus(WebSocketClient client, URI uri, Map<String, String> headers)
             throws IOException, InterruptedException, TimeoutException {
         RecordingSocket socket = new RecordingSocket();
-        ClientUpgradeRequest request = new ClientUpgradeRequest();
+        ClientUpgradeRequest request = new ClientUpgradeRequest(uri);
         headers.forEach(request::setHeader);
         try {
-            client.connect(socket, uri, request).get(30, TimeUnit.SECONDS).close(1000, null, Callback.NOOP);
+            client.connect(socket, request).get(30, TimeUnit.SECONDS).close(1000, null, Callback.NOOP);
             return -1;
         } catch (ExecutionException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
@@ -70,9 +70,10 @@ public final class RecordingSocket implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         closeReason = reason;
         closeStatus = statusCode;
+        callback.succeed();
     }
 
     /** Errors (a drop, a refused upgrade) are visible through {@link #closeStatus()}; nothing to log. */
