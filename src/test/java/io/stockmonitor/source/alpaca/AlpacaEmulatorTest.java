@@ -308,7 +308,7 @@ class AlpacaEmulatorTest {
                         .isEqualTo(JsonShape.of(docPage.get("trades").get("AAPL")));
                 assertThat(page.get("next_page_token").isTextual()).isTrue();
             }
-            page.get("trades").fields().forEachRemaining(e -> e.getValue()
+            page.get("trades").properties().forEach(e -> e.getValue()
                     .forEach(t -> seen.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(t.get("i").asLong())));
             token = page.get("next_page_token").isNull() ? null : page.get("next_page_token").asText();
             pages++;
@@ -397,7 +397,7 @@ class AlpacaEmulatorTest {
         assertThat(assets.size()).isEqualTo(2);
         JsonNode docAsset = doc("rest-asset.json");
         for (JsonNode asset : assets) {
-            docAsset.fields().forEachRemaining(e -> assertThat(JsonShape.of(asset.get(e.getKey())))
+            docAsset.properties().forEach(e -> assertThat(JsonShape.of(asset.get(e.getKey())))
                     .as(e.getKey()).isEqualTo(JsonShape.of(e.getValue())));
             // Not in that example; in the official SDK's Asset model (alpaca-py: name, attributes).
             assertThat(asset.get("name").isTextual()).isTrue();
