@@ -198,10 +198,15 @@ public final class AlpacaEmulator extends ProviderEmulator {
         call(() -> {
             slowClientMessage = withMessage;
             for (EmulatedSocket s : sockets()) {
-                if (slowClientMessage) {
-                    ((AlpacaSocket) s).sendControl(error(407, "slow client"));
+                org.eclipse.jetty.websocket.api.Session session = s.session();
+                if (slowClientMessage && session.isOpen()) {
+                    // Disconnect once the frame is written, so a test can count on seeing it.
+                    String frame = write(json.createArrayNode().add(error(407, "slow client")));
+                    session.sendText(frame, org.eclipse.jetty.websocket.api.Callback.from(session::disconnect,
+                            x -> session.disconnect()));
+                } else {
+                    session.disconnect();
                 }
-                s.session().disconnect();
             }
             return null;
         });
