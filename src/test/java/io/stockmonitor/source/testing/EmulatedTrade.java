@@ -7,7 +7,8 @@ import java.time.Instant;
  * One trade in an emulated provider's history: what its REST trade endpoint returns and what its socket streams.
  *
  * @param symbol     the provider's own spelling (BTCUSDT, BTC-USD, BTC/USD, AAPL)
- * @param id         the provider's trade id; contiguous per symbol from {@link EmulatedMarket}
+ * @param id         the provider's trade id; contiguous per symbol from {@link EmulatedMarket} unless the symbol
+ *                   was added with id gaps (then only unique and increasing)
  * @param time       trade time (providers with microsecond or nanosecond stamps get them from here)
  * @param price      exact decimal, as the provider's string-encoded decimals carry it
  * @param size       exact decimal quantity

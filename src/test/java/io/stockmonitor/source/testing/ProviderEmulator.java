@@ -153,6 +153,14 @@ public abstract class ProviderEmulator implements AutoCloseable {
         });
     }
 
+    /** As {@link #addSymbol(String, String, String, long)}, with a lot size and id gaps (see {@link EmulatedMarket}). */
+    public void addSymbol(String symbol, String startPrice, String tickSize, long firstId, String lot, int maxIdGap) {
+        call(() -> {
+            market.add(symbol, startPrice, tickSize, firstId, lot, maxIdGap);
+            return null;
+        });
+    }
+
     /** Every emulated symbol trades at {@code perSecond} on average, until {@link #stopTrading()}. */
     public void startTrading(double perSecond) {
         call(() -> {
@@ -236,6 +244,11 @@ public abstract class ProviderEmulator implements AutoCloseable {
 
     protected final ScheduledFuture<?> schedule(Runnable task, Duration delay) {
         return loop.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Runs {@code task} on the emulator thread every {@code period} (e.g. a provider's JSON heartbeat). */
+    protected final ScheduledFuture<?> scheduleEvery(Runnable task, Duration period) {
+        return loop.scheduleAtFixedRate(task, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     // ------------------------------------------------------------------ faults
