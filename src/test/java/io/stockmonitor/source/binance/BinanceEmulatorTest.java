@@ -492,6 +492,19 @@ class BinanceEmulatorTest {
             assertThat(row.get(6).asLong() - row.get(0).asLong()).isEqualTo(999);
             assertThat(row.get(0).asLong() % 1000).isZero();
         }
+        JsonNode eastern = json(get("/api/v3/klines?symbol=BTCUSDT&interval=1d&timeZone=8"));
+        for (JsonNode row : eastern) {
+            assertThat((row.get(0).asLong() + 8 * 3_600_000L) % 86_400_000L).isZero();
+        }
+        long secondOpen = seconds.get(Math.min(1, seconds.size() - 1)).get(0).asLong();
+        JsonNode fromSecond = json(get("/api/v3/klines?symbol=BTCUSDT&interval=1s&startTime=" + secondOpen
+                + "&limit=1"));
+        assertThat(fromSecond).hasSize(1);
+        assertThat(fromSecond.get(0).get(0).asLong()).isEqualTo(secondOpen);
+        JsonNode untilSecond = json(get("/api/v3/klines?symbol=BTCUSDT&interval=1s&endTime=" + secondOpen));
+        assertThat(untilSecond.get(untilSecond.size() - 1).get(0).asLong()).isEqualTo(secondOpen);
+        assertError(get("/api/v3/klines?symbol=BTCUSDT&interval=1d&timeZone=15"), 400, -1130,
+                "Data sent for parameter 'timeZone' is not valid.");
         assertError(get("/api/v3/klines?symbol=BTCUSDT&interval=2m"), 400, -1120, "Invalid interval.");
         assertError(get("/api/v3/klines?symbol=BTCUSDT"), 400, -1102,
                 "Mandatory parameter 'interval' was not sent, was empty/null, or malformed.");

@@ -275,7 +275,9 @@ final class BinanceRest {
                 i = j;
             }
         } else {
-            int j = end == null ? ts.size() : lowerBound(ts, end + 1, EmulatedTrade::timeMs);
+            // Every trade of the kline holding endTime belongs in (its open time is <= endTime).
+            int j = end == null ? ts.size() : lowerBound(ts, closeTime(openTime(end, length, offsetSeconds), length,
+                    offsetSeconds) + 1, EmulatedTrade::timeMs);
             while (j > 0 && ranges.size() < limit) {
                 long open = openTime(ts.get(j - 1).timeMs(), length, offsetSeconds);
                 int i = j - 1;
