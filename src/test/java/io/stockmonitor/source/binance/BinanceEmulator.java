@@ -158,7 +158,7 @@ public final class BinanceEmulator extends ProviderEmulator {
     }
 
     /**
-     * REST's aggTrades shows this aggregate trade as a record the exchange marked invalid (CHANGELOG 2022-06-15:
+     * REST's aggTrades shows this aggregate trade as a record the exchange marked invalid (CHANGELOG 2022-04-12:
      * duplicates found by an audit keep their id with p='0', q='0', f=-1, l=-1). The socket is not affected.
      */
     public void invalidateInHistory(String symbol, long aggregateId) {
@@ -716,7 +716,7 @@ public final class BinanceEmulator extends ProviderEmulator {
     private Map<String, String> weightHeaders() {
         BinanceRest.WeightLimit w = weightLimitInfo();
         String header = "X-MBX-USED-WEIGHT-" + w.intervalNum() + w.interval().charAt(0);
-        // The CHANGELOG (2019-09-09) keeps the legacy X-MBX-USED-WEIGHT for the one-minute limiter.
+        // The CHANGELOG (2019-08-15) keeps the legacy X-MBX-USED-WEIGHT for the one-minute limiter.
         return weightWindowMs == 60_000 ? Map.of(header, Integer.toString(usedWeight), "X-MBX-USED-WEIGHT",
                 Integer.toString(usedWeight)) : Map.of(header, Integer.toString(usedWeight));
     }

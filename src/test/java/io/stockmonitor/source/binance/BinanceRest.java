@@ -223,7 +223,7 @@ final class BinanceRest {
             }
             b.append("{\"a\":").append(t.id());
             if (s.invalidated.contains(t.id())) {
-                // CHANGELOG 2022-06-15 (market data audit): duplicated records are kept, marked p='0', q='0',
+                // CHANGELOG 2022-04-12 (market data audit): duplicated records are kept, marked p='0', q='0',
                 // f=-1, l=-1.
                 b.append(",\"p\":\"0\",\"q\":\"0\",\"f\":-1,\"l\":-1");
             } else {
