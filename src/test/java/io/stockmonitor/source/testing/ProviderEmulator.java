@@ -419,6 +419,7 @@ public abstract class ProviderEmulator implements AutoCloseable {
         private final ProviderEmulator emulator;
         private volatile Session session;
         private long pingSentNanos = -1;
+        private volatile ByteBuffer pingPayload;
         private volatile long lastPongNanos;
 
         protected EmulatedSocket(ProviderEmulator emulator) {
@@ -456,9 +457,16 @@ public abstract class ProviderEmulator implements AutoCloseable {
             emulator.execute(() -> onRequest(text));
         }
 
+        /**
+         * A pong answers the outstanding ping only when it carries that ping's payload (RFC 6455 5.5.3; providers
+         * such as Binance say an unsolicited pong does not prevent the disconnection).
+         */
         @Override
         public void onWebSocketPong(ByteBuffer payload) {
-            lastPongNanos = System.nanoTime();
+            ByteBuffer expected = pingPayload;
+            if (expected != null && expected.equals(payload)) {
+                lastPongNanos = System.nanoTime();
+            }
         }
 
         @Override
@@ -483,8 +491,9 @@ public abstract class ProviderEmulator implements AutoCloseable {
             }
             if (pingSentNanos < 0 || lastPongNanos - pingSentNanos >= 0) {
                 pingSentNanos = nowNanos;
-                s.sendPing(ByteBuffer.wrap(Long.toString(nowNanos).getBytes(StandardCharsets.US_ASCII)),
-                        org.eclipse.jetty.websocket.api.Callback.NOOP);
+                byte[] payload = Long.toString(nowNanos).getBytes(StandardCharsets.US_ASCII);
+                pingPayload = ByteBuffer.wrap(payload).asReadOnlyBuffer();
+                s.sendPing(ByteBuffer.wrap(payload), org.eclipse.jetty.websocket.api.Callback.NOOP);
             }
         }
     }
