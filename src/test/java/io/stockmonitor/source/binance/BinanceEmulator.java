@@ -636,8 +636,8 @@ public final class BinanceEmulator extends ProviderEmulator {
         }
 
         @Override
-        public void onWebSocketClose(int statusCode, String reason) {
-            super.onWebSocketClose(statusCode, reason);
+        public void onWebSocketClose(int statusCode, String reason, org.eclipse.jetty.websocket.api.Callback callback) {
+            super.onWebSocketClose(statusCode, reason, callback);
             owner.execute(() -> {
                 if (lifetimeClose != null) {
                     lifetimeClose.cancel(false);
