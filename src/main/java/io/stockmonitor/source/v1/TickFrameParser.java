@@ -1,19 +1,16 @@
 package io.stockmonitor.source.v1;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.async.ByteArrayFeeder;
-import io.stockmonitor.feed.FastDecimal;
+import io.stockmonitor.feed.JsonFrameReader;
 import io.stockmonitor.feed.SymbolTable;
 import java.io.IOException;
 
 /**
  * The hot path of the client: reads a tick frame into a reusable {@link ParsedTick} with Jackson's streaming API and
- * no per-tick objects. One non-blocking Jackson parser lives for the whole connection and is fed frame after frame
- * (a stream of root-level JSON values), so no parser, context or buffer is created per frame; field names come back
- * canonical, the symbol is matched against the {@link SymbolTable} from the parser's characters, and prices are
- * converted by {@link FastDecimal} from the characters.
+ * no per-tick objects, through a {@link JsonFrameReader} (one parser for the whole connection); field names come
+ * back canonical, the symbol is matched against the {@link SymbolTable} from the parser's characters, and prices are
+ * converted from the characters.
  *
  * <p>Anything that is not a well-formed tick ({@link Kind#OTHER}) is left to the general {@code MessageCodec}, which
  * decodes control frames and names what is wrong with bad ones. Not thread-safe: the feed thread owns it.
@@ -30,21 +27,12 @@ public final class TickFrameParser {
     /** Ticks are about 130 bytes; anything much longer is a snapshot or garbage and goes to the codec directly. */
     static final int MAX_FAST_FRAME_CHARS = 1024;
 
-    private final JsonFactory factory;
+    private final JsonFrameReader reader = new JsonFrameReader(MAX_FAST_FRAME_CHARS);
     private final SymbolTable symbols;
     private final ParsedTick tick = new ParsedTick();
-    private final byte[] bytes = new byte[MAX_FAST_FRAME_CHARS * 3];
-    private JsonParser parser;
-    private ByteArrayFeeder feeder;
-    /** Bytes fed to the current parser before this frame, to find where the frame's root value ended. */
-    private long fedTotal;
-    private long frameStart;
-    private int fedNow;
 
     TickFrameParser(SymbolTable symbols) {
-        this.factory = JsonFactory.builder().build();
         this.symbols = symbols;
-        reset();
     }
 
     /** A parser that knows exactly {@code knownSymbols} (benchmarks and tests). */
@@ -62,32 +50,23 @@ public final class TickFrameParser {
 
     /** Reads {@code frame}; on {@link Kind#TICK} the fields are in {@link #tick()}. */
     public Kind parse(String frame) {
-        int length = frame.length();
-        if (length > MAX_FAST_FRAME_CHARS) {
+        tick.clear();
+        JsonParser p = reader.begin(frame);
+        if (p == null) {
             return Kind.OTHER;
         }
-        int n = encodeUtf8(frame, length);
-        tick.clear();
         try {
-            if (!feeder.needMoreInput()) {
-                reset();
-            }
-            feeder.feedInput(bytes, 0, n);
-            frameStart = fedTotal;
-            fedTotal += n;
-            fedNow = n;
-            return readRoot();
+            return readRoot(p);
         } catch (IOException | RuntimeException e) {
             // Malformed JSON leaves the parser mid-value; start clean for the next frame, let the codec explain.
-            reset();
+            reader.reset();
             return Kind.OTHER;
         }
     }
 
-    private Kind readRoot() throws IOException {
-        JsonParser p = parser;
+    private Kind readRoot(JsonParser p) throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
-            reset();
+            reader.reset();
             return Kind.OTHER;
         }
         boolean isTick = false;
@@ -104,9 +83,10 @@ public final class TickFrameParser {
             switch (name) {
                 case "type":
                     typeSeen = true;
-                    isTick = value == JsonToken.VALUE_STRING && textEquals(p, "tick");
+                    isTick = value == JsonToken.VALUE_STRING && JsonFrameReader.textEquals(p, "tick");
                     if (!isTick) {
-                        return skipRest();
+                        reader.skipRest();
+                        return Kind.OTHER;
                     }
                     break;
                 case "symbol":
@@ -156,49 +136,15 @@ public final class TickFrameParser {
                     break;
             }
         }
-        if (token != JsonToken.END_OBJECT || !onlyWhitespaceAfterRoot() || p.nextToken() != JsonToken.NOT_AVAILABLE) {
+        if (token != JsonToken.END_OBJECT) {
+            reader.reset();
+            return Kind.OTHER;
+        }
+        if (!reader.end()) {
             // Truncated frame or trailing content: not ours to judge.
-            reset();
             return Kind.OTHER;
         }
         return isTick && typeSeen ? Kind.TICK : Kind.OTHER;
-    }
-
-    /** Consumes the rest of a non-tick frame so the parser is ready for the next one. */
-    private Kind skipRest() throws IOException {
-        JsonParser p = parser;
-        p.skipChildren();
-        int depth = 1;
-        JsonToken token;
-        while (depth > 0 && (token = p.nextToken()) != null && token != JsonToken.NOT_AVAILABLE) {
-            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                depth++;
-            } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-                depth--;
-            }
-        }
-        if (depth != 0 || p.nextToken() != JsonToken.NOT_AVAILABLE) {
-            reset();
-        }
-        return Kind.OTHER;
-    }
-
-    /**
-     * A non-blocking parser answers NOT_AVAILABLE for a token cut short at the end of input (e.g. trailing
-     * {@code tru}), so trailing garbage must be checked against the bytes themselves.
-     */
-    private boolean onlyWhitespaceAfterRoot() {
-        long end = parser.currentLocation().getByteOffset() - frameStart;
-        if (end < 0 || end > fedNow) {
-            return false;
-        }
-        for (int i = (int) end; i < fedNow; i++) {
-            byte b = bytes[i];
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean isNumber(JsonToken t) {
@@ -206,65 +152,6 @@ public final class TickFrameParser {
     }
 
     private static double number(JsonParser p) throws IOException {
-        return FastDecimal.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-    }
-
-    private static boolean textEquals(JsonParser p, String expected) throws IOException {
-        int len = p.getTextLength();
-        if (len != expected.length()) {
-            return false;
-        }
-        char[] c = p.getTextCharacters();
-        int off = p.getTextOffset();
-        for (int i = 0; i < len; i++) {
-            if (c[off + i] != expected.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private int encodeUtf8(String s, int length) {
-        byte[] b = bytes;
-        int n = 0;
-        for (int i = 0; i < length; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                b[n++] = (byte) c;
-            } else if (c < 0x800) {
-                b[n++] = (byte) (0xC0 | (c >> 6));
-                b[n++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                b[n++] = (byte) (0xF0 | (cp >> 18));
-                b[n++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                b[n++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                b[n++] = (byte) (0x80 | (cp & 0x3F));
-            } else {
-                // Lone surrogates become '?', as String.getBytes would; the codec path reports the frame if needed.
-                char out = Character.isSurrogate(c) ? '?' : c;
-                if (out == '?') {
-                    b[n++] = (byte) out;
-                } else {
-                    b[n++] = (byte) (0xE0 | (out >> 12));
-                    b[n++] = (byte) (0x80 | ((out >> 6) & 0x3F));
-                    b[n++] = (byte) (0x80 | (out & 0x3F));
-                }
-            }
-        }
-        return n;
-    }
-
-    private void reset() {
-        try {
-            if (parser != null) {
-                parser.close();
-            }
-            parser = factory.createNonBlockingByteArrayParser();
-            fedTotal = 0;
-            feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create a JSON parser", e);
-        }
+        return JsonFrameReader.number(p);
     }
 }
