@@ -446,8 +446,9 @@ public abstract class ProviderEmulator implements AutoCloseable {
         }
 
         @Override
-        public void onWebSocketClose(int statusCode, String reason) {
+        public void onWebSocketClose(int statusCode, String reason, org.eclipse.jetty.websocket.api.Callback callback) {
             emulator.sockets.remove(this);
+            callback.succeed();
         }
 
         @Override
