@@ -369,6 +369,13 @@ public final class KrakenEmulator extends ProviderEmulator {
         String method = subscribe ? "subscribe" : "unsubscribe";
         JsonNode params = msg.path("params");
         String channel = params.path("channel").asText("");
+        if (channel.equals("heartbeat")) {
+            // The reconnection guide subscribes it; the heartbeat page says there is no such subscription. Acked here,
+            // and it turns heartbeats on for a socket that has nothing else.
+            socket.heartbeat = subscribe;
+            socket.emit(ack(method, channel, null, null, reqId, timeIn));
+            return;
+        }
         if (!channel.equals("trade") && !channel.equals("ticker")) {
             socket.emit(failure(method, null, "Channel not supported: " + channel, reqId, timeIn));
             return;
@@ -395,22 +402,7 @@ public final class KrakenEmulator extends ProviderEmulator {
             } else {
                 subscribed.remove(symbol);
             }
-            socket.emit(json(g -> {
-                g.writeStartObject();
-                g.writeStringField("method", method);
-                g.writeObjectFieldStart("result");
-                g.writeStringField("channel", channel);
-                if (subscribe) {
-                    g.writeBooleanField("snapshot", snapshot);
-                }
-                g.writeStringField("symbol", symbol);
-                g.writeEndObject();
-                g.writeBooleanField("success", true);
-                g.writeStringField("time_in", timeIn);
-                g.writeStringField("time_out", now());
-                writeReqId(g, reqId);
-                g.writeEndObject();
-            }));
+            socket.emit(ack(method, channel, symbol, subscribe ? snapshot : null, reqId, timeIn));
             if (subscribe && snapshot) {
                 if (channel.equals("trade")) {
                     List<EmulatedTrade> all = market.tradesView(symbol);
@@ -421,6 +413,29 @@ public final class KrakenEmulator extends ProviderEmulator {
                 }
             }
         }
+    }
+
+    /** The documented ack: {@code method}, {@code result} (channel, snapshot, symbol), success, times, req_id. */
+    private static String ack(String method, String channel, String symbol, Boolean snapshot, JsonNode reqId,
+                              String timeIn) {
+        return json(g -> {
+            g.writeStartObject();
+            g.writeStringField("method", method);
+            g.writeObjectFieldStart("result");
+            g.writeStringField("channel", channel);
+            if (snapshot != null) {
+                g.writeBooleanField("snapshot", snapshot);
+            }
+            if (symbol != null) {
+                g.writeStringField("symbol", symbol);
+            }
+            g.writeEndObject();
+            g.writeBooleanField("success", true);
+            g.writeStringField("time_in", timeIn);
+            g.writeStringField("time_out", now());
+            writeReqId(g, reqId);
+            g.writeEndObject();
+        });
     }
 
     private String statusMessage(KrakenSocket socket) {
@@ -1080,6 +1095,7 @@ public final class KrakenEmulator extends ProviderEmulator {
         private final KrakenEmulator kraken;
         private final Set<String> trades = new LinkedHashSet<>();
         private final Set<String> tickers = new LinkedHashSet<>();
+        private boolean heartbeat;
         private long lastSentNanos = System.nanoTime();
         private String connectionId = "0";
 
@@ -1104,7 +1120,7 @@ public final class KrakenEmulator extends ProviderEmulator {
         }
 
         private boolean subscribed() {
-            return !trades.isEmpty() || !tickers.isEmpty();
+            return heartbeat || !trades.isEmpty() || !tickers.isEmpty();
         }
     }
 }

@@ -185,6 +185,17 @@ public class KrakenEmulatorTest {
     }
 
     @Test
+    void theHeartbeatSubscriptionOfTheReconnectionGuideIsAckedAndStartsHeartbeats() throws Exception {
+        Client c = connect();
+
+        c.send("{\"method\": \"subscribe\", \"params\": {\"channel\": \"heartbeat\"}}");
+        await().atMost(WAIT).until(() -> c.channel("heartbeat").size() >= 2);
+        JsonNode ack = c.method("subscribe").get(0);
+        assertThat(ack.get("success").asBoolean()).isTrue();
+        assertThat(ack.at("/result/channel").asText()).isEqualTo("heartbeat");
+    }
+
+    @Test
     void pingIsAnsweredWithTheDocumentedPong() throws Exception {
         Client c = connect();
 
