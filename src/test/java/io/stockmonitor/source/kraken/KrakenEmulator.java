@@ -49,8 +49,9 @@ import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
  * element. Prices and quantities are JSON numbers on the socket ("Prices and quantities are published as a number
  * type", full engine precision) and strings over REST.
  *
- * <p>Faults beyond the base's: {@link #rateLimitRest} (Kraken's own {@code EAPI:Rate limit exceeded} in an HTTP 200
- * body), {@link #restRateLimit} (a call counter with decay), {@link #systemStatus} (maintenance and the other engine
+ * <p>Faults beyond the base's: {@link #rateLimitRest} (Kraken's own {@code EAPI:Rate limit exceeded}, or the
+ * {@code EGeneral:Too many requests} clients observe, in an HTTP 200 body), {@link #restRateLimit} (a call counter with
+ * decay), {@link #systemStatus} (maintenance and the other engine
  * states, pushed on the {@code status} channel), {@link #refuseSubscriptions}, {@link #closeAll} (a server-initiated
  * close frame) and {@link #tradeBatch} (several trades in one update, which the docs allow).
  */
@@ -66,6 +67,8 @@ public final class KrakenEmulator extends ProviderEmulator {
     /** "Heartbeat messages are sent approximately once every second in the absence of any other channel updates." */
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(1);
     public static final String RATE_LIMIT_ERROR = "EAPI:Rate limit exceeded";
+    /** Not in Kraken's docs; what public clients record the public endpoints answering when throttled (HTTP 200). */
+    public static final String TOO_MANY_REQUESTS_ERROR = "EGeneral:Too many requests";
     public static final String UNKNOWN_PAIR_ERROR = "EQuery:Unknown asset pair";
     public static final String INVALID_ARGUMENTS_ERROR = "EGeneral:Invalid arguments";
     /** The OHLC {@code interval} enum, in minutes. */
@@ -127,8 +130,10 @@ public final class KrakenEmulator extends ProviderEmulator {
     private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
     private ScheduledFuture<?> heartbeatTick;
     private int rateLimitedCallsLeft;
+    private String rateLimitedError = RATE_LIMIT_ERROR;
     private int counterMax;
     private double counterDecayPerSecond;
+    private String counterError = RATE_LIMIT_ERROR;
     private double counter;
     private long counterAtNanos;
 
@@ -212,8 +217,14 @@ public final class KrakenEmulator extends ProviderEmulator {
 
     /** The next {@code calls} public REST calls answer HTTP 200 with {@code {"error":["EAPI:Rate limit exceeded"]}}. */
     public void rateLimitRest(int calls) {
+        rateLimitRest(calls, RATE_LIMIT_ERROR);
+    }
+
+    /** The next {@code calls} public REST calls answer HTTP 200 with {@code {"error":[error]}}. */
+    public void rateLimitRest(int calls, String error) {
         call(() -> {
             rateLimitedCallsLeft = calls;
+            rateLimitedError = error;
             return null;
         });
     }
@@ -224,7 +235,13 @@ public final class KrakenEmulator extends ProviderEmulator {
      * {@code EAPI:Rate limit exceeded} (and does not count). {@code maxCounter <= 0} turns the limit off (the default).
      */
     public void restRateLimit(int maxCounter, double decayPerSecond) {
+        restRateLimit(maxCounter, decayPerSecond, RATE_LIMIT_ERROR);
+    }
+
+    /** As {@link #restRateLimit(int, double)}, answering {@code error} (e.g. {@link #TOO_MANY_REQUESTS_ERROR}). */
+    public void restRateLimit(int maxCounter, double decayPerSecond, String error) {
         call(() -> {
+            counterError = error;
             counterMax = maxCounter;
             counterDecayPerSecond = decayPerSecond;
             counter = 0;
@@ -578,10 +595,10 @@ public final class KrakenEmulator extends ProviderEmulator {
         String endpoint = r.path().substring(PUBLIC.length());
         if (rateLimitedCallsLeft > 0) {
             rateLimitedCallsLeft--;
-            return error(RATE_LIMIT_ERROR);
+            return error(rateLimitedError);
         }
         if (overCounter()) {
-            return error(RATE_LIMIT_ERROR);
+            return error(counterError);
         }
         return switch (endpoint) {
             case "Trades" -> trades(r);

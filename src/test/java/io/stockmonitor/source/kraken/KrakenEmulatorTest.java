@@ -487,6 +487,9 @@ public class KrakenEmulatorTest {
         assertError("/0/public/OHLC?pair=XBTUSD", KrakenEmulator.RATE_LIMIT_ERROR);
         assertThat(getJson("/0/public/Trades?pair=XBTUSD").get("error")).isEmpty();
 
+        kraken.rateLimitRest(1, KrakenEmulator.TOO_MANY_REQUESTS_ERROR);
+        assertError("/0/public/Ticker?pair=XBTUSD", KrakenEmulator.TOO_MANY_REQUESTS_ERROR);
+
         kraken.restRateLimit(3, 0);
         for (int i = 0; i < 3; i++) {
             assertThat(getJson("/0/public/Time").get("error")).as("call %s", i + 1).isEmpty();
