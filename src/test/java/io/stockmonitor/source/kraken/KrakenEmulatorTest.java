@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -451,9 +452,13 @@ public class KrakenEmulatorTest {
         await().atMost(WAIT).until(() -> tradeIds(c).size() == 1);
 
         kraken.silence(Duration.ofSeconds(6));
-        int framesAtSilence = c.frames.size();
         List<EmulatedTrade> lost = kraken.trade(BTC, 2);
-        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> c.frames.size() == framesAtSilence);
+        // Frames already on the wire may still land; then nothing for a second (five heartbeat intervals).
+        AtomicInteger seen = new AtomicInteger(-1);
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> {
+            int now = c.frames.size();
+            return seen.getAndSet(now) == now;
+        });
 
         int heartbeats = c.channel("heartbeat").size();
         await().atMost(WAIT).until(() -> c.channel("heartbeat").size() > heartbeats);
