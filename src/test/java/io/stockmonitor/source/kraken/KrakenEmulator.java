@@ -33,9 +33,9 @@ import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 /**
  * Kraken spot as its documentation shows it: WebSocket v2 at {@code /v2} (status on connect, {@code trade} and
  * {@code ticker} channels with acks and snapshots, heartbeats, application-level ping) and the public REST market data
- * under {@code /0/public/} ({@code Trades} with its {@code since}/{@code last} cursor, {@code OHLC}, {@code AssetPairs},
- * {@code Ticker}, {@code Time}, {@code SystemStatus}). Every field name, JSON type and envelope follows Kraken's own
- * examples (kept verbatim under {@code src/test/resources/io/stockmonitor/source/kraken/}); where the documentation
+ * under {@code /0/public/} ({@code Trades} with its {@code since}/{@code last} cursor, {@code OHLC},
+ * {@code AssetPairs}, {@code Ticker}, {@code Time}, {@code SystemStatus}). Every field name, JSON type and envelope
+ * follows Kraken's own examples (kept verbatim under {@code src/test/resources/io/stockmonitor/source/kraken/}); where the documentation
  * says nothing, the choice made here is named in {@code docs/sources/kraken.md} ("emulator's choice").
  *
  * <p>Symbols: the market's symbol is the v2 spelling ({@code BTC/USD}); each pair also has Kraken's REST names — the
@@ -96,7 +96,7 @@ public final class KrakenEmulator extends ProviderEmulator {
             Objects.requireNonNull(quote);
         }
 
-        /** Names for a pair whose REST names are its v2 symbol without the slash ({@code SOL/USD} → {@code SOLUSD}). */
+        /** Names for a pair whose REST names are its v2 symbol without the slash ({@code SOL/USD}: {@code SOLUSD}). */
         public static Pair plain(String symbol) {
             int slash = symbol.indexOf('/');
             String joined = symbol.replace("/", "");
@@ -673,7 +673,7 @@ public final class KrakenEmulator extends ProviderEmulator {
         return null;
     }
 
-    /** {@code GET /0/public/Trades?pair&since&count}: rows oldest first, {@code last} is the newest row's time in ns. */
+    /** {@code GET /0/public/Trades?pair&since&count}: rows oldest first; {@code last} is the newest row's ns time. */
     private RestResponse trades(RestRequest r) {
         String name = r.param("pair");
         if (name == null || name.isEmpty()) {

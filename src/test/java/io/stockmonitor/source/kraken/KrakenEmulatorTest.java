@@ -377,7 +377,8 @@ public class KrakenEmulatorTest {
         assertThat(fieldNames(status)).containsExactly("status", "timestamp");
         JsonNode time = getJson("/0/public/Time").get("result");
         assertThat(time.get("unixtime").isIntegralNumber()).isTrue();
-        assertThat(time.get("rfc1123").asText()).matches("[A-Z][a-z]{2}, \\d\\d [A-Z][a-z]{2} \\d\\d [0-9:]{8} \\+0000");
+        assertThat(time.get("rfc1123").asText())
+                .matches("[A-Z][a-z]{2}, \\d\\d [A-Z][a-z]{2} \\d\\d [0-9:]{8} \\+0000");
     }
 
     // ------------------------------------------------------------------ faults
