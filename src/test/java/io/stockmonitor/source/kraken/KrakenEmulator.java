@@ -35,8 +35,8 @@ import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
  * {@code ticker} channels with acks and snapshots, heartbeats, application-level ping) and the public REST market data
  * under {@code /0/public/} ({@code Trades} with its {@code since}/{@code last} cursor, {@code OHLC},
  * {@code AssetPairs}, {@code Ticker}, {@code Time}, {@code SystemStatus}). Every field name, JSON type and envelope
- * follows Kraken's own examples (kept verbatim under {@code src/test/resources/io/stockmonitor/source/kraken/}); where the documentation
- * says nothing, the choice made here is named in {@code docs/sources/kraken.md} ("emulator's choice").
+ * follows Kraken's own examples (kept verbatim under {@code src/test/resources/io/stockmonitor/source/kraken/});
+ * where the documentation says nothing, the choice made here is named in {@code docs/sources/kraken.md}.
  *
  * <p>Symbols: the market's symbol is the v2 spelling ({@code BTC/USD}); each pair also has Kraken's REST names — the
  * result key ({@code XXBTZUSD}), {@code altname} ({@code XBTUSD}) and {@code wsname}, which is the v1 spelling
