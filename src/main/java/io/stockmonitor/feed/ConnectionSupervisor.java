@@ -74,6 +74,8 @@ public final class ConnectionSupervisor implements AutoCloseable {
 
     // ---- feed-thread state ----
     private final Set<String> symbols = new LinkedHashSet<>();
+    /** The session heard start(): from now on it hears of every symbol added. */
+    private boolean sessionStarted;
     private int nextSocketId;
     private SocketConnection primary;
     private SocketConnection standby;
@@ -116,8 +118,14 @@ public final class ConnectionSupervisor implements AutoCloseable {
                 System.currentTimeMillis());
         this.session = sessions.create(link);
         this.pacer = new RequestPacer<>(session.requestsPerSecond());
+        // The rows exist at once (the window shows them waiting); the session hears of them once started.
         for (String symbol : config.symbols()) {
-            addSymbol(symbol);
+            try {
+                market.addSymbol(symbol);
+            } catch (IllegalStateException e) {
+                continue;
+            }
+            symbols.add(symbol);
         }
     }
 
@@ -133,7 +141,14 @@ public final class ConnectionSupervisor implements AutoCloseable {
                 throw new IllegalStateException("cannot start the WebSocket client", e);
             }
         }
-        post(this::connect);
+        post(() -> {
+            session.start();
+            sessionStarted = true;
+            for (String symbol : symbols) {
+                session.subscribe(symbol);
+            }
+            connect();
+        });
     }
 
     public ConnectionStatus status() {
@@ -190,7 +205,9 @@ public final class ConnectionSupervisor implements AutoCloseable {
         post(() -> {
             if (symbols.remove(symbol)) {
                 market.removeSymbol(symbol);
-                session.unsubscribe(symbol);
+                if (sessionStarted) {
+                    session.unsubscribe(symbol);
+                }
             }
         });
     }
@@ -281,7 +298,9 @@ public final class ConnectionSupervisor implements AutoCloseable {
             return;
         }
         symbols.add(symbol);
-        session.subscribe(symbol);
+        if (sessionStarted) {
+            session.subscribe(symbol);
+        }
     }
 
     private void shutDownOnFeedThread() {

@@ -20,6 +20,13 @@ public interface FeedSession {
     }
 
     /**
+     * The supervisor started (feed thread, before the first connection, the HTTP client running): a session may
+     * read what it needs over REST (a symbol list, a rate limit).
+     */
+    default void start() {
+    }
+
+    /**
      * The upgrade request for the next socket (a URL may change between attempts, e.g. to name the current
      * symbols). Throws {@link IllegalArgumentException} with a one-line reason when no request can be made (a
      * malformed URL): the supervisor then goes FAILED.

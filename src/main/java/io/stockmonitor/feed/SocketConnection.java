@@ -109,14 +109,16 @@ public final class SocketConnection implements Session.Listener {
     }
 
     /**
-     * A server's ping: answered at once (Jetty answers only endpoints that do not listen for pings), and counted as
-     * a sign of life, since some providers keep a quiet connection alive with pings alone.
+     * A server's ping: answered at once with its payload (Jetty answers only endpoints that do not listen for pings),
+     * and counted as a sign of life, since some providers keep a quiet connection alive with pings alone. Listening
+     * for pings also means demanding the next frame ourselves, as for text frames.
      */
     @Override
     public void onWebSocketPing(java.nio.ByteBuffer payload) {
         Session s = session;
         if (s != null) {
             s.sendPong(payload, Callback.NOOP);
+            s.demand();
         }
         client.post(() -> client.onPing(this));
     }

@@ -106,6 +106,35 @@ final class BarRing {
         currentBase = b;
     }
 
+    /**
+     * Puts a bar from the provider's history in its slot, unless the slot is outside the ring's window or already
+     * holds data (what was built from live trades wins). A bar newer than the newest becomes the newest, as
+     * {@link #add} would make it. Returns whether it was stored.
+     */
+    boolean insertHistory(long ts, int o, int h, int l, int c, double v) {
+        long idx = Math.floorDiv(ts, intervalMs);
+        long last = lastIndex;
+        if (last == NONE || idx > last) {
+            add(idx * intervalMs, o, h, l, c, v);
+            return true;
+        }
+        if (idx <= last - capacity) {
+            return false;
+        }
+        int slot = slot(idx);
+        int[] data = pages[slot >>> PAGE_SHIFT];
+        int b = (slot & PAGE_MASK) * STRIDE;
+        if (data[b + OPEN] != EMPTY) {
+            return false;
+        }
+        data[b + OPEN] = o;
+        data[b + HIGH] = h;
+        data[b + LOW] = l;
+        data[b + CLOSE] = c;
+        data[b + VOLUME] = Float.floatToRawIntBits((float) v);
+        return true;
+    }
+
     /** Divides every stored price by {@code divisor} (rounding half up): the symbol switched to a coarser scale. */
     void rescale(long divisor) {
         for (int[] data : pages) {

@@ -156,6 +156,19 @@ public final class MarketModel {
         }
     }
 
+    /**
+     * Chart history from the provider (its candles), oldest first: stored where the model has no bar of its own yet,
+     * for {@code interval} and the coarser intervals it divides. Live data always wins over history.
+     */
+    public void applyHistory(String symbol, BarInterval interval, long[] times, double[] open, double[] high,
+                             double[] low, double[] close, double[] volume, int count) {
+        SymbolState state = states.get(symbol);
+        if (state != null && count > 0) {
+            state.applyHistory(interval, times, open, high, low, close, volume, count);
+            bumpVersion();
+        }
+    }
+
     /** The feed asked the server to resync the symbol: RESYNCING until the next snapshot or tick. */
     public void markResyncing(String symbol) {
         SymbolState state = states.get(symbol);

@@ -301,6 +301,65 @@ final class SymbolState {
         }
     }
 
+    /**
+     * Bars of {@code interval} from the provider's history (oldest first): each goes into its slot of that interval's
+     * ring and, aggregated, into the coarser rings it divides, wherever no data is there yet. Finer rings are left
+     * alone (a minute bar says nothing about its seconds).
+     */
+    void applyHistory(BarInterval interval, long[] times, double[] o, double[] h, double[] l, double[] c, double[] v,
+                      int n) {
+        double maxPrice = 0;
+        for (int i = 0; i < n; i++) {
+            maxPrice = Math.max(maxPrice, h[i]);
+        }
+        if (!(maxPrice > 0)) {
+            return;
+        }
+        checkPrice(maxPrice);
+        beginWrite();
+        try {
+            fitScale(maxPrice);
+            for (BarInterval target : BarInterval.values()) {
+                if (target.millis() >= interval.millis() && target.millis() % interval.millis() == 0) {
+                    insertAggregated(bars[target.ordinal()], times, o, h, l, c, v, n);
+                }
+            }
+            version++;
+        } finally {
+            endWrite();
+        }
+    }
+
+    private void insertAggregated(BarRing ring, long[] times, double[] o, double[] h, double[] l, double[] c,
+                                  double[] v, int n) {
+        int i = 0;
+        while (i < n) {
+            if (!validBarPrice(o[i]) || !validBarPrice(h[i]) || !validBarPrice(l[i]) || !validBarPrice(c[i])) {
+                i++;
+                continue;
+            }
+            long bucket = Math.floorDiv(times[i], ring.intervalMs);
+            int eo = encode(o[i]);
+            int eh = encode(h[i]);
+            int el = encode(l[i]);
+            int ec = encode(c[i]);
+            double ev = v[i];
+            int j = i + 1;
+            while (j < n && Math.floorDiv(times[j], ring.intervalMs) == bucket) {
+                if (validBarPrice(h[j]) && validBarPrice(l[j]) && validBarPrice(c[j])) {
+                    eh = Math.max(eh, encode(h[j]));
+                    el = Math.min(el, encode(l[j]));
+                    ec = encode(c[j]);
+                    ev += v[j];
+                }
+                j++;
+            }
+            ring.insertHistory(bucket * ring.intervalMs, eo, Math.max(eh, Math.max(eo, ec)),
+                    Math.min(el, Math.min(eo, ec)), ec, ev);
+            i = j;
+        }
+    }
+
     void markResyncing() {
         beginWrite();
         resyncing = true;

@@ -1,0 +1,50 @@
+package io.stockmonitor.source;
+
+import io.stockmonitor.feed.ConnectionSupervisor;
+import io.stockmonitor.feed.FeedClientConfig;
+import io.stockmonitor.market.MarketModel;
+import io.stockmonitor.source.binance.BinanceSource;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The one place that knows every provider: its default endpoints and timing, and how to make its feed client. The
+ * app and the server ask here; each provider's package knows only itself.
+ */
+public final class Sources {
+    private Sources() {
+    }
+
+    /**
+     * The settings for {@code kind} with the provider's own endpoints unless {@code ws} or {@code rest} replace them
+     * (a mirror such as {@code data-stream.binance.vision}, a test network, an emulator).
+     */
+    public static SourceSettings settings(SourceKind kind, List<String> symbols, Credentials credentials, URI ws,
+                                          URI rest) {
+        Defaults d = defaults(kind);
+        URI wsBase = ws != null ? ws : d.ws();
+        FeedClientConfig connection = FeedClientConfig.of(wsBase, null, symbols);
+        return new SourceSettings(kind, wsBase, rest != null ? rest : d.rest(), credentials, symbols, connection,
+                d.silenceLimitMs(), d.rolloverAfterMs(), SourceLimits.defaults());
+    }
+
+    /** A feed client for a provider (not started). */
+    public static ConnectionSupervisor client(SourceSettings settings, MarketModel market) {
+        return switch (settings.kind()) {
+            case BINANCE -> BinanceSource.client(settings, market);
+            default -> throw new IllegalArgumentException(settings.kind().title() + " is not a provider source");
+        };
+    }
+
+    /** A provider's own endpoints and timing. */
+    record Defaults(URI ws, URI rest, long silenceLimitMs, long rolloverAfterMs) {
+    }
+
+    static Defaults defaults(SourceKind kind) {
+        return switch (kind) {
+            case BINANCE -> new Defaults(BinanceSource.DEFAULT_WS, BinanceSource.DEFAULT_REST,
+                    BinanceSource.SILENCE_LIMIT_MS, BinanceSource.ROLLOVER_AFTER_MS);
+            default -> throw new IllegalArgumentException(kind.title() + " is not a provider source");
+        };
+    }
+}
