@@ -424,7 +424,8 @@ public final class ConnectionSupervisor implements AutoCloseable {
             lost("upgrade failed: HTTP " + code);
             return;
         }
-        lost("cannot connect: " + describe(cause));
+        // Jetty's messages name the URL, and a provider's URL may carry a token in its query: show the label.
+        lost("cannot connect: " + describe(cause).replace(c.request.uri().toString(), c.request.label()));
     }
 
     void onClosed(SocketConnection c, String detail) {
