@@ -1,6 +1,6 @@
 package io.stockmonitor.app;
 
-import io.stockmonitor.ui.ConnectionChoice;
+import io.stockmonitor.source.SourceChoice;
 import io.stockmonitor.ui.FeedPort;
 import io.stockmonitor.ui.LinkEvent;
 import io.stockmonitor.ui.SessionStarter;
@@ -27,13 +27,13 @@ final class EarlySessionStarter implements SessionStarter {
     private static final int MAX_BUFFERED_EVENTS = 256;
 
     private final SessionStarter delegate;
-    private final ConnectionChoice choice;
+    private final SourceChoice choice;
     private final List<String> symbols;
     private final BufferedEvents events = new BufferedEvents();
     private final CompletableFuture<FeedPort> early = new CompletableFuture<>();
     private final AtomicBoolean claimed = new AtomicBoolean();
 
-    EarlySessionStarter(SessionStarter delegate, ConnectionChoice choice, List<String> symbols) {
+    EarlySessionStarter(SessionStarter delegate, SourceChoice choice, List<String> symbols) {
         this.delegate = delegate;
         this.choice = choice;
         this.symbols = List.copyOf(symbols);
@@ -51,7 +51,7 @@ final class EarlySessionStarter implements SessionStarter {
     }
 
     @Override
-    public FeedPort start(ConnectionChoice wanted, List<String> wantedSymbols, Consumer<LinkEvent> sink)
+    public FeedPort start(SourceChoice wanted, List<String> wantedSymbols, Consumer<LinkEvent> sink)
             throws Exception {
         if (claimed.compareAndSet(false, true)) {
             if (wanted.equals(choice) && wantedSymbols.equals(symbols)) {

@@ -5,8 +5,10 @@ import io.stockmonitor.feed.ConnectionSupervisor;
 import io.stockmonitor.feed.FeedEvent;
 import io.stockmonitor.feed.FeedListener;
 import io.stockmonitor.feed.FeedSession;
+import io.stockmonitor.feed.FeedStats;
 import io.stockmonitor.market.LatencySnapshot;
 import io.stockmonitor.market.MarketModel;
+import io.stockmonitor.source.SourceKind;
 import io.stockmonitor.ui.ConnectionInfo;
 import io.stockmonitor.ui.FeedPort;
 import io.stockmonitor.ui.LinkEvent;
@@ -20,16 +22,16 @@ import java.util.function.Consumer;
  */
 final class FeedClientPort implements FeedPort, FeedListener {
     private final ConnectionSupervisor client;
-    private final boolean simulated;
+    private final SourceKind kind;
     private volatile LiveSession session;
     /** The client's URL until the session is attached, then the session's label (e.g. "demo (simulator on …)"). */
     private volatile String label;
     private volatile Consumer<LinkEvent> sink = e -> { };
 
     /** Listens to the client from now on; call before the client starts so the first state changes are seen. */
-    FeedClientPort(ConnectionSupervisor client, boolean simulated) {
+    FeedClientPort(ConnectionSupervisor client, SourceKind kind) {
         this.client = client;
-        this.simulated = simulated;
+        this.kind = kind;
         this.label = client.status().server();
         client.addListener(this);
     }
@@ -73,13 +75,10 @@ final class FeedClientPort implements FeedPort, FeedListener {
     }
 
     @Override
-    public long resumes() {
-        return client.stats().symbolsResumed();
-    }
-
-    @Override
-    public long resyncs() {
-        return client.stats().resyncs();
+    public Recoveries recoveries() {
+        FeedStats s = client.stats();
+        return new Recoveries(s.connectionsLost(), s.symbolsResumed(), s.resyncs(), s.gapsExact(), s.gapsByTime(),
+                s.gapsLost(), s.tradesLost());
     }
 
     @Override
@@ -109,8 +108,8 @@ final class FeedClientPort implements FeedPort, FeedListener {
     }
 
     @Override
-    public boolean simulated() {
-        return simulated;
+    public SourceKind kind() {
+        return kind;
     }
 
     @Override

@@ -6,19 +6,22 @@ import io.stockmonitor.feed.FeedEvent;
 import io.stockmonitor.feed.FeedRecordWriter;
 import io.stockmonitor.feed.FeedStats;
 import io.stockmonitor.market.LatencySnapshot;
+import io.stockmonitor.source.SourceChoice;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Headless mode: connect, log connection state changes, optionally record every accepted tick, snapshot and state
- * change as JSON Lines, and print a summary at the end (after {@code --duration}, or on SIGINT/SIGTERM). Exit 0; 3
- * when the connection FAILED (bad token, bad URL), with a one-line reason on stderr; 4 when the record file cannot
- * be written. This is command-line output, hence stdout/stderr.
+ * Headless mode: connect, log connection state changes, optionally record every accepted trade, gap, snapshot and
+ * state change as JSON Lines, and print a summary at the end (after {@code --duration}, or on SIGINT/SIGTERM). Exit
+ * 0; 3 when the connection FAILED (bad token, bad URL) or never connected at all (a closed port, an unreachable
+ * host), with a one-line reason on stderr; 4 when the record file cannot be written. This is command-line output,
+ * hence stdout/stderr.
  */
 final class HeadlessRun {
     static final int EXIT_OK = 0;
@@ -36,8 +39,7 @@ final class HeadlessRun {
     }
 
     static int run(AppOptions options, PrintStream out, PrintStream err, boolean installHook) {
-        FeedTarget target = options.server() == null ? FeedTarget.demo()
-                : new FeedTarget(options.server(), options.token());
+        SourceChoice choice = options.choiceOrDemo();
         FeedRecordWriter writer = null;
         if (options.record() != null) {
             try {
@@ -50,6 +52,8 @@ final class HeadlessRun {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         AtomicReference<String> failure = new AtomicReference<>();
+        AtomicBoolean everConnected = new AtomicBoolean();
+        AtomicReference<String> lastProblem = new AtomicReference<>();
         Thread hook = new Thread(() -> {
             stop.countDown();
             try {
@@ -65,15 +69,22 @@ final class HeadlessRun {
         LiveSession session = null;
         try {
             FeedRecordWriter recorder = writer;
-            session = LiveSession.start(target, options.symbolsOrDefault(), client -> {
+            session = LiveSession.start(choice, options.symbolsOrDefault(), client -> {
                 if (recorder != null) {
                     client.setTickSink(recorder);
                     client.addListener(recorder);
                 }
                 client.addListener(event -> {
-                    if (event instanceof FeedEvent.StateChanged s && s.status().state() == ConnectionState.FAILED) {
-                        failure.compareAndSet(null, s.status().detail());
-                        stop.countDown();
+                    if (event instanceof FeedEvent.StateChanged s) {
+                        ConnectionState state = s.status().state();
+                        if (state == ConnectionState.CONNECTED) {
+                            everConnected.set(true);
+                        } else if (state == ConnectionState.RECONNECTING) {
+                            lastProblem.set(s.status().detail());
+                        } else if (state == ConnectionState.FAILED) {
+                            failure.compareAndSet(null, s.status().detail());
+                            stop.countDown();
+                        }
                     }
                 });
             });
@@ -105,6 +116,12 @@ final class HeadlessRun {
                             + e.getMessage());
                     return EXIT_RECORD;
                 }
+            }
+            if (failure.get() == null && session != null && !everConnected.get()) {
+                // A run that never got a connection has nothing to report but why: it is a failure, not a summary.
+                failure.set("never connected within " + String.format(java.util.Locale.ROOT, "%.1f s",
+                        (System.nanoTime() - startNanos) / 1e9) + (lastProblem.get() == null ? ""
+                        : " (last attempt: " + lastProblem.get() + ")"));
             }
             if (failure.get() != null) {
                 err.println("stock-monitor: feed connection failed: " + failure.get());
@@ -139,8 +156,15 @@ final class HeadlessRun {
                         + "symbols resumed %d, bad frames %d%n",
                 s.ticksApplied(), s.duplicatesDropped(), s.gaps(), s.resyncs(), s.connectionsLost(), s.reconnects(),
                 s.symbolsResumed(), s.badFrames());
-        out.printf("  latency (receive - tick ts) p50 %d ms, p99 %d ms, max %d ms; ping rtt last %d ms%n", l.p50Ms(),
-                l.p99Ms(), l.maxMs(), l.lastRttMs());
+        out.printf("  gaps settled: %d exact, %d by time, %d lost; trades refilled %d, trades lost %d%n",
+                s.gapsExact(), s.gapsByTime(), s.gapsLost(), s.tradesRefilled(), s.tradesLost());
+        out.printf("  %s: %s%n", session.choice().kind().title(), session.choice().kind().guarantee());
+        if (l.ticks() == 0) {
+            out.printf("  latency: no live trade measured%n");
+        } else {
+            out.printf("  latency (receive - trade time) p50 %d ms, p99 %d ms, max %d ms; ping rtt last %s%n",
+                    l.p50Ms(), l.p99Ms(), l.maxMs(), l.lastRttMs() < 0 ? "n/a" : l.lastRttMs() + " ms");
+        }
         if (writer != null) {
             out.printf("  recorded %d lines to %s%n", writer.lines(), options.record());
         }

@@ -5,63 +5,71 @@ import io.stockmonitor.feed.FeedClientConfig;
 import io.stockmonitor.market.MarketLimits;
 import io.stockmonitor.market.MarketModel;
 import io.stockmonitor.simulator.EmbeddedSimulator;
-import io.stockmonitor.source.v1.ProtocolV1Source;
 import io.stockmonitor.simulator.SimulatorConfig;
+import io.stockmonitor.source.SourceChoice;
+import io.stockmonitor.source.SourceKind;
+import io.stockmonitor.source.Sources;
+import io.stockmonitor.source.v1.ProtocolV1Source;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** A running connection: (in demo mode) the embedded simulator, the feed client and the market model it writes. */
+/**
+ * A running source: (in demo mode) the embedded simulator, the feed client for the chosen source and the market
+ * model it writes. The window and the headless mode both start theirs here.
+ */
 public final class LiveSession implements AutoCloseable {
     private final EmbeddedSimulator simulator;
     private final ConnectionSupervisor feed;
     private final MarketModel market;
+    private final SourceChoice choice;
     private final String serverLabel;
 
-    private LiveSession(EmbeddedSimulator simulator, ConnectionSupervisor feed, MarketModel market, String serverLabel) {
+    private LiveSession(EmbeddedSimulator simulator, ConnectionSupervisor feed, MarketModel market,
+                        SourceChoice choice, String serverLabel) {
         this.simulator = simulator;
         this.feed = feed;
         this.market = market;
+        this.choice = choice;
         this.serverLabel = serverLabel;
     }
 
     /**
      * Starts the simulator (demo) and the feed client, which connects in the background.
      *
-     * @throws IllegalArgumentException when the server URL cannot even be parsed
+     * @throws IllegalArgumentException when a URL cannot even be parsed
      */
-    public static LiveSession start(FeedTarget target, List<String> symbols) throws Exception {
-        return start(target, symbols, client -> { });
+    public static LiveSession start(SourceChoice choice, List<String> symbols) throws Exception {
+        return start(choice, symbols, client -> { });
     }
 
-    /** As {@link #start(FeedTarget, List)}; {@code beforeStart} may add listeners so they see the first events. */
-    public static LiveSession start(FeedTarget target, List<String> symbols, Consumer<ConnectionSupervisor> beforeStart)
-            throws Exception {
+    /** As {@link #start(SourceChoice, List)}; {@code beforeStart} may add listeners so they see the first events. */
+    public static LiveSession start(SourceChoice choice, List<String> symbols,
+                                    Consumer<ConnectionSupervisor> beforeStart) throws Exception {
         EmbeddedSimulator simulator = null;
-        URI uri;
-        String label;
-        if (target.isDemo()) {
-            simulator = EmbeddedSimulator.start(SimulatorConfig.defaults().withPort(0));
-            uri = simulator.uri();
-            label = "demo (simulator on " + uri + ")";
-        } else {
-            try {
-                uri = new URI(target.server().trim());
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("malformed feed URL '" + target.server() + "': " + e.getReason(),
-                        e);
-            }
-            label = null;
-        }
         ConnectionSupervisor feed = null;
         try {
             MarketModel market = new MarketModel(MarketLimits.defaults(), System::currentTimeMillis);
-            FeedClientConfig config = FeedClientConfig.of(uri, target.token(), symbols);
-            feed = ProtocolV1Source.client(config, market);
+            String label;
+            if (choice.kind() == SourceKind.DEMO) {
+                simulator = EmbeddedSimulator.start(SimulatorConfig.defaults().withPort(0));
+                FeedClientConfig config = FeedClientConfig.of(simulator.uri(), null, symbols);
+                feed = ProtocolV1Source.client(config, market);
+                label = "demo (simulator on " + simulator.uri() + ")";
+            } else if (choice.kind() == SourceKind.V1) {
+                FeedClientConfig config = FeedClientConfig.of(parse(choice.server()), choice.credentials().key(),
+                        symbols);
+                feed = ProtocolV1Source.client(config, market);
+                label = config.serverLabel();
+            } else {
+                feed = Sources.client(Sources.settings(choice.kind(), symbols, choice.credentials(), choice.ws(),
+                        choice.rest()), market);
+                label = feed.label();
+            }
             beforeStart.accept(feed);
             feed.start();
-            return new LiveSession(simulator, feed, market, label == null ? config.serverLabel() : label);
+            return new LiveSession(simulator, feed, market, choice, label);
         } catch (Exception | Error e) {
             if (feed != null) {
                 feed.close();
@@ -73,6 +81,15 @@ public final class LiveSession implements AutoCloseable {
         }
     }
 
+    private static URI parse(String url) {
+        try {
+            return new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("malformed feed URL '" + SourceChoice.safeUrl(url) + "': "
+                    + e.getReason(), e);
+        }
+    }
+
     public MarketModel market() {
         return market;
     }
@@ -81,12 +98,16 @@ public final class LiveSession implements AutoCloseable {
         return feed;
     }
 
+    public SourceChoice choice() {
+        return choice;
+    }
+
     /** True in demo mode: the UI shows a "SIMULATED DATA" badge. */
     public boolean simulated() {
         return simulator != null;
     }
 
-    /** E.g. "demo (simulator on ws://127.0.0.1:41234/feed)" or the URL (without any token). */
+    /** E.g. "demo (simulator on ws://127.0.0.1:41234/feed)", a URL (without any token), "Binance (stream...)". */
     public String serverLabel() {
         return serverLabel;
     }

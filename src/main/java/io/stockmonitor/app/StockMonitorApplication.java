@@ -1,6 +1,8 @@
 package io.stockmonitor.app;
 
-import io.stockmonitor.ui.ConnectionChoice;
+import io.stockmonitor.source.Credentials;
+import io.stockmonitor.source.SourceChoice;
+import io.stockmonitor.source.SourceKind;
 import io.stockmonitor.ui.FrameLoop;
 import io.stockmonitor.ui.MainView;
 import io.stockmonitor.ui.MainViewModel;
@@ -101,21 +103,49 @@ public final class StockMonitorApplication extends Application {
         return model;
     }
 
-    /** The watchlist to open with: --symbols, else the remembered one, else the default. */
+    /** The watchlist to open with: --symbols, else the remembered one for the source, else its defaults. */
     static List<String> watchlist(AppOptions options, Settings settings) {
-        return !options.symbols().isEmpty() ? options.symbols()
-                : settings.getWatchlist().isEmpty() ? AppOptions.DEFAULT_SYMBOLS : settings.getWatchlist();
+        if (!options.symbols().isEmpty()) {
+            return options.symbols();
+        }
+        SourceChoice choice = choice(options, settings);
+        List<String> forSource = settings.getWatchlists().get(choice.kind().id());
+        if (forSource != null && !forSource.isEmpty()) {
+            return forSource;
+        }
+        SourceChoice remembered = settings.rememberedChoice();
+        SourceKind rememberedKind = remembered == null ? SourceKind.DEMO : remembered.kind();
+        if (rememberedKind == choice.kind() && !settings.getWatchlist().isEmpty()) {
+            return settings.getWatchlist();
+        }
+        return choice.defaultSymbols();
     }
 
-    /** --server wins, then --demo, then the remembered feed, else demo mode. The token is never remembered. */
-    static ConnectionChoice choice(AppOptions options, Settings settings) {
-        if (options.server() != null) {
-            return new ConnectionChoice(options.server(), options.token());
+    /**
+     * The command line's source wins, then the remembered one (that connected before), else demo mode. Credentials
+     * are never remembered in the settings: a keyed source takes them from the environment.
+     */
+    static SourceChoice choice(AppOptions options, Settings settings) {
+        return choice(options, settings, System.getenv());
+    }
+
+    static SourceChoice choice(AppOptions options, Settings settings, java.util.Map<String, String> env) {
+        if (options.choice() != null) {
+            return options.choice();
         }
-        if (options.demo() || settings.getServer() == null) {
-            return ConnectionChoice.demo();
+        SourceChoice remembered = settings.rememberedChoice();
+        if (remembered == null) {
+            return SourceChoice.demo();
         }
-        return new ConnectionChoice(settings.getServer(), options.token());
+        Credentials fromEnv = switch (remembered.kind()) {
+            case ALPACA -> Secrets.keyFromEnv(env);
+            case FINNHUB, V1 -> {
+                String token = Secrets.tokenFromEnv(env);
+                yield token == null ? null : new Credentials(token, null);
+            }
+            default -> null;
+        };
+        return fromEnv == null ? remembered : remembered.withCredentials(fromEnv);
     }
 
     private static void place(Stage stage, Settings.WindowPlacement placement) {

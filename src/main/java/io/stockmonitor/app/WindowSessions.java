@@ -1,6 +1,6 @@
 package io.stockmonitor.app;
 
-import io.stockmonitor.ui.ConnectionChoice;
+import io.stockmonitor.source.SourceChoice;
 import io.stockmonitor.ui.FeedPort;
 import io.stockmonitor.ui.LinkEvent;
 import java.util.List;
@@ -8,20 +8,19 @@ import java.util.function.Consumer;
 
 /**
  * Starts the window's feed sessions through {@link LiveSession}, the same composition the headless mode uses: the
- * bundled simulator in-process for demo mode, or a feed URL.
+ * bundled simulator in-process for demo mode, a protocol server, or a provider.
  */
 public final class WindowSessions {
     private WindowSessions() {
     }
 
     /** A {@link io.stockmonitor.ui.SessionStarter}; runs on the UI's session thread, never the FX thread. */
-    public static FeedPort start(ConnectionChoice choice, List<String> symbols, Consumer<LinkEvent> events)
+    public static FeedPort start(SourceChoice choice, List<String> symbols, Consumer<LinkEvent> events)
             throws Exception {
-        FeedTarget target = choice.isDemo() ? FeedTarget.demo() : new FeedTarget(choice.server(), choice.token());
         FeedClientPort[] port = new FeedClientPort[1];
-        LiveSession session = LiveSession.start(target, symbols, client -> {
+        LiveSession session = LiveSession.start(choice, symbols, client -> {
             // Registered before the client starts, so the window sees its first state changes.
-            port[0] = new FeedClientPort(client, target.isDemo());
+            port[0] = new FeedClientPort(client, choice.kind());
             port[0].setEventSink(events);
             if (StartupFeedProbe.enabled()) {
                 client.addListener(new StartupFeedProbe());

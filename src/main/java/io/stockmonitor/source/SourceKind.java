@@ -7,24 +7,39 @@ import java.util.Locale;
  * shows at all times so a trader knows whose prices are on screen.
  */
 public enum SourceKind {
-    DEMO("demo", "SIMULATED DATA", "Demo (bundled simulator)", false),
-    V1("v1", "FEED", "Stock Monitor protocol server", false),
-    BINANCE("binance", "BINANCE", "Binance spot", false),
-    COINBASE("coinbase", "COINBASE", "Coinbase Exchange", false),
-    KRAKEN("kraken", "KRAKEN", "Kraken", false),
-    ALPACA("alpaca", "ALPACA · IEX", "Alpaca (IEX, key and secret)", true),
-    FINNHUB("finnhub", "FINNHUB", "Finnhub (token)", true);
+    DEMO("demo", "SIMULATED DATA", "Demo (bundled simulator)", false,
+            "Simulated prices. Every tick exactly once: the server resumes each symbol by sequence number."),
+    V1("v1", "FEED", "Stock Monitor protocol server", false,
+            "Every tick exactly once while the server's history reaches back: it resumes each symbol by sequence "
+                    + "number; a resync from a snapshot is shown as a gap."),
+    BINANCE("binance", "BINANCE", "Binance spot", false,
+            "Every trade exactly once: gaps are refilled by aggregate trade id and proven complete."),
+    COINBASE("coinbase", "COINBASE", "Coinbase Exchange", false,
+            "Every trade exactly once: gaps are refilled by trade id and proven complete."),
+    KRAKEN("kraken", "KRAKEN", "Kraken", false,
+            "Every trade exactly once: gaps are refilled from the trade history and checked by trade id."),
+    ALPACA("alpaca", "ALPACA · IEX", "Alpaca (IEX, key and secret)", true,
+            "Gaps are refilled by time; Alpaca's trade ids are not consecutive, so completeness cannot be proven."),
+    FINNHUB("finnhub", "FINNHUB", "Finnhub (token)", true,
+            "Trades only, with no history to refill from: every reconnect is a visible gap of unknown size.");
 
     private final String id;
     private final String badge;
     private final String title;
     private final boolean keyed;
+    private final String guarantee;
 
-    SourceKind(String id, String badge, String title, boolean keyed) {
+    SourceKind(String id, String badge, String title, boolean keyed, String guarantee) {
         this.id = id;
         this.badge = badge;
         this.title = title;
         this.keyed = keyed;
+        this.guarantee = guarantee;
+    }
+
+    /** What the source can promise about completeness, in one sentence (the status bar's tooltip, the docs). */
+    public String guarantee() {
+        return guarantee;
     }
 
     /** The {@code --source} value, also the record's epoch for provider trades. */

@@ -30,7 +30,15 @@ public final class Sources {
 
     /** A feed client for a provider (not started). */
     public static ConnectionSupervisor client(SourceSettings settings, MarketModel market) {
-        return switch (settings.kind()) {
+        SourceKind kind = settings.kind();
+        if (kind.keyed() && !settings.credentials().present()) {
+            throw new IllegalArgumentException(kind == SourceKind.ALPACA
+                    ? "Alpaca needs a key ID and a secret (File → Connect…, or STOCK_MONITOR_KEY and "
+                            + "STOCK_MONITOR_SECRET)"
+                    : kind.title().replaceAll(" \\(.*\\)$", "") + " needs a token (File → Connect…, or "
+                            + "STOCK_MONITOR_TOKEN)");
+        }
+        return switch (kind) {
             case BINANCE -> BinanceSource.client(settings, market);
             default -> throw new IllegalArgumentException(settings.kind().title() + " is not a provider source");
         };

@@ -1,18 +1,55 @@
 package io.stockmonitor.ui;
 
+import io.stockmonitor.source.Credentials;
+import io.stockmonitor.source.SourceChoice;
+import io.stockmonitor.source.SourceKind;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 
-/** Controller of ConnectionDialogView.fxml: a feed URL and token, or demo mode in one click. */
+/**
+ * Controller of ConnectionDialogView.fxml: the sources listed (demo, the providers, a protocol server), each with
+ * what it can promise and the fields it needs; demo mode in one click. Credentials typed here stay in memory.
+ */
 public final class ConnectionDialogView {
+    @FXML
+    private ListView<SourceKind> sourceList;
+    @FXML
+    private Label guarantee;
+    @FXML
+    private Label serverLabel;
     @FXML
     private TextField serverField;
     @FXML
+    private Label tokenLabel;
+    @FXML
     private PasswordField tokenField;
+    @FXML
+    private Label keyLabel;
+    @FXML
+    private TextField keyField;
+    @FXML
+    private Label secretLabel;
+    @FXML
+    private PasswordField secretField;
+    @FXML
+    private Label wsLabel;
+    @FXML
+    private TextField wsField;
+    @FXML
+    private Label restLabel;
+    @FXML
+    private TextField restField;
+    @FXML
+    private Label endpointsHint;
     @FXML
     private Label error;
 
@@ -20,16 +57,71 @@ public final class ConnectionDialogView {
 
     @FXML
     private void initialize() {
-        error.managedProperty().bind(error.visibleProperty());
-        error.setVisible(false);
-        serverField.textProperty().addListener((obs, old, now) -> error.setVisible(false));
+        error.setText("");
+        sourceList.getItems().setAll(SourceKind.DEMO, SourceKind.BINANCE, SourceKind.COINBASE, SourceKind.KRAKEN,
+                SourceKind.ALPACA, SourceKind.FINNHUB, SourceKind.V1);
+        sourceList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(SourceKind kind, boolean empty) {
+                super.updateItem(kind, empty);
+                setText(empty || kind == null ? null : kind.title());
+            }
+        });
+        sourceList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> show(now));
+        for (TextField f : List.of(serverField, tokenField, keyField, secretField, wsField, restField)) {
+            f.textProperty().addListener((obs, old, now) -> error.setText(""));
+        }
+        sourceList.getSelectionModel().select(SourceKind.DEMO);
     }
 
-    void prefill(ConnectionChoice current) {
-        if (current != null && !current.isDemo()) {
-            serverField.setText(current.server());
-            tokenField.setText(current.token() == null ? "" : current.token());
+    /** Shows the fields the selected source needs, and what it can promise. */
+    private void show(SourceKind kind) {
+        if (kind == null) {
+            return;
         }
+        error.setText("");
+        guarantee.setText(kind.guarantee());
+        boolean server = kind == SourceKind.V1;
+        boolean token = kind == SourceKind.V1 || kind == SourceKind.FINNHUB;
+        boolean key = kind == SourceKind.ALPACA;
+        boolean endpoints = kind.provider();
+        visible(server, serverLabel, serverField);
+        visible(token, tokenLabel, tokenField);
+        visible(key, keyLabel, keyField, secretLabel, secretField);
+        visible(endpoints, wsLabel, wsField, restLabel, restField, endpointsHint);
+        tokenField.setPromptText(kind == SourceKind.V1 ? "optional; kept in memory only" : "kept in memory only");
+        wsField.setPromptText(endpoints ? "the provider's own" : "");
+        restField.setPromptText(endpoints ? "the provider's own" : "");
+    }
+
+    private static void visible(boolean shown, Node... nodes) {
+        for (Node n : nodes) {
+            n.setVisible(shown);
+            n.setManaged(shown);
+        }
+    }
+
+    /** Selects and fills in the current choice (credentials too, while they are in memory). */
+    void prefill(SourceChoice current) {
+        if (current == null) {
+            return;
+        }
+        sourceList.getSelectionModel().select(current.kind());
+        sourceList.scrollTo(current.kind());
+        if (current.kind() == SourceKind.V1) {
+            serverField.setText(current.server());
+        }
+        Credentials c = current.credentials();
+        if (c.present()) {
+            if (current.kind() == SourceKind.ALPACA) {
+                keyField.setText(c.key());
+                secretField.setText(c.secret() == null ? "" : c.secret());
+            } else {
+                tokenField.setText(c.key());
+            }
+        }
+        wsField.setText(current.ws() == null ? "" : current.ws().toString());
+        restField.setText(current.rest() == null ? "" : current.rest().toString());
     }
 
     void setOnDemo(Runnable action) {
@@ -41,20 +133,82 @@ public final class ConnectionDialogView {
         onDemo.run();
     }
 
-    /** The entered feed, or null with the reason shown inline. */
-    ConnectionChoice validate() {
-        String text = serverField.getText() == null ? "" : serverField.getText().trim();
-        String problem = problem(text);
-        if (problem != null) {
-            error.setText(problem);
-            error.setVisible(true);
-            return null;
+    /** The chosen source, or null with the reason shown inline. */
+    SourceChoice validate() {
+        SourceKind kind = sourceList.getSelectionModel().getSelectedItem();
+        if (kind == null) {
+            return fail("Choose where prices come from");
         }
-        String token = tokenField.getText() == null || tokenField.getText().isBlank() ? null : tokenField.getText();
-        return new ConnectionChoice(text, token);
+        switch (kind) {
+            case DEMO -> {
+                return SourceChoice.demo();
+            }
+            case V1 -> {
+                String url = text(serverField);
+                String problem = problem(url);
+                if (problem != null) {
+                    return fail(problem);
+                }
+                String token = text(tokenField);
+                return SourceChoice.server(url, token.isEmpty() ? Credentials.NONE : new Credentials(token, null));
+            }
+            default -> {
+                Credentials credentials = Credentials.NONE;
+                if (kind == SourceKind.ALPACA) {
+                    if (text(keyField).isEmpty() || text(secretField).isEmpty()) {
+                        return fail("Alpaca needs your key ID and secret (a free account has them)");
+                    }
+                    credentials = new Credentials(text(keyField), text(secretField));
+                } else if (kind == SourceKind.FINNHUB) {
+                    if (text(tokenField).isEmpty()) {
+                        return fail("Finnhub needs your API token (a free account has one)");
+                    }
+                    credentials = new Credentials(text(tokenField), null);
+                }
+                URI ws;
+                URI rest;
+                try {
+                    ws = endpoint(text(wsField), "ws", "WebSocket");
+                    rest = endpoint(text(restField), "http", "REST");
+                } catch (IllegalArgumentException e) {
+                    return fail(e.getMessage());
+                }
+                return SourceChoice.provider(kind, credentials, ws, rest);
+            }
+        }
     }
 
-    /** Why a URL cannot be a feed address, or null if it can. */
+    private SourceChoice fail(String message) {
+        error.setText(message);
+        return null;
+    }
+
+    private static String text(TextField f) {
+        return f.getText() == null ? "" : f.getText().trim();
+    }
+
+    /** A replacement base URL, or null when the field is empty. */
+    static URI endpoint(String text, String scheme, String what) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            URI u = new URI(text);
+            String s = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            if (!(s.equals(scheme) || s.equals(scheme + "s")) || u.getHost() == null) {
+                throw new IllegalArgumentException("The " + what + " base must start with " + scheme + "s:// or "
+                        + scheme + ":// and name a host");
+            }
+            if (u.getRawQuery() != null || u.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("The " + what + " base takes no query or user name");
+            }
+            return u;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("The " + what + " base is not a URL: " + e.getReason());
+        }
+    }
+
+    /** Why a URL cannot be a protocol server's address, or null if it can. */
     static String problem(String url) {
         if (url.isEmpty()) {
             return "Enter the feed URL, e.g. ws://127.0.0.1:8787/feed";
@@ -69,12 +223,12 @@ public final class ConnectionDialogView {
                 return "The URL needs a host";
             }
             return null;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return "Not a URL: " + e.getReason();
         }
     }
 
     void focus() {
-        serverField.requestFocus();
+        sourceList.requestFocus();
     }
 }

@@ -1,6 +1,7 @@
 package io.stockmonitor.ui;
 
 import io.stockmonitor.market.MarketModel;
+import io.stockmonitor.source.SourceKind;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -18,9 +19,17 @@ public interface FeedPort extends AutoCloseable {
     /** Frames received since start. */
     long messagesReceived();
 
-    long resumes();
+    /** How the session has recovered from faults since it started. */
+    Recoveries recoveries();
 
-    long resyncs();
+    /**
+     * Counts since the session started: connections lost, symbols the server resumed exactly, snapshots that
+     * replaced a symbol's data, and provider gaps by how they ended.
+     */
+    record Recoveries(long connectionsLost, long symbolsResumed, long resyncs, long gapsExact, long gapsByTime,
+                      long gapsLost, long tradesLost) {
+        public static final Recoveries NONE = new Recoveries(0, 0, 0, 0, 0, 0, 0);
+    }
 
     /** Feed latency (receive time minus tick time) over the recent window. */
     Latency latency();
@@ -43,8 +52,13 @@ public interface FeedPort extends AutoCloseable {
 
     void unsubscribe(String symbol);
 
+    /** Where the data come from (demo, a protocol server, a provider). */
+    SourceKind kind();
+
     /** True when the data come from the bundled simulator. */
-    boolean simulated();
+    default boolean simulated() {
+        return kind() == SourceKind.DEMO;
+    }
 
     /** Where the data come from, for the status bar. */
     String serverLabel();

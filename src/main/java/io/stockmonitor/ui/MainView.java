@@ -1,5 +1,6 @@
 package io.stockmonitor.ui;
 
+import io.stockmonitor.source.SourceChoice;
 import java.util.Optional;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -18,7 +19,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
-/** Controller of MainView.fxml: menus, theme, the simulated-data badge, keyboard shortcuts and window layout. */
+/** Controller of MainView.fxml: menus, theme, the source badge, keyboard shortcuts and window layout. */
 public final class MainView {
     private final MainViewModel model;
     private final ViewLoader loader;
@@ -27,7 +28,7 @@ public final class MainView {
     @FXML
     private BorderPane root;
     @FXML
-    private Label simulatedBadge;
+    private Label sourceBadge;
     @FXML
     private RadioMenuItem darkItem;
     @FXML
@@ -49,8 +50,11 @@ public final class MainView {
 
     @FXML
     private void initialize() {
-        simulatedBadge.visibleProperty().bind(model.simulatedProperty());
-        simulatedBadge.managedProperty().bind(simulatedBadge.visibleProperty());
+        sourceBadge.textProperty().bind(model.badgeProperty());
+        sourceBadge.visibleProperty().bind(model.badgeProperty().isNotEmpty());
+        sourceBadge.managedProperty().bind(sourceBadge.visibleProperty());
+        model.simulatedProperty().addListener((obs, old, now) -> showSimulated(now));
+        showSimulated(model.simulatedProperty().get());
         model.themeProperty().addListener((obs, old, now) -> applyTheme(now));
         applyTheme(model.themeProperty().get());
         darkItem.setOnAction(e -> model.themeProperty().set(Theme.DARK));
@@ -64,6 +68,10 @@ public final class MainView {
                 e.consume();
             }
         });
+    }
+
+    private void showSimulated(boolean simulated) {
+        sourceBadge.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("simulated"), simulated);
     }
 
     private void applyTheme(Theme theme) {
@@ -128,8 +136,8 @@ public final class MainView {
     @FXML
     void onConnect() {
         ViewLoader.Loaded<ConnectionDialogView> view = loader.load(ConnectionDialogView.class);
-        Dialog<ConnectionChoice> dialog = new Dialog<>();
-        dialog.setTitle("Connect to a feed");
+        Dialog<SourceChoice> dialog = new Dialog<>();
+        dialog.setTitle("Connect: where prices come from");
         dialog.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
         dialog.getDialogPane().setContent(view.root());
         dialog.getDialogPane().getButtonTypes().addAll(new ButtonType("Connect",
@@ -137,7 +145,7 @@ public final class MainView {
         ConnectionDialogView controller = view.controller();
         controller.prefill(model.choiceProperty().get());
         controller.setOnDemo(() -> {
-            dialog.setResult(ConnectionChoice.demo());
+            dialog.setResult(SourceChoice.demo());
             dialog.close();
         });
         ButtonType connect = dialog.getDialogPane().getButtonTypes().get(0);
@@ -148,13 +156,13 @@ public final class MainView {
         });
         dialog.setResultConverter(b -> b == connect ? controller.validate() : null);
         dialog.setOnShown(e -> controller.focus());
-        Optional<ConnectionChoice> choice = dialog.showAndWait();
+        Optional<SourceChoice> choice = dialog.showAndWait();
         choice.ifPresent(model::connect);
     }
 
     @FXML
     void onDemo() {
-        model.connect(ConnectionChoice.demo());
+        model.connect(SourceChoice.demo());
     }
 
     @FXML

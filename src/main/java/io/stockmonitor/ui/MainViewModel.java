@@ -1,8 +1,11 @@
 package io.stockmonitor.ui;
 
 import io.stockmonitor.market.MarketModel;
+import io.stockmonitor.source.SourceChoice;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +14,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +36,14 @@ public final class MainViewModel implements AutoCloseable {
     private final RefreshPacer pacer = new RefreshPacer();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.DARK);
     private final ReadOnlyBooleanWrapper simulated = new ReadOnlyBooleanWrapper(this, "simulated");
-    private final ReadOnlyObjectWrapper<ConnectionChoice> choice = new ReadOnlyObjectWrapper<>(this, "choice");
+    private final ReadOnlyStringWrapper badge = new ReadOnlyStringWrapper(this, "badge", "");
+    private final ReadOnlyObjectWrapper<SourceChoice> choice = new ReadOnlyObjectWrapper<>(this, "choice");
+    /** Each source's own watchlist (spellings differ between sources), by source id; the current one is live. */
+    private final Map<String, List<String>> watchlists = new LinkedHashMap<>();
+    /** The newest choice that reached CONNECTED (credentials stripped): the only one worth remembering. */
+    private SourceChoice connected;
+    /** The choice the settings remembered at start, kept if nothing connects this run. */
+    private SourceChoice remembered;
     private final LinkEventQueue events = new LinkEventQueue();
     private final SessionStarter starter;
     private final ExecutorService sessionThread = Executors.newSingleThreadExecutor(r -> {
@@ -79,7 +91,12 @@ public final class MainViewModel implements AutoCloseable {
         return simulated.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<ConnectionChoice> choiceProperty() {
+    /** Whose prices are on screen: SIMULATED DATA, BINANCE, ... */
+    public ReadOnlyStringProperty badgeProperty() {
+        return badge.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SourceChoice> choiceProperty() {
         return choice.getReadOnlyProperty();
     }
 
@@ -93,14 +110,27 @@ public final class MainViewModel implements AutoCloseable {
         chart.show(symbol);
     }
 
-    /** Starts a session for the choice in the background, closing the current one; FX thread. */
-    public void connect(ConnectionChoice next) {
+    /**
+     * Starts a session for the choice in the background, closing the current one; FX thread. The rows start over
+     * empty (WAITING): nothing the old source showed stays on screen as if it came from the new one. A different
+     * kind of source brings its own watchlist (symbols are spelled differently).
+     */
+    public void connect(SourceChoice next) {
         long gen = ++generation;
         FeedPort old = port;
         port = null;
         lastMarketVersion = Long.MIN_VALUE;
+        SourceChoice previous = choice.get();
+        if (previous != null && previous.kind() != next.kind()) {
+            watchlists.put(previous.kind().id(), watchlist.symbols());
+            List<String> saved = watchlists.get(next.kind().id());
+            watchlist.setSymbols(saved == null || saved.isEmpty() ? next.defaultSymbols() : saved);
+        } else {
+            watchlist.setSymbols(watchlist.symbols());
+        }
         choice.set(next);
         simulated.set(next.isDemo());
+        badge.set(next.kind().badge());
         watchlist.connect(List::of, s -> { }, s -> { });
         status.reset(ConnectionInfo.connecting(next.label()));
         List<String> symbols = List.copyOf(watchlist.symbols());
@@ -157,6 +187,9 @@ public final class MainViewModel implements AutoCloseable {
         } else if (event instanceof LinkEvent.StateChanged s) {
             if (port != null) {
                 status.onState(s.info(), nowMs);
+                if (s.info().state() == LinkState.CONNECTED && choice.get() != null) {
+                    connected = choice.get().withoutCredentials();
+                }
             }
         } else if (event instanceof LinkEvent.SymbolRejected r) {
             watchlist.rejected(r.symbol(), r.message());
@@ -179,7 +212,11 @@ public final class MainViewModel implements AutoCloseable {
                 p.unsubscribe(s);
             }
         }
-        status.onState(p.connection(), System.currentTimeMillis());
+        ConnectionInfo info = p.connection();
+        status.onState(info, System.currentTimeMillis());
+        if (info.state() == LinkState.CONNECTED && choice.get() != null) {
+            connected = choice.get().withoutCredentials();
+        }
     }
 
     /** Fills the view-model parts of the settings (the view adds window geometry). */
@@ -188,13 +225,30 @@ public final class MainViewModel implements AutoCloseable {
         settings.setInterval(chart.modeProperty().get().name());
         settings.setSelectedSymbol(chart.symbolProperty().get().isEmpty() ? null : chart.symbolProperty().get());
         settings.setWatchlist(new ArrayList<>(watchlist.symbols()));
-        ConnectionChoice c = choice.get();
+        // Only a source that connected is remembered: a URL that never worked must not greet every later start.
+        SourceChoice c = connected != null ? connected : remembered;
+        settings.setSource(c == null ? null : c.kind().id());
         settings.setServer(c == null ? null : c.server());
+        settings.setSourceWs(c == null || c.ws() == null ? null : c.ws().toString());
+        settings.setSourceRest(c == null || c.rest() == null ? null : c.rest().toString());
+        Map<String, List<String>> lists = new LinkedHashMap<>(watchlists);
+        SourceChoice current = choice.get();
+        if (current != null) {
+            lists.put(current.kind().id(), watchlist.symbols());
+        }
+        settings.setWatchlists(lists);
+        if (current != null && c != null && current.kind() != c.kind()) {
+            // The list saved as "the" watchlist goes with the remembered source.
+            List<String> forRemembered = lists.get(c.kind().id());
+            settings.setWatchlist(forRemembered == null ? new ArrayList<>() : new ArrayList<>(forRemembered));
+        }
     }
 
     /** Applies remembered settings; the watchlist only if {@code symbols} is null (none given on the command line). */
     public void restoreFrom(Settings settings, List<String> symbols) {
         theme.set(Theme.of(settings.getTheme()));
+        remembered = settings.rememberedChoice();
+        watchlists.putAll(settings.getWatchlists());
         ChartMode mode = ChartMode.parse(settings.getInterval());
         chart.modeProperty().set(mode == null ? ChartMode.S1 : mode);
         watchlist.setSymbols(symbols != null ? symbols : settings.getWatchlist());

@@ -1,5 +1,6 @@
 package io.stockmonitor.ui;
 
+import io.stockmonitor.source.SourceChoice;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -10,5 +11,5 @@ public interface SessionStarter {
      * @param events where the session delivers its connection events (on the feed thread)
      * @return the running session
      */
-    FeedPort start(ConnectionChoice choice, List<String> symbols, Consumer<LinkEvent> events) throws Exception;
+    FeedPort start(SourceChoice choice, List<String> symbols, Consumer<LinkEvent> events) throws Exception;
 }

@@ -1,6 +1,12 @@
 package io.stockmonitor.ui;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.stockmonitor.source.Credentials;
+import io.stockmonitor.source.SourceChoice;
+import io.stockmonitor.source.SourceKind;
+import io.stockmonitor.source.SymbolSpelling;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +16,8 @@ import java.util.Map;
 /**
  * What the window remembers between runs ({@code settings.json} in the user's configuration directory).
  *
- * <p>A plain bean for Jackson. The feed token is deliberately not a field: it stays in memory only, so a
- * settings file never carries a credential. {@link #normalized()} repairs missing or out-of-range values, so a
+ * <p>A plain bean for Jackson. Tokens, keys and secrets are deliberately not fields: they stay in memory (or the
+ * system's keychain), so a settings file never carries a credential. {@link #normalized()} repairs missing or out-of-range values, so a
  * hand-edited file cannot put the window off-screen or at zero size.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -26,8 +32,15 @@ public final class Settings {
     private String interval = ChartMode.S1.name();
     private String theme = DARK;
     private List<String> watchlist = new ArrayList<>();
-    /** The last feed URL chosen; null means demo mode. */
+    /** The last source that connected ({@code --source} names); null means demo mode. */
+    private String source;
+    /** The protocol server's URL when {@link #source} is v1 (older files: a URL here alone means v1). */
     private String server;
+    /** A provider's replaced WebSocket and REST bases, when the user chose a mirror or a test network. */
+    private String sourceWs;
+    private String sourceRest;
+    /** Each source's own watchlist (symbols are spelled differently), by source id. */
+    private Map<String, List<String>> watchlists = new LinkedHashMap<>();
     /** Watchlist columns the user dragged to a width, by column name (e.g. {@code LAST}); pixels. */
     private Map<String, Double> watchlistColumnWidths = new LinkedHashMap<>();
     /** The column the watchlist is sorted by and its direction, e.g. {@code CHANGE_PERCENT:desc}; null: own order. */
@@ -58,21 +71,31 @@ public final class Settings {
             interval = ChartMode.S1.name();
         }
         theme = LIGHT.equalsIgnoreCase(theme) ? LIGHT : DARK;
-        List<String> clean = new ArrayList<>();
-        if (watchlist != null) {
-            for (String s : watchlist) {
-                if (s != null && !s.isBlank()) {
-                    String symbol = s.trim().toUpperCase(Locale.ROOT);
-                    if (!clean.contains(symbol)) {
-                        clean.add(symbol);
-                    }
-                }
-            }
-        }
-        watchlist = clean;
+        watchlist = cleanSymbols(watchlist);
         if (server != null && server.isBlank()) {
             server = null;
         }
+        SourceKind kind = SourceKind.parse(source);
+        if (source != null && kind == null) {
+            source = null;
+        }
+        if (source == null && server != null) {
+            source = SourceKind.V1.id(); // a file from before sources: a URL meant a protocol server
+        }
+        if (SourceKind.V1.id().equals(source) && server == null) {
+            source = null;
+        }
+        sourceWs = endpoint(sourceWs, "ws");
+        sourceRest = endpoint(sourceRest, "http");
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        if (watchlists != null) {
+            watchlists.forEach((id, list) -> {
+                if (SourceKind.parse(id) != null && list != null) {
+                    lists.put(SourceKind.parse(id).id(), cleanSymbols(list));
+                }
+            });
+        }
+        watchlists = lists;
         Map<String, Double> widths = new LinkedHashMap<>();
         if (watchlistColumnWidths != null) {
             watchlistColumnWidths.forEach((name, width) -> {
@@ -87,6 +110,79 @@ public final class Settings {
             watchlistSort = null;
         }
         return this;
+    }
+
+    private static List<String> cleanSymbols(List<String> list) {
+        List<String> clean = new ArrayList<>();
+        if (list != null) {
+            for (String s : list) {
+                String symbol = SymbolSpelling.normalize(s);
+                if (symbol != null && !clean.contains(symbol)) {
+                    clean.add(symbol);
+                }
+            }
+        }
+        return clean;
+    }
+
+    /** A remembered endpoint if it is a ws(s)/http(s) URL with a host and no query, else null. */
+    private static String endpoint(String url, String scheme) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            URI u = new URI(url.trim());
+            String s = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            return (s.equals(scheme) || s.equals(scheme + "s")) && u.getHost() != null && u.getRawQuery() == null
+                    ? u.toString() : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /** The remembered source (without credentials), or null for demo mode. */
+    public SourceChoice rememberedChoice() {
+        SourceKind kind = SourceKind.parse(source);
+        if (kind == null || kind == SourceKind.DEMO) {
+            return null;
+        }
+        if (kind == SourceKind.V1) {
+            return server == null ? null : SourceChoice.server(server, Credentials.NONE);
+        }
+        return SourceChoice.provider(kind, Credentials.NONE, sourceWs == null ? null : URI.create(sourceWs),
+                sourceRest == null ? null : URI.create(sourceRest));
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
+    }
+
+    public String getSourceWs() {
+        return sourceWs;
+    }
+
+    public void setSourceWs(String sourceWs) {
+        this.sourceWs = sourceWs;
+    }
+
+    public String getSourceRest() {
+        return sourceRest;
+    }
+
+    public void setSourceRest(String sourceRest) {
+        this.sourceRest = sourceRest;
+    }
+
+    public Map<String, List<String>> getWatchlists() {
+        return watchlists;
+    }
+
+    public void setWatchlists(Map<String, List<String>> watchlists) {
+        this.watchlists = watchlists;
     }
 
     /** Wider than any screen: a hand-edited width beyond it is dropped. */

@@ -41,6 +41,11 @@ public final class StatusBarView {
         Tooltip noticeTip = new Tooltip();
         noticeTip.textProperty().bind(model.noticeProperty());
         notice.setTooltip(noticeTip);
+        Tooltip guaranteeTip = new Tooltip();
+        guaranteeTip.textProperty().bind(model.guaranteeProperty());
+        guaranteeTip.setWrapText(true);
+        guaranteeTip.setMaxWidth(420);
+        server.setTooltip(guaranteeTip);
         Tooltip latencyTip = new Tooltip("Feed delay: receive time minus tick time, last 60 s");
         latency.setTooltip(latencyTip);
         model.stateProperty().addListener((obs, old, now) -> showState(now));

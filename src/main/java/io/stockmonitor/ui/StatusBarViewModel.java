@@ -1,6 +1,7 @@
 package io.stockmonitor.ui;
 
 import java.text.NumberFormat;
+import io.stockmonitor.source.SourceKind;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -24,7 +25,8 @@ public final class StatusBarViewModel {
     private final ReadOnlyStringWrapper latency = new ReadOnlyStringWrapper(this, "latency", "p50 — · p99 —");
     private final ReadOnlyStringWrapper rate = new ReadOnlyStringWrapper(this, "rate", "0 msg/s");
     private final ReadOnlyStringWrapper recoveries = new ReadOnlyStringWrapper(this, "recoveries",
-            "resumes 0 · resyncs 0");
+            "reconnects 0");
+    private final ReadOnlyStringWrapper guarantee = new ReadOnlyStringWrapper(this, "guarantee", "");
     private final ReadOnlyObjectWrapper<Cue> cue = new ReadOnlyObjectWrapper<>(this, "cue", Cue.NONE);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final NumberFormat integer = NumberFormat.getIntegerInstance(Locale.US);
@@ -67,7 +69,8 @@ public final class StatusBarViewModel {
         server.set(connecting.server());
         stateText.set(describe(connecting, 0));
         rate.set("0 msg/s");
-        recoveries.set("resumes 0 · resyncs 0");
+        recoveries.set("reconnects 0");
+        guarantee.set("");
         latency.set("p50 — · p99 —");
     }
 
@@ -96,7 +99,8 @@ public final class StatusBarViewModel {
             rateWindowStartMs = nowMs;
             rateWindowStartCount = messages;
         }
-        recoveries.set("resumes " + integer.format(port.resumes()) + " · resyncs " + integer.format(port.resyncs()));
+        recoveries.set(recoveriesText(port.kind(), port.recoveries()));
+        guarantee.set(port.kind().guarantee());
         FeedPort.Latency l = port.latency();
         latency.set("p50 " + millis(l.p50Ms()) + " · p99 " + millis(l.p99Ms()));
     }
@@ -125,6 +129,42 @@ public final class StatusBarViewModel {
         };
     }
 
+    /**
+     * Reconnects and resumed symbols counted apart (one reconnect resuming twelve symbols is "reconnects 1 ·
+     * resumed 12"); a provider's gaps by how they ended.
+     */
+    String recoveriesText(SourceKind kind, FeedPort.Recoveries r) {
+        StringBuilder sb = new StringBuilder("reconnects ").append(integer.format(r.connectionsLost()));
+        if (!kind.provider()) {
+            sb.append(" · resumed ").append(integer.format(r.symbolsResumed()))
+                    .append(" · resyncs ").append(integer.format(r.resyncs()));
+        }
+        long gaps = r.gapsExact() + r.gapsByTime() + r.gapsLost();
+        if (kind.provider() || gaps > 0) {
+            sb.append(" · gaps ").append(integer.format(gaps));
+            if (gaps > 0) {
+                sb.append(" (");
+                String sep = "";
+                if (r.gapsExact() > 0) {
+                    sb.append(integer.format(r.gapsExact())).append(" exact");
+                    sep = ", ";
+                }
+                if (r.gapsByTime() > 0) {
+                    sb.append(sep).append(integer.format(r.gapsByTime())).append(" by time");
+                    sep = ", ";
+                }
+                if (r.gapsLost() > 0) {
+                    sb.append(sep).append(integer.format(r.gapsLost())).append(" lost");
+                    if (r.tradesLost() > 0) {
+                        sb.append(": ").append(integer.format(r.tradesLost())).append(" trades");
+                    }
+                }
+                sb.append(')');
+            }
+        }
+        return sb.toString();
+    }
+
     private static String millis(long ms) {
         return ms < 0 ? "—" : ms + " ms";
     }
@@ -151,6 +191,11 @@ public final class StatusBarViewModel {
 
     public ReadOnlyStringProperty recoveriesProperty() {
         return recoveries.getReadOnlyProperty();
+    }
+
+    /** What the source can promise about completeness (the server label's tooltip). */
+    public ReadOnlyStringProperty guaranteeProperty() {
+        return guarantee.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Cue> cueProperty() {

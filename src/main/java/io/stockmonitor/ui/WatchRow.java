@@ -1,6 +1,7 @@
 package io.stockmonitor.ui;
 
 import io.stockmonitor.market.Freshness;
+import io.stockmonitor.market.GapKind;
 import io.stockmonitor.market.QuoteView;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -42,7 +43,15 @@ public final class WatchRow {
     private final ReadOnlyIntegerWrapper flash = new ReadOnlyIntegerWrapper(this, "flash");
     private final ReadOnlyLongWrapper sparkVersion = new ReadOnlyLongWrapper(this, "sparkVersion");
 
+    /** How long after a gap settled the freshness cell still names it. */
+    static final long GAP_SHOWN_MS = 60_000;
+    /** Fewest and most decimals a price shows: cents for stocks, up to 1e-8 for the smallest crypto prices. */
+    static final int MIN_DECIMALS = 2;
+    static final int MAX_DECIMALS = 8;
+
     private long seenVersion = Long.MIN_VALUE;
+    private int priceDecimals = MIN_DECIMALS;
+    private GapKind gapKind;
     private long shownAgeSeconds = -1;
     private long flashStartMs;
     private int flashDirection;
@@ -67,9 +76,12 @@ public final class WatchRow {
             if (q.hasData()) {
                 double previous = last.get();
                 double now = q.last();
-                // Only a change the user can see (prices show in cents) flashes.
-                long shownBefore = Double.isNaN(previous) ? Long.MIN_VALUE : Math.round(previous * 100);
-                long shownNow = Math.round(now * 100);
+                // Every digit the source sends is shown (never fewer than cents): a sub-cent crypto price keeps its
+                // digits. Only a change the user can see flashes.
+                priceDecimals = Math.max(priceDecimals, Math.max(decimalsOf(now), decimalsOf(q.bid())));
+                double unit = POW10[priceDecimals];
+                long shownBefore = Double.isNaN(previous) ? Long.MIN_VALUE : Math.round(previous * unit);
+                long shownNow = Math.round(now * unit);
                 if (shownBefore != Long.MIN_VALUE && shownNow != shownBefore) {
                     int direction = shownNow > shownBefore ? 1 : -1;
                     boolean quiet = direction == lastFlashDirection && nowMs - flashStartMs < FLASH_MS + FLASH_QUIET_MS;
@@ -94,24 +106,63 @@ public final class WatchRow {
             changed = true;
         }
         long ageSeconds = f == Freshness.STALE ? q.ageMs() / 1000 : -1;
-        if (ageSeconds != shownAgeSeconds || changed) {
+        GapKind recentGap = q.lastGapKind() != null && nowMs - q.lastGapAtMs() < GAP_SHOWN_MS ? q.lastGapKind() : null;
+        String label = freshnessLabel(f, ageSeconds, recentGap, q.lastGapRefilled(), q.lastGapMissed());
+        if (ageSeconds != shownAgeSeconds || recentGap != gapKind || changed
+                || !label.equals(freshnessText.get())) {
             shownAgeSeconds = ageSeconds;
-            freshnessText.set(freshnessLabel(f, ageSeconds));
+            gapKind = recentGap;
+            freshnessText.set(label);
             changed = true;
         }
         return changed;
     }
 
-    static String freshnessLabel(Freshness f, long ageSeconds) {
+    /**
+     * The freshness cell: LIVE, STALE with its age, RESYNCING, REFILLING; for a minute after a gap settled, how it
+     * ended (resumed or refilled exactly, refilled by time, or lost, with the count when known).
+     */
+    static String freshnessLabel(Freshness f, long ageSeconds, GapKind gap, long refilled, long missed) {
         if (f == null) {
             return "WAITING";
         }
         return switch (f) {
-            case LIVE -> "LIVE";
+            case LIVE -> gap == null ? "LIVE" : switch (gap) {
+                case EXACT -> refilled > 0 ? "LIVE · refilled" : "LIVE · resumed";
+                case BY_TIME -> "LIVE · by time";
+                case LOST -> missed > 0 ? "LIVE · " + missed + " lost" : "LIVE · gap";
+                case PENDING -> "LIVE";
+            };
             case RESYNCING -> "RESYNCING";
             case REFILLING -> "REFILLING";
             case STALE -> "STALE " + formatAge(ageSeconds);
         };
+    }
+
+    private static final double[] POW10 = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+
+    /** Decimals needed to show {@code price} exactly (within 1e-9 of it), from 0 to {@link #MAX_DECIMALS}. */
+    static int decimalsOf(double price) {
+        if (!(price > 0) || Double.isInfinite(price)) {
+            return 0;
+        }
+        for (int d = 0; d < MAX_DECIMALS; d++) {
+            double scaled = price * POW10[d];
+            if (Math.abs(scaled - Math.rint(scaled)) < 1e-6 * Math.max(1, Math.abs(scaled)) * 1e-3) {
+                return d;
+            }
+        }
+        return MAX_DECIMALS;
+    }
+
+    /** Decimals this row's prices show. */
+    public int priceDecimals() {
+        return priceDecimals;
+    }
+
+    /** How the symbol's latest gap ended, while the freshness cell still names it; null otherwise. */
+    public GapKind gapKind() {
+        return gapKind;
     }
 
     static String formatAge(long seconds) {

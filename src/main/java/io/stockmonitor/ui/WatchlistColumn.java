@@ -17,9 +17,9 @@ enum WatchlistColumn {
     CHANGE_PERCENT("Chg %", 86, 60, Kind.SIGNED_NUMBER, "+0.00'%';−0.00'%'", r -> r.changePercentProperty().get()),
     BID("Bid", 78, 60, Kind.NUMBER, "#,##0.00", r -> r.bidProperty().get()),
     ASK("Ask", 78, 60, Kind.NUMBER, "#,##0.00", r -> r.askProperty().get()),
-    VOLUME("Volume", 96, 60, Kind.NUMBER, "#,##0", WatchlistColumn::volumeOrNaN),
+    VOLUME("Volume", 96, 60, Kind.NUMBER, "#,##0.##", WatchlistColumn::volumeOrNaN),
     SPARKLINE("Last 3 min", 110, 60, Kind.SPARKLINE, null, WatchlistColumn::sparkTrend),
-    FRESHNESS("Data", 96, 60, Kind.FRESHNESS, null, null);
+    FRESHNESS("Data", 120, 60, Kind.FRESHNESS, null, null);
 
     enum Kind { SYMBOL, NUMBER, SIGNED_NUMBER, SPARKLINE, FRESHNESS }
 
@@ -102,6 +102,18 @@ enum WatchlistColumn {
     /** The number this column shows for a row (NaN when there is none yet); only for number columns. */
     double value(WatchRow row) {
         return value.applyAsDouble(row);
+    }
+
+    /** True for the columns that show a price (or a price difference): their decimals follow the row's prices. */
+    boolean isPrice() {
+        return this == LAST || this == CHANGE || this == BID || this == ASK;
+    }
+
+    /** A formatter for this price column with {@code decimals} decimals. */
+    DecimalFormat newPriceFormat(int decimals) {
+        String fraction = "0".repeat(decimals);
+        String p = this == CHANGE ? "+#,##0." + fraction + ";−#,##0." + fraction : "#,##0." + fraction;
+        return new DecimalFormat(p, DecimalFormatSymbols.getInstance(Locale.US));
     }
 
     /** A new formatter for this number column; DecimalFormat is not thread-safe, so each user owns one. */

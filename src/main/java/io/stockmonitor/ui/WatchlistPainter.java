@@ -1,6 +1,7 @@
 package io.stockmonitor.ui;
 
 import io.stockmonitor.market.Freshness;
+import io.stockmonitor.market.GapKind;
 import java.text.DecimalFormat;
 import java.util.Arrays;
 import java.util.List;
@@ -37,6 +38,8 @@ final class WatchlistPainter {
 
     private final GraphicsContext gc;
     private final DecimalFormat[] formats = new DecimalFormat[COLUMNS.length];
+    /** Price columns' formatters by decimals shown (made when first needed). */
+    private final DecimalFormat[][] priceFormats = new DecimalFormat[COLUMNS.length][WatchRow.MAX_DECIMALS + 1];
     private final double[] columnX = new double[COLUMNS.length];
     private final double[] columnWidth = new double[COLUMNS.length];
     private final double[] sparkX = new double[WatchRow.SPARK_POINTS];
@@ -54,6 +57,7 @@ final class WatchlistPainter {
     private int[] shownFlash = new int[0];
     private long[] shownSparkVersion = new long[0];
     private String[] shownFreshnessText = new String[0];
+    private int[] shownDecimals = new int[0];
 
     private long cellsPainted;
     private long flashUpPaints;
@@ -154,6 +158,7 @@ final class WatchlistPainter {
         shownFlash = Arrays.copyOf(shownFlash, slots);
         shownSparkVersion = Arrays.copyOf(shownSparkVersion, slots);
         shownFreshnessText = Arrays.copyOf(shownFreshnessText, slots);
+        shownDecimals = Arrays.copyOf(shownDecimals, slots);
     }
 
     private void paintEmpty(int s) {
@@ -170,6 +175,7 @@ final class WatchlistPainter {
         for (int c = 0; c < COLUMNS.length; c++) {
             paintCell(s, c, row);
         }
+        shownDecimals[s] = row.priceDecimals();
         double rowHeight = style.rowHeight();
         gc.setFill(style.color(WatchlistColor.ROW_LINE));
         gc.fillRect(0, s * rowHeight + rowHeight - 1, width, 1);
@@ -181,7 +187,8 @@ final class WatchlistPainter {
             boolean changed;
             if (column.isNumber()) {
                 changed = Double.compare(column.value(row), shownValue[c][s]) != 0
-                        || (c == LAST && row.flashProperty().get() != shownFlash[s]);
+                        || (c == LAST && row.flashProperty().get() != shownFlash[s])
+                        || (column.isPrice() && row.priceDecimals() != shownDecimals[s]);
             } else if (c == SPARK) {
                 changed = row.sparkVersionProperty().get() != shownSparkVersion[s];
             } else if (c == FRESH) {
@@ -193,6 +200,7 @@ final class WatchlistPainter {
                 paintCell(s, c, row);
             }
         }
+        shownDecimals[s] = row.priceDecimals();
     }
 
     private void paintCell(int s, int c, WatchRow row) {
@@ -225,7 +233,7 @@ final class WatchlistPainter {
                 WatchlistColor color = column.kind() == WatchlistColumn.Kind.SIGNED_NUMBER && v > 0 ? WatchlistColor.UP
                         : column.kind() == WatchlistColumn.Kind.SIGNED_NUMBER && v < 0 ? WatchlistColor.DOWN
                         : WatchlistColor.TEXT;
-                String shown = Double.isNaN(v) ? "—" : formats[c].format(v);
+                String shown = Double.isNaN(v) ? "—" : format(c, row).format(v);
                 text(shown, style.numberFont(), style.color(color), x, w, middle, true);
             }
             case SPARKLINE -> {
@@ -235,10 +243,26 @@ final class WatchlistPainter {
             case FRESHNESS -> {
                 String label = row.freshnessTextProperty().get();
                 shownFreshnessText[s] = label;
-                text(label, style.tagFont(), style.color(freshnessColor(shownFreshness[s])), x, w, middle, false);
+                text(label, style.tagFont(), style.color(freshnessColor(shownFreshness[s], row.gapKind())), x, w,
+                        middle, false);
             }
         }
         gc.setGlobalAlpha(1);
+    }
+
+    /** The formatter of column {@code c} for {@code row}: prices with as many decimals as the row's prices have. */
+    private DecimalFormat format(int c, WatchRow row) {
+        WatchlistColumn column = COLUMNS[c];
+        if (!column.isPrice()) {
+            return formats[c];
+        }
+        int d = row.priceDecimals();
+        DecimalFormat f = priceFormats[c][d];
+        if (f == null) {
+            f = column.newPriceFormat(d);
+            priceFormats[c][d] = f;
+        }
+        return f;
     }
 
     private void paintFlash(int s, int flash, double x, double y, double w, double h) {
@@ -296,12 +320,13 @@ final class WatchlistPainter {
         gc.strokePolyline(sparkX, sparkY, n);
     }
 
-    private static WatchlistColor freshnessColor(Freshness f) {
+    private static WatchlistColor freshnessColor(Freshness f, GapKind gap) {
         if (f == null) {
             return WatchlistColor.MUTED_TEXT;
         }
         return switch (f) {
-            case LIVE -> WatchlistColor.UP;
+            case LIVE -> gap == GapKind.LOST ? WatchlistColor.DOWN : gap == GapKind.BY_TIME ? WatchlistColor.WARNING
+                    : WatchlistColor.UP;
             case STALE, RESYNCING, REFILLING -> WatchlistColor.WARNING;
         };
     }

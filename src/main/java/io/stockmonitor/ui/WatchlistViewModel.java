@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
+import io.stockmonitor.source.SymbolSpelling;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,7 +29,6 @@ public final class WatchlistViewModel {
     public static final int MAX_SUGGESTIONS = 12;
     /** How often each row's sparkline is re-read from the 1 s bars. */
     static final long SPARK_REFRESH_MS = 1_000;
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z][A-Z0-9.\\-]{0,11}");
 
     private final ObservableList<WatchRow> rows = FXCollections.observableArrayList();
     private final ObservableList<WatchRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
@@ -88,12 +87,12 @@ public final class WatchlistViewModel {
 
     /** Adds what the user typed; returns the row, or null with {@link #addErrorProperty()} saying why. */
     public WatchRow add(String typed) {
-        String symbol = typed == null ? "" : typed.trim().toUpperCase(Locale.ROOT);
-        if (symbol.isEmpty()) {
-            addError.set("Type a symbol, e.g. AAPL");
+        if (typed == null || typed.isBlank()) {
+            addError.set("Type a symbol, e.g. AAPL or BTCUSDT");
             return null;
         }
-        if (!SYMBOL.matcher(symbol).matches()) {
+        String symbol = SymbolSpelling.normalize(typed);
+        if (symbol == null) {
             addError.set("'" + typed.trim() + "' is not a symbol");
             return null;
         }

@@ -2,13 +2,18 @@ package io.stockmonitor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stockmonitor.source.Credentials;
+import io.stockmonitor.source.SourceKind;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class AppCommandTest {
@@ -30,8 +35,10 @@ class AppCommandTest {
         }
     };
 
+    private Map<String, String> env = Map.of();
+
     private int run(String... args) {
-        CommandLine cl = new CommandLine(new AppCommand(modes, AppDirs.underRoot(Path.of("target/x"))));
+        CommandLine cl = new CommandLine(new AppCommand(modes, AppDirs.underRoot(Path.of("target/x")), env));
         cl.setErr(new PrintWriter(err, true));
         cl.setOut(new PrintWriter(new StringWriter(), true));
         return cl.execute(args);
@@ -41,7 +48,7 @@ class AppCommandTest {
     void noArgumentsOpensTheWindowWithDefaults() {
         assertThat(run()).isZero();
         assertThat(window.get()).isNotNull();
-        assertThat(window.get().server()).isNull();
+        assertThat(window.get().choice()).as("the remembered source, else demo").isNull();
         assertThat(window.get().symbolsOrDefault()).hasSizeBetween(8, 12).contains("AAPL");
     }
 
@@ -50,11 +57,60 @@ class AppCommandTest {
         assertThat(run("--headless", "--server", "ws://127.0.0.1:1/feed", "--symbols", "aapl, MSFT,AAPL",
                 "--record", "out.jsonl", "--duration", "2.5", "--token", "T")).isZero();
         AppOptions o = headless.get();
-        assertThat(o.server()).isEqualTo("ws://127.0.0.1:1/feed");
+        assertThat(o.choice().kind()).isEqualTo(SourceKind.V1);
+        assertThat(o.choice().server()).isEqualTo("ws://127.0.0.1:1/feed");
         assertThat(o.symbols()).containsExactly("AAPL", "MSFT");
         assertThat(o.record()).isEqualTo(Path.of("out.jsonl"));
         assertThat(o.duration()).isEqualTo(Duration.ofMillis(2500));
-        assertThat(o.token()).isEqualTo("T");
+        assertThat(o.choice().credentials().key()).isEqualTo("T");
+        assertThat(o.toString()).as("no credential in a printable form").doesNotContain("T,").doesNotContain("=T");
+    }
+
+    @Test
+    void aProviderTakesItsOwnSymbolSpellingsAndReplacementEndpoints() {
+        assertThat(run("--headless", "--source", "KRAKEN", "--symbols", "btc/usd,eth/usd", "--source-ws",
+                "ws://127.0.0.1:9/v2", "--source-rest", "http://127.0.0.1:9")).isZero();
+        AppOptions o = headless.get();
+        assertThat(o.choice().kind()).isEqualTo(SourceKind.KRAKEN);
+        assertThat(o.symbols()).containsExactly("BTC/USD", "ETH/USD");
+        assertThat(o.choice().ws()).hasToString("ws://127.0.0.1:9/v2");
+        assertThat(o.choice().rest()).hasToString("http://127.0.0.1:9");
+        assertThat(run("--source", "coinbase", "--symbols", "BTC-USD")).isZero();
+        assertThat(window.get().choice().kind()).isEqualTo(SourceKind.COINBASE);
+    }
+
+    @Test
+    void keysComeFromTheEnvironmentOrAFileNeverTheCommandLine(@TempDir Path dir) throws Exception {
+        env = Map.of("STOCK_MONITOR_KEY", "AKID", "STOCK_MONITOR_SECRET", "s3cret");
+        assertThat(run("--headless", "--source", "alpaca")).isZero();
+        assertThat(headless.get().choice().credentials()).isEqualTo(new Credentials("AKID", "s3cret"));
+
+        Path keys = dir.resolve("alpaca.properties");
+        Files.writeString(keys, "key=FROMFILE\nsecret=other\n");
+        env = Map.of();
+        assertThat(run("--headless", "--source", "alpaca", "--key-file", keys.toString())).isZero();
+        assertThat(headless.get().choice().credentials().key()).isEqualTo("FROMFILE");
+
+        Path token = dir.resolve("finnhub.token");
+        Files.writeString(token, "tok123\n");
+        assertThat(run("--headless", "--source", "finnhub", "--token-file", token.toString())).isZero();
+        assertThat(headless.get().choice().credentials().key()).isEqualTo("tok123");
+
+        env = Map.of("STOCK_MONITOR_TOKEN", "envtok");
+        assertThat(run("--headless", "--server", "ws://127.0.0.1:1/feed")).isZero();
+        assertThat(headless.get().choice().credentials().key()).isEqualTo("envtok");
+    }
+
+    @Test
+    void aKeyedProviderWithoutItsKeyIsAOneLineErrorThatNamesWhereKeysGo() {
+        assertThat(run("--headless", "--source", "alpaca")).isEqualTo(2);
+        assertThat(err.toString()).contains("STOCK_MONITOR_KEY", "--key-file").doesNotContain("\tat ");
+        err.getBuffer().setLength(0);
+        assertThat(run("--headless", "--source", "finnhub")).isEqualTo(2);
+        assertThat(err.toString()).contains("STOCK_MONITOR_TOKEN");
+        err.getBuffer().setLength(0);
+        assertThat(run("--headless", "--source", "finnhub", "--token", "visible")).as("not on the command line")
+                .isEqualTo(2);
     }
 
     @Test
@@ -67,6 +123,14 @@ class AppCommandTest {
                 List.of("--headless", "--demo", "--duration", "soon"),
                 List.of("--symbols", "AA PL"),
                 List.of("--theme", "pink"),
+                List.of("--source", "nasdaq"),
+                List.of("--source", "v1"),
+                List.of("--source", "binance", "--server", "ws://x/feed"),
+                List.of("--source-ws", "ws://127.0.0.1:1"),
+                List.of("--source", "binance", "--source-ws", "http://127.0.0.1:1"),
+                List.of("--source", "binance", "--source-rest", "ftp://127.0.0.1:1"),
+                List.of("--source", "binance", "--source-ws", "ws://127.0.0.1:1/?token=x"),
+                List.of("--headless", "--server", "ws://x/feed", "--token-file", "/no/such/file"),
                 List.of("--no-such-option"))) {
             err.getBuffer().setLength(0);
             assertThat(run(args.toArray(String[]::new))).as(args.toString()).isEqualTo(2);

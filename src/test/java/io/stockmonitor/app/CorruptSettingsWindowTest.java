@@ -1,5 +1,6 @@
 package io.stockmonitor.app;
 
+import io.stockmonitor.source.SourceChoice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,7 +48,7 @@ class CorruptSettingsWindowTest {
         Files.createDirectories(config);
         Files.writeString(config.resolve(SettingsStore.FILE_NAME), CORRUPT, StandardCharsets.UTF_8);
 
-        AppOptions options = new AppOptions(null, true, null, List.of(), false, null, null, null);
+        AppOptions options = new AppOptions(SourceChoice.demo(), List.of(), false, null, null, null);
         StockMonitorApplication.HANDOFF.set(new StockMonitorApplication.Handoff(options, dirs,
                 WindowSessions::start));
         FxToolkit.registerPrimaryStage();

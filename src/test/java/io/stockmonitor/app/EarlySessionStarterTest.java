@@ -3,7 +3,7 @@ package io.stockmonitor.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.stockmonitor.ui.ConnectionChoice;
+import io.stockmonitor.source.SourceChoice;
 import io.stockmonitor.ui.ConnectionInfo;
 import io.stockmonitor.ui.FeedPort;
 import io.stockmonitor.ui.LinkEvent;
@@ -38,11 +38,11 @@ class EarlySessionStarterTest {
             started.add(choice.label() + symbols);
             events.accept(connecting);
             return port("early");
-        }, ConnectionChoice.demo(), List.of("AAPL", "MSFT"));
+        }, SourceChoice.demo(), List.of("AAPL", "MSFT"));
         await().atMost(Duration.ofSeconds(20)).until(() -> started.size() == 1);
 
         List<LinkEvent> seen = new CopyOnWriteArrayList<>();
-        FeedPort got = starter.start(ConnectionChoice.demo(), List.of("AAPL", "MSFT"), seen::add);
+        FeedPort got = starter.start(SourceChoice.demo(), List.of("AAPL", "MSFT"), seen::add);
 
         assertThat(got).hasToString("early");
         assertThat(seen).containsExactly(connecting);
@@ -55,17 +55,17 @@ class EarlySessionStarterTest {
         EarlySessionStarter starter = new EarlySessionStarter((choice, symbols, events) -> {
             started.add(choice.label() + symbols);
             return port(choice.label());
-        }, ConnectionChoice.demo(), List.of("AAPL"));
+        }, SourceChoice.demo(), List.of("AAPL"));
 
-        ConnectionChoice other = new ConnectionChoice("ws://127.0.0.1:1/feed", null);
+        SourceChoice other = SourceChoice.server("ws://127.0.0.1:1/feed", io.stockmonitor.source.Credentials.NONE);
         FeedPort got = starter.start(other, List.of("AAPL"), e -> { });
 
         assertThat(got).hasToString(other.label());
         await().atMost(Duration.ofSeconds(20)).until(() -> closed.get() == 1);
         assertThat(started).hasSize(2);
         // A later session (e.g. the user connects elsewhere) goes straight to the real starter.
-        assertThat(starter.start(ConnectionChoice.demo(), List.of("AAPL"), e -> { }))
-                .hasToString(ConnectionChoice.demo().label());
+        assertThat(starter.start(SourceChoice.demo(), List.of("AAPL"), e -> { }))
+                .hasToString(SourceChoice.demo().label());
         assertThat(started).hasSize(3);
     }
 }

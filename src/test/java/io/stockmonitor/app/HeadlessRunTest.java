@@ -1,5 +1,7 @@
 package io.stockmonitor.app;
 
+import io.stockmonitor.source.Credentials;
+import io.stockmonitor.source.SourceChoice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +35,7 @@ class HeadlessRunTest {
         Path home = Path.of(System.getProperty("stockmonitor.home", "target/test-home"));
         Files.createDirectories(home);
         Path record = Files.createTempFile(home, "headless", ".jsonl");
-        int code = run(new AppOptions(null, true, null, List.of("AAPL", "MSFT"), true, record,
+        int code = run(new AppOptions(SourceChoice.demo(), List.of("AAPL", "MSFT"), true, record,
                 Duration.ofSeconds(3), null));
         assertThat(code).as("stderr: %s", err).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("ticks ", "duplicates dropped 0", "gaps",
@@ -75,7 +77,7 @@ class HeadlessRunTest {
     void badTokenFailsWithOneLineReason() throws Exception {
         try (EmbeddedSimulator sim = EmbeddedSimulator.start(SimulatorConfig.defaults().withPort(0)
                 .withToken("secret"))) {
-            int code = run(new AppOptions(sim.uri().toString(), false, "wrong", List.of("AAPL"), true, null,
+            int code = run(new AppOptions(SourceChoice.server(sim.uri().toString(), new Credentials("wrong", null)), List.of("AAPL"), true, null,
                     Duration.ofSeconds(20), null));
             assertThat(code).isEqualTo(HeadlessRun.EXIT_FAILED);
             String stderr = err.toString(StandardCharsets.UTF_8);
@@ -86,9 +88,9 @@ class HeadlessRunTest {
 
     @Test
     void badUrlsFail() {
-        assertThat(run(new AppOptions("http://127.0.0.1:1/feed", false, null, List.of("AAPL"), true, null,
+        assertThat(run(new AppOptions(SourceChoice.server("http://127.0.0.1:1/feed", Credentials.NONE), List.of("AAPL"), true, null,
                 Duration.ofSeconds(20), null))).isEqualTo(HeadlessRun.EXIT_FAILED);
-        assertThat(run(new AppOptions("ws://bad url/feed", false, null, List.of("AAPL"), true, null,
+        assertThat(run(new AppOptions(SourceChoice.server("ws://bad url/feed", Credentials.NONE), List.of("AAPL"), true, null,
                 Duration.ofSeconds(20), null))).isEqualTo(HeadlessRun.EXIT_FAILED);
         assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(2)
                 .allSatisfy(l -> assertThat(l).contains("malformed"));

@@ -1,5 +1,7 @@
 package io.stockmonitor.app;
 
+import io.stockmonitor.source.Credentials;
+import io.stockmonitor.source.SourceChoice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,7 +47,7 @@ class WindowOutageTest {
         sim = EmbeddedSimulator.start(SimulatorConfig.defaults().withPort(0).withHeartbeatMs(200).withSeed(7));
         Path home = Path.of(System.getProperty("stockmonitor.home", "target/test-home")).resolve("outage-test");
         Files.deleteIfExists(AppDirs.underRoot(home).config().resolve("settings.json"));
-        AppOptions options = new AppOptions(sim.uri().toString(), false, null, SYMBOLS, false, null, null, "dark");
+        AppOptions options = new AppOptions(SourceChoice.server(sim.uri().toString(), Credentials.NONE), SYMBOLS, false, null, null, "dark");
         StockMonitorApplication.HANDOFF.set(new StockMonitorApplication.Handoff(options, AppDirs.underRoot(home),
                 WindowSessions::start));
         FxToolkit.registerPrimaryStage();
@@ -89,7 +91,8 @@ class WindowOutageTest {
         // Connection events are queued, so both cues show however short the outage was; rows are read per frame,
         // and a reconnect within one (slow) frame may leave them LIVE throughout.
         assertThat(cues).contains(StatusBarViewModel.Cue.DROPPED, StatusBarViewModel.Cue.RESTORED);
-        assertThat(text("#recoveriesLabel")).matches("resumes [1-9][0-9]* · resyncs [0-9]+");
+        assertThat(text("#recoveriesLabel")).as("reconnects and resumed symbols counted apart")
+                .matches("reconnects 1 · resumed [1-9][0-9]* · resyncs 0");
     }
 
     @Test
@@ -118,7 +121,7 @@ class WindowOutageTest {
     }
 
     private long resumes() {
-        return onFx(() -> model.port() == null ? 0 : model.port().resumes());
+        return onFx(() -> model.port() == null ? 0 : model.port().recoveries().symbolsResumed());
     }
 
     private String text(String query) {

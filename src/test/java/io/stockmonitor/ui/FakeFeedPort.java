@@ -1,5 +1,6 @@
 package io.stockmonitor.ui;
 
+import io.stockmonitor.source.SourceKind;
 import io.stockmonitor.market.MarketLimits;
 import io.stockmonitor.market.MarketModel;
 import java.util.List;
@@ -52,13 +53,8 @@ final class FakeFeedPort implements FeedPort {
     }
 
     @Override
-    public long resumes() {
-        return 0;
-    }
-
-    @Override
-    public long resyncs() {
-        return 0;
+    public Recoveries recoveries() {
+        return Recoveries.NONE;
     }
 
     @Override
@@ -89,8 +85,8 @@ final class FakeFeedPort implements FeedPort {
     }
 
     @Override
-    public boolean simulated() {
-        return true;
+    public SourceKind kind() {
+        return SourceKind.DEMO;
     }
 
     @Override

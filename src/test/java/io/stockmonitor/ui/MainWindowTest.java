@@ -1,5 +1,6 @@
 package io.stockmonitor.ui;
 
+import io.stockmonitor.source.SourceChoice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,7 +46,7 @@ class MainWindowTest {
         stage.show();
         loop = new FrameLoop(model);
         loop.start();
-        model.connect(ConnectionChoice.demo());
+        model.connect(SourceChoice.demo());
         long now = System.currentTimeMillis();
         for (int i = 0; i < 30; i++) {
             port.tick("AAPL", 190 + i * 0.1, now - 30_000 + i * 1_000L);
@@ -154,7 +155,7 @@ class MainWindowTest {
     @Test
     void liveRowsFlashAndTheStatusBarShowsTheConnection(FxRobot robot) {
         waitFor(() -> robot.lookup("#connectionState").queryLabeled().getText().equals("CONNECTED"));
-        assertThat(robot.lookup("#simulatedBadge").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#sourceBadge").query().isVisible()).isTrue();
         // The flash lasts a few hundred ms; a busy machine can poll right past it, so count how often it was drawn.
         WatchlistGrid table = grid(robot);
         long flashesBefore = onFx(table::flashUpPaints);

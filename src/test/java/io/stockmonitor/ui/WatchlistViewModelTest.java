@@ -94,9 +94,10 @@ class WatchlistViewModelTest {
         model.refresh(port.market, now);
         WatchRow aapl = model.rows().get(0);
 
-        port.tick("AAPL", 100.001, now + 10);
+        port.tick("AAPL", 100.000000001, now + 10);
         model.refresh(port.market, now + 10);
-        assertThat(aapl.flashProperty().get()).as("a change below a cent is not shown").isZero();
+        assertThat(aapl.flashProperty().get()).as("a change below the last digit shown does not flash").isZero();
+        assertThat(aapl.priceDecimals()).isEqualTo(WatchRow.MIN_DECIMALS);
 
         port.tick("AAPL", 100.10, now + 20);
         model.refresh(port.market, now + 20);

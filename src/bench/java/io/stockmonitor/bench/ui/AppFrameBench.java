@@ -1,12 +1,13 @@
 package io.stockmonitor.bench.ui;
 
+import io.stockmonitor.source.Credentials;
 import io.stockmonitor.app.WindowSessions;
 import io.stockmonitor.market.TickBuffer;
 import io.stockmonitor.simulator.EmbeddedSimulator;
 import io.stockmonitor.simulator.SimulatorConfig;
 import io.stockmonitor.ui.ChartMode;
 import io.stockmonitor.ui.ChartViewModel;
-import io.stockmonitor.ui.ConnectionChoice;
+import io.stockmonitor.source.SourceChoice;
 import io.stockmonitor.ui.FeedPort;
 import io.stockmonitor.ui.FrameLoop;
 import io.stockmonitor.ui.LinkState;
@@ -217,7 +218,7 @@ public final class AppFrameBench {
             }
         }.start();
         scene.addPostLayoutPulseListener(this::afterLayout);
-        model.connect(new ConnectionChoice(sim.uri().toString(), null));
+        model.connect(SourceChoice.server(sim.uri().toString(), io.stockmonitor.source.Credentials.NONE));
     }
 
     private void afterLayout() {
