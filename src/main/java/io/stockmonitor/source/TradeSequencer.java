@@ -51,10 +51,17 @@ public final class TradeSequencer {
         void failed(String reason, boolean retryable);
     }
 
+    /** Runs a task on the feed thread later (the refill's retries and waits). */
+    @FunctionalInterface
+    public interface Timer {
+        void schedule(Runnable task, long delayMs);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(TradeSequencer.class);
     private static final long NONE = Long.MIN_VALUE;
 
-    private final FeedLink link;
+    private final Timer timer;
+    private final FeedCounters counters;
     private final TradeOutput output;
     private final String epoch;
     private final History history;
@@ -62,11 +69,26 @@ public final class TradeSequencer {
     private final Map<String, Stream> streams = new HashMap<>();
 
     public TradeSequencer(FeedLink link, String epoch, History history, SourceLimits limits) {
-        this.link = link;
-        this.output = link.output();
+        this(link.output(), link.counters(), link::schedule, epoch, history, limits);
+    }
+
+    /** A sequencer on its parts (benchmarks drive one without a connection). */
+    public TradeSequencer(TradeOutput output, FeedCounters counters, Timer timer, String epoch, History history,
+                          SourceLimits limits) {
+        this.output = output;
+        this.counters = counters;
+        this.timer = timer;
         this.epoch = epoch;
         this.history = history;
         this.limits = limits;
+    }
+
+    /** Benchmarks: puts the symbol's position at {@code lastId}, so the same frames apply again. */
+    public void rewind(String symbol, long lastId) {
+        Stream s = streams.get(symbol);
+        if (s != null && !s.refilling) {
+            s.lastId = lastId;
+        }
     }
 
     /**
@@ -142,7 +164,7 @@ public final class TradeSequencer {
         }
         if (s.refilling) {
             if (id <= s.lastId || (!s.buffer.isEmpty() && id <= s.buffer.lastId())) {
-                link.counters().add(FeedCounters.Counter.DUPLICATES_DROPPED);
+                counters.add(FeedCounters.Counter.DUPLICATES_DROPPED);
             } else if (!s.buffer.add(id, ts, price, size)) {
                 overflow(s);
             }
@@ -151,7 +173,7 @@ public final class TradeSequencer {
         if (s.lastId == NONE || id == s.lastId + 1) {
             apply(s, id, ts, price, size, true);
         } else if (id <= s.lastId) {
-            link.counters().add(FeedCounters.Counter.DUPLICATES_DROPPED);
+            counters.add(FeedCounters.Counter.DUPLICATES_DROPPED);
         } else {
             LOG.info("{} {}: trade id {} after {}; refilling ids {}..{} from the history", epoch, symbol, id,
                     s.lastId, s.lastId + 1, id - 1);
@@ -231,7 +253,7 @@ public final class TradeSequencer {
                     giveUp(s, "the history cannot be read: " + reason);
                 } else {
                     LOG.info("{} {}: history unavailable ({}); trying again", epoch, s.symbol, reason);
-                    link.schedule(() -> pump(s), Math.max(1_000, limits.restLagRetryMs()));
+                    timer.schedule(() -> pump(s), Math.max(1_000, limits.restLagRetryMs()));
                 }
             }
         });
@@ -287,7 +309,7 @@ public final class TradeSequencer {
             } else {
                 long wait = s.lagWaitMs;
                 s.lagWaitMs = Math.min(2_000, s.lagWaitMs * 2);
-                link.schedule(() -> pump(s), wait);
+                timer.schedule(() -> pump(s), wait);
             }
         }
     }
@@ -334,7 +356,7 @@ public final class TradeSequencer {
         while (!b.isEmpty()) {
             long id = b.firstId();
             if (id <= s.lastId) {
-                link.counters().add(FeedCounters.Counter.DUPLICATES_DROPPED);
+                counters.add(FeedCounters.Counter.DUPLICATES_DROPPED);
                 b.drop();
             } else if (id == s.lastId + 1) {
                 apply(s, id, b.firstTs(), b.firstPrice(), b.firstSize(), true);

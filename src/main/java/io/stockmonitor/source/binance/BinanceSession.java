@@ -53,11 +53,11 @@ final class BinanceSession implements FeedSession {
     private final SourceSettings settings;
     private final ObjectMapper json = new ObjectMapper();
     private final SymbolTable table = new SymbolTable();
-    private final BinanceFrameParser parser = new BinanceFrameParser(table);
     private final BinanceWeight weight = new BinanceWeight(6_000);
     private final RestGate gate;
     private final BinanceRestClient rest;
     private final TradeSequencer sequencer;
+    private final BinanceFrameIngest ingest;
     private volatile List<SymbolInfo> offered = List.of();
 
     // ---- feed-thread state ----
@@ -66,6 +66,8 @@ final class BinanceSession implements FeedSession {
     private final Map<Integer, Socket> sockets = new HashMap<>();
     private long nextRequestId = 1;
     private int replacing = -1;
+    /** The socket whose frame is being handled. */
+    private Socket current;
     private ScheduledFuture<?> rolloverTask;
     private ScheduledFuture<?> dayStatsTask;
     private ScheduledFuture<?> overlapTask;
@@ -89,6 +91,7 @@ final class BinanceSession implements FeedSession {
         this.gate = new RestGate(link, "Binance", 20, settings.limits(), weight, Map.of());
         this.rest = new BinanceRestClient(settings, gate, weight);
         this.sequencer = new TradeSequencer(link, EPOCH, rest, settings.limits());
+        this.ingest = new BinanceFrameIngest(table, sequencer, link.output(), this::seenOnReplacement);
         rest.exchangeInfo(this::onExchangeInfo, why -> LOG.warn("Binance symbol list unavailable: {}", why));
         dayStatsTask = link.schedule(this::refreshDayStats, 0);
     }
@@ -174,32 +177,21 @@ final class BinanceSession implements FeedSession {
         if (s == null) {
             return;
         }
-        switch (parser.parse(frame)) {
-            case TRADE -> onTrade(s);
-            case QUOTE -> {
-                if (parser.symbol != null && parser.bid > 0 && parser.ask > 0) {
-                    link.output().quote(parser.symbol, parser.bid, parser.ask);
-                }
+        current = s;
+        switch (ingest.accept(frame)) {
+            case DATA -> {
             }
-            case OTHER -> onControl(s, frame);
+            case BAD -> link.bad("bad-data", ingest.problem());
+            case CONTROL -> onControl(s, frame);
         }
     }
 
-    private void onTrade(Socket s) {
-        String symbol = parser.symbol;
-        if (symbol == null) {
-            return; // a symbol unsubscribed a moment ago
-        }
-        if (!(parser.price > 0) || Double.isInfinite(parser.price) || !(parser.quantity >= 0)
-                || parser.tradeTime <= 0 || parser.id < 0) {
-            link.bad("bad-trade", "aggTrade of " + symbol + " with price " + parser.price + ", quantity "
-                    + parser.quantity + ", time " + parser.tradeTime + ", id " + parser.id);
-            return;
-        }
-        if (replacing == s.id && parser.id <= sequencer.lastId(symbol) + 1 && s.caughtUp.add(symbol)) {
+    /** A valid trade from the socket being read: during a rollover, the new socket has caught up with it. */
+    private void seenOnReplacement(String symbol, long id) {
+        Socket s = current;
+        if (replacing == s.id && id <= sequencer.lastId(symbol) + 1 && s.caughtUp.add(symbol)) {
             maybeFinishRollover();
         }
-        sequencer.live(symbol, parser.id, parser.tradeTime, parser.price, parser.quantity);
     }
 
     private void onControl(Socket s, String frame) {

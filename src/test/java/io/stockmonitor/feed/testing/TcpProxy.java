@@ -27,6 +27,7 @@ public final class TcpProxy implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private final Thread acceptor;
     private volatile boolean blackHole;
+    private volatile boolean refuseNew;
     private volatile long bytesPerSecond;
     private volatile boolean closed;
 
@@ -73,6 +74,11 @@ public final class TcpProxy implements AutoCloseable {
         this.blackHole = on;
     }
 
+    /** While on, new connections are reset as soon as they are accepted (the path is down). */
+    public void refuseNew(boolean on) {
+        this.refuseNew = on;
+    }
+
     /** Limits each direction of each connection to about {@code rate} bytes per second; 0 lifts the limit. */
     public void throttle(long rate) {
         this.bytesPerSecond = rate;
@@ -103,6 +109,15 @@ public final class TcpProxy implements AutoCloseable {
                 return;
             }
             accepted.incrementAndGet();
+            if (refuseNew) {
+                try {
+                    client.setSoLinger(true, 0);
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+                closeQuietly(client);
+                continue;
+            }
             Socket up = new Socket();
             try {
                 up.setTcpNoDelay(true);
