@@ -20,6 +20,8 @@ public enum ChartColor {
     CROSSHAIR("-sm-chart-crosshair-color", Color.web("#8a93a3")),
     CROSSHAIR_TEXT("-sm-chart-crosshair-text-color", Color.web("#14161b")),
     GAP("-sm-chart-gap-color", Color.web("#ffaa00", 0.12)),
+    GAP_RECOVERED("-sm-chart-gap-recovered-color", Color.web("#26a69a", 0.07)),
+    GAP_RECOVERED_TEXT("-sm-chart-gap-recovered-text-color", Color.web("#4fb8ad")),
     GAP_TEXT("-sm-chart-gap-text-color", Color.web("#e0a030"));
 
     private final String cssProperty;

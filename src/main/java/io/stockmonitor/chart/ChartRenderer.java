@@ -39,6 +39,9 @@ final class ChartRenderer {
 
     private static final double PAD = 6;
     private static final double PANE_GAP = 6;
+    /** What an empty chart says instead of axes. */
+    static final String NO_DATA = "No data yet";
+    private boolean noData;
     private static final double AXIS_WIDTH_QUANTUM = 8;
 
     private final PriceChart chart;
@@ -91,6 +94,17 @@ final class ChartRenderer {
         updateFontMetrics();
         layout(w, h);
         if (plotWidth < 10 || priceBottom - priceTop < 10) {
+            plotWidth = 0;
+            return;
+        }
+        noData = !hasData();
+        if (noData) {
+            // No axes made up from nothing (a 0–1 price scale, dates in 1970): say what is true.
+            gc.setFont(measuredFont);
+            gc.setFill(chart.color(ChartColor.TEXT));
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.setTextBaseline(VPos.CENTER);
+            gc.fillText(NO_DATA, w / 2, h / 2);
             plotWidth = 0;
             return;
         }
@@ -163,6 +177,15 @@ final class ChartRenderer {
         String sample = ChartText.price(widest, Math.max(2, PriceAxisTicks.decimalsFor(
                 PriceAxisTicks.niceStepAtLeast(Math.max(priceMax - priceMin, 1e-9) / 8))));
         return quantize(textWidth("-" + sample) + 2 * PAD);
+    }
+
+    /** True when the last plot had no data and said so instead of drawing axes. */
+    boolean showsNoData() {
+        return noData;
+    }
+
+    private boolean hasData() {
+        return chart.getMode() == ChartMode.CANDLES ? !chart.candles().isEmpty() : !chart.ticks().isEmpty();
     }
 
     private void updateDataRange() {
@@ -261,13 +284,17 @@ final class ChartRenderer {
 
     // ---- layers -----------------------------------------------------------------------------------------------
 
+    /**
+     * Shades each gap by how it ended (a recovered one faintly, so its candles stay readable) and labels it at the
+     * top where the label fits inside the span: the whole label, else its first part (before " · "), else none. A
+     * span narrower than two pixels (a blink of a drop) is a thin mark with no label at all.
+     */
     private void drawGapShading(GraphicsContext gc) {
         List<ChartGap> gaps = chart.gapList();
         if (gaps.isEmpty()) {
             return;
         }
         Viewport vp = chart.viewport();
-        gc.setFill(chart.color(ChartColor.GAP));
         int visible = 0;
         for (ChartGap g : gaps) {
             if (g.toMillis() < vp.start() || g.fromMillis() > vp.end()) {
@@ -275,13 +302,13 @@ final class ChartRenderer {
             }
             double x0 = Math.max(0, timeX(g.fromMillis()));
             double x1 = Math.min(plotWidth, timeX(Math.min(g.toMillis(), vp.end())));
+            gc.setFill(chart.color(g.kind() == ChartGap.Kind.RECOVERED ? ChartColor.GAP_RECOVERED : ChartColor.GAP));
             gc.fillRect(Math.floor(x0), priceTop, Math.max(2, Math.ceil(x1 - x0)), volumeBottom - priceTop);
             visible++;
         }
         if (visible == 0) {
             return;
         }
-        gc.setFill(chart.color(ChartColor.GAP_TEXT));
         gc.setTextBaseline(VPos.TOP);
         gc.setTextAlign(TextAlignment.LEFT);
         double labelRight = Double.NEGATIVE_INFINITY;
@@ -291,20 +318,32 @@ final class ChartRenderer {
             }
             double x0 = Math.max(0, timeX(g.fromMillis()));
             double x1 = Math.min(plotWidth, timeX(Math.min(g.toMillis(), vp.end())));
-            double textW = textWidth(g.label());
-            if (x1 - x0 >= textW + 2 * 3 && x0 + 3 > labelRight) {
-                gc.fillText(g.label(), x0 + 3, priceTop + 3);
-                labelRight = x0 + 3 + textW;
-            } else if (x0 > labelRight) {
-                // Too narrow for a horizontal label: write it downwards along the span's left edge.
-                gc.save();
-                gc.translate(x0 + 2 + lineHeight, priceTop + 3);
-                gc.rotate(90);
-                gc.fillText(g.label(), 0, 0);
-                gc.restore();
-                labelRight = x0 + 2 + lineHeight;
+            if (x0 + 3 <= labelRight) {
+                continue;
+            }
+            String label = fittingLabel(g.label(), x1 - x0 - 2 * 3);
+            if (label != null) {
+                gc.setFill(chart.color(g.kind() == ChartGap.Kind.RECOVERED ? ChartColor.GAP_RECOVERED_TEXT
+                        : ChartColor.GAP_TEXT));
+                gc.fillText(label, x0 + 3, priceTop + 3);
+                labelRight = x0 + 3 + textWidth(label);
             }
         }
+    }
+
+    /** The label, or its part before the first " · ", whichever fits in {@code room} pixels; null if neither. */
+    private String fittingLabel(String label, double room) {
+        if (room <= 0) {
+            return null;
+        }
+        if (textWidth(label) <= room) {
+            return label;
+        }
+        int cut = label.indexOf(" · ");
+        if (cut > 0 && textWidth(label.substring(0, cut)) <= room) {
+            return label.substring(0, cut);
+        }
+        return null;
     }
 
     private void drawGrid(GraphicsContext gc) {

@@ -186,6 +186,16 @@ public class PriceChart extends Region {
         return Collections.unmodifiableList(gaps);
     }
 
+    /**
+     * The wall clock the live edge keeps up with while data are missing (a feed that is down), or
+     * {@link Long#MIN_VALUE} to follow the data alone; see {@link Viewport#setClock}.
+     */
+    public void setLiveClock(long nowMillis) {
+        double clock = nowMillis == Long.MIN_VALUE ? Double.NaN : nowMillis;
+        viewport.setClock(clock);
+        markDirty();
+    }
+
     /** The last traded price, drawn as a line labelled on the price axis; {@code NaN} hides it. */
     public void setLastPrice(double price) {
         if (Double.compare(price, lastPrice) != 0) {
@@ -207,6 +217,11 @@ public class PriceChart extends Region {
         viewport.clearData();
         renderer.resetAxisWidth();
         markDirty();
+    }
+
+    /** True when the last draw had no data and said so (tests). */
+    boolean showsNoData() {
+        return renderer.showsNoData();
     }
 
     // ---- view state -------------------------------------------------------------------------------------------

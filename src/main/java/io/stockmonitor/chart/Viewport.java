@@ -25,6 +25,8 @@ public final class Viewport {
     private boolean hasData;
     private double dataFirst;
     private double dataEnd;
+    /** Wall-clock time the live edge must reach even without data (a feed that is down), or NaN. */
+    private double clock = Double.NaN;
 
     public Viewport(double spanMillis) {
         this.span = clampSpan(spanMillis);
@@ -43,6 +45,17 @@ public final class Viewport {
             start = liveEdge() - span;
         } else {
             clampStart();
+        }
+    }
+
+    /**
+     * Keeps the live edge at least at {@code nowMillis} (NaN: only the data decide): while a feed is down no data
+     * arrive, but time goes on, and the span without data must grow on screen as it does in fact.
+     */
+    public void setClock(double nowMillis) {
+        clock = nowMillis;
+        if (followLive && hasData) {
+            start = liveEdge() - span;
         }
     }
 
@@ -124,7 +137,8 @@ public final class Viewport {
     }
 
     private double liveEdge() {
-        return dataEnd + span * RIGHT_MARGIN_FRACTION;
+        double end = Double.isNaN(clock) ? dataEnd : Math.max(dataEnd, clock);
+        return end + span * RIGHT_MARGIN_FRACTION;
     }
 
     private void clampStart() {

@@ -170,6 +170,7 @@ public final class TradeSequencer {
             }
             return;
         }
+        s.seenLive = true;
         if (s.lastId == NONE || id == s.lastId + 1) {
             apply(s, id, ts, price, size, true);
         } else if (id <= s.lastId) {
@@ -207,6 +208,9 @@ public final class TradeSequencer {
 
     private void startRefill(Stream s) {
         s.refilling = true;
+        // Before its first live trade a symbol is catching up from the latest trade it started at: trades
+        // applied then fill no hole (nothing was missed yet), so there is no gap to show or count.
+        s.catchUp = !s.seenLive;
         s.gapFromId = s.lastId + 1;
         s.gapFromTs = s.lastTs;
         s.refilled = 0;
@@ -217,7 +221,9 @@ public final class TradeSequencer {
         if (s.buffer == null) {
             s.buffer = new TradeBuffer(limits.bufferedTradesPerSymbol());
         }
-        output.refilling(s.symbol, s.lastTs);
+        if (!s.catchUp) {
+            output.refilling(s.symbol, s.lastTs);
+        }
     }
 
     /** Asks for the next page unless one is in flight or the span is complete. */
@@ -339,7 +345,7 @@ public final class TradeSequencer {
         long toId = s.lastId;
         long toTs = s.lastTs;
         s.refilling = false;
-        if (s.refilled == 0 && s.lost == 0 && !s.unknownLoss) {
+        if ((s.refilled == 0 || s.catchUp) && s.lost == 0 && !s.unknownLoss) {
             output.nothingMissed(s.symbol);
         } else {
             GapKind kind = s.lost > 0 || s.unknownLoss ? GapKind.LOST : GapKind.EXACT;
@@ -376,6 +382,10 @@ public final class TradeSequencer {
         long lastId = NONE;
         long lastTs;
         boolean refilling;
+        /** A live trade of this symbol has arrived on a socket. */
+        boolean seenLive;
+        /** The refill under way is the start-up catch-up from the seed, not a hole. */
+        boolean catchUp;
         boolean fetching;
         boolean removed;
         boolean unknownLoss;

@@ -62,18 +62,22 @@ public final class ChartSurface {
                     model.barCount());
         }
         chart.setLastPrice(model.lastPrice());
+        chart.setLiveClock(model.liveClockMs());
         List<GapMarker> gaps = model.gaps();
         if (!gaps.equals(shownGaps)) {
             shownGaps = gaps;
             List<ChartGap> spans = new ArrayList<>(gaps.size());
             for (GapMarker g : gaps) {
-                spans.add(new ChartGap(g.fromTs(), Math.max(g.fromTs(), g.toTs()), label(g)));
+                spans.add(new ChartGap(g.fromTs(), Math.max(g.fromTs(), g.toTs()), label(g), kind(g)));
             }
             chart.setGaps(spans);
         }
     }
 
-    /** What a gap's label says: how it ended, with the counts the source knows. */
+    /**
+     * What a gap's label says, outcome first (the chart shows the part before the first " · " when the whole
+     * label does not fit): how it ended, with the counts the source knows, then what happened.
+     */
     static String label(GapMarker g) {
         String what = switch (g.cause()) {
             case DISCONNECT -> "disconnected";
@@ -81,12 +85,22 @@ public final class ChartSurface {
             case RESYNC -> g.reason() == null ? "resync" : "resync: " + g.reason().wire();
         };
         return switch (g.recovery()) {
-            case PENDING -> g.isOpen() ? what : what + " · refilling";
-            case EXACT -> g.refilled() > 0 ? what + " · " + g.refilled() + " trades refilled, nothing lost"
-                    : what + " · resumed, nothing lost";
-            case BY_TIME -> what + " · refilled by time" + (g.refilled() >= 0 ? " (" + g.refilled() + " trades)" : "")
-                    + ", completeness not provable";
-            case LOST -> what + (g.missed() >= 0 ? " · " + g.missed() + " missed" : " · trades lost");
+            case PENDING -> g.isOpen() ? what : "refilling · " + what;
+            case EXACT -> g.refilled() > 0 ? "nothing lost · " + g.refilled() + " trades refilled · " + what
+                    : "resumed, nothing lost · " + what;
+            case BY_TIME -> "refilled by time" + (g.refilled() >= 0 ? " · " + g.refilled() + " trades" : "")
+                    + " · completeness not provable · " + what;
+            case LOST -> (g.missed() > 0 ? g.missed() + " trades missed" : "trades lost") + " · " + what;
+        };
+    }
+
+    /** How the chart shades a gap. */
+    static ChartGap.Kind kind(GapMarker g) {
+        return switch (g.recovery()) {
+            case PENDING -> ChartGap.Kind.PENDING;
+            case EXACT -> ChartGap.Kind.RECOVERED;
+            case BY_TIME -> ChartGap.Kind.UNPROVEN;
+            case LOST -> ChartGap.Kind.LOST;
         };
     }
 

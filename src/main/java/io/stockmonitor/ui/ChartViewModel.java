@@ -34,6 +34,7 @@ public final class ChartViewModel {
     private final TickBuffer ticks = new TickBuffer(CHART_TICKS);
     private final QuoteView quote = new QuoteView();
     private List<GapMarker> gaps = List.of();
+    private long liveClockMs = Long.MIN_VALUE;
     private double lastPrice = Double.NaN;
     private int barCount;
     private int tickCount;
@@ -99,11 +100,27 @@ public final class ChartViewModel {
         return lastPrice;
     }
 
-    /** Frame loop: re-reads only if the market, the symbol or the mode changed; true if it did. */
-    boolean refresh(MarketModel market, long marketVersion) {
+    /** While a gap is open the chart's time moves this often, without data. */
+    static final long OPEN_GAP_CLOCK_MS = 250;
+
+    /**
+     * The time the chart's live edge keeps up with: now while one of the shown gaps is still open (the feed is
+     * down and time goes on), else {@link Long#MIN_VALUE} (the data alone decide).
+     */
+    public long liveClockMs() {
+        return liveClockMs;
+    }
+
+    /**
+     * Frame loop: re-reads only if the market, the symbol or the mode changed, or (a few times a second) while a
+     * gap is open so the chart's time keeps moving; true if it did.
+     */
+    boolean refresh(MarketModel market, long marketVersion, long nowMs) {
         String s = symbol.get();
         ChartMode m = mode.get();
-        if (marketVersion == readVersion && s.equals(readSymbol) && m == readMode) {
+        boolean open = hasOpenGap();
+        boolean clockDue = open && nowMs - liveClockMs >= OPEN_GAP_CLOCK_MS;
+        if (marketVersion == readVersion && s.equals(readSymbol) && m == readMode && !clockDue) {
             return false;
         }
         readVersion = marketVersion;
@@ -128,7 +145,17 @@ public final class ChartViewModel {
             gaps = market.gapMarkers(s, from);
             lastPrice = market.readQuote(s, quote) && quote.hasData() ? quote.last() : Double.NaN;
         }
+        liveClockMs = hasOpenGap() ? nowMs : Long.MIN_VALUE;
         dataVersion.set(dataVersion.get() + 1);
         return true;
+    }
+
+    private boolean hasOpenGap() {
+        for (GapMarker g : gaps) {
+            if (g.isOpen()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -168,7 +168,7 @@ public final class MainViewModel implements AutoCloseable {
                 }
                 watchlist.refresh(market, nowMs);
             }
-            chart.refresh(market, version);
+            chart.refresh(market, version, nowMs);
         }
         watchlist.fade(nowMs);
     }

@@ -12,13 +12,13 @@ import java.util.function.ToDoubleFunction;
  */
 enum WatchlistColumn {
     SYMBOL("Symbol", 84, 72, Kind.SYMBOL, null, null),
-    LAST("Last", 82, 60, Kind.NUMBER, "#,##0.00", r -> r.lastProperty().get()),
+    LAST("Last", 96, 60, Kind.NUMBER, "#,##0.00", r -> r.lastProperty().get()),
     CHANGE("Chg", 76, 60, Kind.SIGNED_NUMBER, "+#,##0.00;−#,##0.00", r -> r.changeProperty().get()),
     CHANGE_PERCENT("Chg %", 86, 60, Kind.SIGNED_NUMBER, "+0.00'%';−0.00'%'", r -> r.changePercentProperty().get()),
-    BID("Bid", 78, 60, Kind.NUMBER, "#,##0.00", r -> r.bidProperty().get()),
-    ASK("Ask", 78, 60, Kind.NUMBER, "#,##0.00", r -> r.askProperty().get()),
+    BID("Bid", 90, 60, Kind.NUMBER, "#,##0.00", r -> r.bidProperty().get()),
+    ASK("Ask", 90, 60, Kind.NUMBER, "#,##0.00", r -> r.askProperty().get()),
     VOLUME("Volume", 96, 60, Kind.NUMBER, "#,##0.##", WatchlistColumn::volumeOrNaN),
-    SPARKLINE("Last 3 min", 110, 60, Kind.SPARKLINE, null, WatchlistColumn::sparkTrend),
+    SPARKLINE("3 min", 100, 60, Kind.SPARKLINE, null, WatchlistColumn::sparkTrend),
     FRESHNESS("Data", 120, 60, Kind.FRESHNESS, null, null);
 
     enum Kind { SYMBOL, NUMBER, SIGNED_NUMBER, SPARKLINE, FRESHNESS }

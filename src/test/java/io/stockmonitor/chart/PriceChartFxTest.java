@@ -126,4 +126,20 @@ class PriceChartFxTest {
         org.awaitility.Awaitility.await().atMost(20, TimeUnit.SECONDS).until(
                 () -> fx(() -> chart.crosshairReadoutProperty().get()).contains("  P "));
     }
+
+    @Test
+    void anEmptyChartSaysNoDataYetInsteadOfInventingAxes(FxRobot robot) {
+        fx(() -> {
+            chart.clear();
+            chart.markDirty();
+            chart.layout();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> chart.showsNoData())).isTrue();
+        Bounds b = fx(() -> chart.localToScreen(chart.getLayoutBounds()));
+        robot.moveTo(b.getMinX() + b.getWidth() * 0.5, b.getMinY() + b.getHeight() * 0.4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> chart.crosshairReadoutProperty().get())).as("no readout of nothing").isEmpty();
+    }
 }

@@ -88,4 +88,17 @@ class ViewportTest {
         assertThat(vp.span()).isEqualTo(ChartBounds.MAX_SPAN_MILLIS);
         assertThatThrownBy(() -> vp.zoom(0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aClockAheadOfTheDataMovesTheLiveEdgeSoAnOutageGrowsOnScreen() {
+        Viewport v = new Viewport(60_000);
+        v.setDataRange(0, 100_000);
+        double endWithData = v.end();
+        v.setClock(130_000);
+        assertThat(v.end()).as("time went on without data").isGreaterThan(endWithData + 29_000);
+        v.setClock(Double.NaN);
+        assertThat(v.end()).isEqualTo(endWithData);
+        v.setClock(50_000);
+        assertThat(v.end()).as("a clock behind the data changes nothing").isEqualTo(endWithData);
+    }
 }

@@ -44,6 +44,8 @@ final class BinanceSession implements FeedSession {
     static final long OVERLAP_MAX_MS = 30_000;
     /** Day statistics are re-read this often. */
     static final long DAY_STATS_EVERY_MS = 60_000;
+    /** Added symbols wait this long for others before their day statistics are read. */
+    static final long DAY_STATS_SOON_MS = 200;
     /** Symbols per ticker/24hr call (20 keeps its weight at 2). */
     static final int DAY_STATS_BATCH = 20;
     private static final Logger LOG = LoggerFactory.getLogger(BinanceSession.class);
@@ -66,6 +68,7 @@ final class BinanceSession implements FeedSession {
     private final Map<Integer, Socket> sockets = new HashMap<>();
     private long nextRequestId = 1;
     private int replacing = -1;
+    private boolean started;
     /** The socket whose frame is being handled. */
     private Socket current;
     private ScheduledFuture<?> rolloverTask;
@@ -92,8 +95,13 @@ final class BinanceSession implements FeedSession {
         this.rest = new BinanceRestClient(settings, gate, weight);
         this.sequencer = new TradeSequencer(link, EPOCH, rest, settings.limits());
         this.ingest = new BinanceFrameIngest(table, sequencer, link.output(), this::seenOnReplacement);
+    }
+
+    @Override
+    public void start() {
         rest.exchangeInfo(this::onExchangeInfo, why -> LOG.warn("Binance symbol list unavailable: {}", why));
-        dayStatsTask = link.schedule(this::refreshDayStats, 0);
+        started = true;
+        dayStatsSoon();
     }
 
     @Override
@@ -142,6 +150,7 @@ final class BinanceSession implements FeedSession {
         table.add(symbol);
         sequencer.add(symbol);
         loadHistory(symbol);
+        dayStatsSoon();
         for (Socket s : sockets.values()) {
             if (s.subscribed) {
                 send(s, "SUBSCRIBE", streamsOf(List.of(symbol)));
@@ -354,6 +363,16 @@ final class BinanceSession implements FeedSession {
     private void reject(String symbol) {
         link.dropSymbol(symbol);
         link.emit(new FeedEvent.SymbolRejected(symbol, null, "Binance has no symbol " + symbol));
+    }
+
+    /** New symbols get their day statistics within a moment (a burst of adds shares one call). */
+    private void dayStatsSoon() {
+        if (!started || (dayStatsTask != null && dayStatsTask.getDelay(java.util.concurrent.TimeUnit.MILLISECONDS)
+                <= DAY_STATS_SOON_MS)) {
+            return;
+        }
+        cancel(dayStatsTask);
+        dayStatsTask = link.schedule(this::refreshDayStats, DAY_STATS_SOON_MS);
     }
 
     private void refreshDayStats() {
