@@ -331,19 +331,25 @@ final class ChartRenderer {
         }
     }
 
-    /** The label, or its part before the first " · ", whichever fits in {@code room} pixels; null if neither. */
+    /**
+     * The longest start of the label, cut at a " · ", that fits in {@code room} pixels (the whole label first, the
+     * outcome alone last); null if not even the outcome fits.
+     */
     private String fittingLabel(String label, double room) {
         if (room <= 0) {
             return null;
         }
-        if (textWidth(label) <= room) {
-            return label;
+        String candidate = label;
+        while (true) {
+            if (textWidth(candidate) <= room) {
+                return candidate;
+            }
+            int cut = candidate.lastIndexOf(" · ");
+            if (cut <= 0) {
+                return null;
+            }
+            candidate = candidate.substring(0, cut);
         }
-        int cut = label.indexOf(" · ");
-        if (cut > 0 && textWidth(label.substring(0, cut)) <= room) {
-            return label.substring(0, cut);
-        }
-        return null;
     }
 
     private void drawGrid(GraphicsContext gc) {
