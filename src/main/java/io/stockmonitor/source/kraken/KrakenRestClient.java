@@ -243,7 +243,7 @@ final class KrakenRestClient {
                 }
                 JsonNode errors = root.path("error");
                 JsonNode result = root.get("result");
-                if (result == null || (errors.isArray() && !errors.isEmpty())) {
+                if (result == null || refused(errors)) {
                     reply.failed("Kraken answered " + PeerText.escape(errors.toString(), 160), retryable(errors));
                     return;
                 }
@@ -262,6 +262,16 @@ final class KrakenRestClient {
                 reply.failed(reason, retryable);
             }
         });
+    }
+
+    /** An error that is not a warning ("W..." codes come beside a result that still holds). */
+    static boolean refused(JsonNode errors) {
+        for (JsonNode e : errors) {
+            if (!e.asText("").startsWith("W")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Kraken's query and argument errors are the request's fault; anything else may pass. */

@@ -121,6 +121,15 @@ class KrakenSourceTest {
         await().atMost(WAIT).until(() -> client.status().state() == ConnectionState.CONNECTED);
     }
 
+    /** Keeps the client out (every upgrade refused) until {@link #letIn()}, so trades surely happen while it is. */
+    private void keepOut() {
+        emulator.refuseUpgrades(503, Integer.MAX_VALUE);
+    }
+
+    private void letIn() {
+        emulator.refuseUpgrades(503, 0);
+    }
+
     private long throttled() {
         return ((FeedCounters) client.stats()).get(FeedCounters.Counter.REST_THROTTLED);
     }
@@ -152,9 +161,12 @@ class KrakenSourceTest {
     void aDropLongerThanTheSnapshotIsRefilledByIdExactly() {
         connect(settings(SYMBOLS));
         tradeAndAwait(20);
+        keepOut();
         proxy.resetAll();
+        await().atMost(WAIT).until(() -> client.stats().connectionsLost() >= 1);
         emulator.trade(BTC, 250);
         emulator.trade(ETH, 1_300);
+        letIn();
         awaitReconnected();
         tradeAndAwait(20);
         assertExactAndNoLoss();
@@ -227,9 +239,12 @@ class KrakenSourceTest {
         connect(settings(SYMBOLS));
         tradeAndAwait(10);
         emulator.restRateLimit(3, 1.0);
+        keepOut();
         proxy.resetAll();
+        await().atMost(WAIT).until(() -> client.stats().connectionsLost() >= 1);
         emulator.trade(BTC, 2_200);
         emulator.trade(ETH, 2_200);
+        letIn();
         awaitReconnected();
         tradeAndAwait(10);
         assertExactAndNoLoss();
@@ -249,12 +264,16 @@ class KrakenSourceTest {
     void theServersCloseFrameIsAReconnectAndWhatItMissedIsRefilled() {
         connect(settings(SYMBOLS));
         tradeAndAwait(10);
+        keepOut();
         emulator.closeAll(1001, "going away");
+        await().atMost(WAIT).until(() -> client.stats().connectionsLost() >= 1);
         emulator.trade(BTC, 120);
         emulator.trade(ETH, 70);
+        letIn();
         awaitReconnected();
         tradeAndAwait(10);
         assertExactAndNoLoss();
+        assertThat(applied.gaps(BTC)).singleElement().satisfies(g -> assertThat(g.refilled()).isPositive());
     }
 
     @Test
