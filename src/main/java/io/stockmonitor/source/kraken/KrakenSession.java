@@ -350,13 +350,13 @@ final class KrakenSession implements FeedSession {
         JsonNode symbolNode = success ? root.path("result").path("symbol") : root.path("symbol");
         if (!channel.equals("trade")) {
             if (!success) {
-                LOG.info("Kraken refused a {} subscription of {}: {}", channel.isEmpty() ? "" : channel,
+                LOG.info("Kraken refused a {} subscription of {}: {}", channel.isEmpty() ? "(unmatched)" : channel,
                         PeerText.escape(symbolNode.asText("?"), 40), error);
             }
             return;
         }
-        String symbol = awaited(s, symbolNode.asText(""));
-        if (symbol == null) {
+        String symbol = symbolNode.asText("");
+        if (!s.awaiting.containsKey(symbol)) {
             if (!success) {
                 LOG.warn("Kraken refused a trade subscription the session cannot match: {}",
                         PeerText.escape(root.toString(), 200));
@@ -370,16 +370,6 @@ final class KrakenSession implements FeedSession {
         if (!s.established && (success || s.awaiting.isEmpty())) {
             establish(s);
         }
-    }
-
-    /** Our own spelling of a symbol the socket still owes an ack for, or null. */
-    private static String awaited(Socket s, String peerSymbol) {
-        for (String symbol : s.awaiting.keySet()) {
-            if (symbol.equals(peerSymbol)) {
-                return symbol;
-            }
-        }
-        return null;
     }
 
     private void onPong(Socket s, JsonNode root) {
