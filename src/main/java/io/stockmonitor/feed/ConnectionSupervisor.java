@@ -682,6 +682,20 @@ public final class ConnectionSupervisor implements AutoCloseable {
         }
 
         @Override
+        public void detail(String detail) {
+            ConnectionStatus current = status;
+            if (current.state() != ConnectionState.CONNECTED || current.detail().equals(detail)) {
+                return;
+            }
+            // The same CONNECTED period goes on: its start stays.
+            ConnectionStatus next = new ConnectionStatus(ConnectionState.CONNECTED, 0, 0, label, detail,
+                    current.sinceMs());
+            status = next;
+            LOG.info("feed {} {}: {}", label, ConnectionState.CONNECTED, detail);
+            emit(new FeedEvent.StateChanged(next));
+        }
+
+        @Override
         public void silenceLimit(int socket, long silenceLimitMs) {
             SocketConnection c = byId(socket);
             if (c != null && c.established) {

@@ -46,7 +46,7 @@ public final class FeedCounters implements FeedStats {
         TRADES_LOST,
         /** REST requests sent to the provider. */
         REST_REQUESTS,
-        /** REST requests the provider refused for rate limits (HTTP 429, 418). */
+        /** REST requests the provider refused for rate limits (HTTP 429, 418, or a "slow down" in the body). */
         REST_THROTTLED
     }
 

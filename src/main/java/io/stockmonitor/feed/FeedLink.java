@@ -22,6 +22,13 @@ public interface FeedLink {
      */
     void established(int socket, String detail, long silenceLimitMs);
 
+    /**
+     * Replaces the status detail while CONNECTED, without a state change (e.g. the provider announced maintenance:
+     * the connection is fine, but no trades will come until it ends). Ignored in any other state.
+     */
+    default void detail(String detail) {
+    }
+
     /** Changes the silence limit of an established socket (e.g. the server announced its heartbeat). */
     void silenceLimit(int socket, long silenceLimitMs);
 

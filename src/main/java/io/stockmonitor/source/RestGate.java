@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One provider's REST calls, kept inside its documented limits: at most {@code perSecond} calls a second and
  * {@link SourceLimits#maxRestInFlight()} at once, an optional weight {@link Budget}, and a pause for every call when
- * the provider answers 429 or 418 (for its {@code Retry-After}, so a rate warning never becomes a ban). Answers
+ * the provider answers 429 or 418 (for its {@code Retry-After}, so a rate warning never becomes a ban) or says "too
+ * many requests" in a successful answer's body (a {@link Throttle}: Kraken answers HTTP 200 there). Answers
  * are read up to {@link SourceLimits#maxRestBodyBytes()} and handed back on the feed thread. Server errors and
  * network failures are retried a few times with growing waits before the caller hears of them.
  *
@@ -59,6 +60,18 @@ public final class RestGate {
         };
     }
 
+    /**
+     * Recognises a provider's "slow down" inside an answer with a successful status (Kraken answers HTTP 200 with
+     * {@code {"error":["EAPI:Rate limit exceeded"]}}): such an answer pauses every call, like a 429, and the call
+     * goes again once allowed instead of reaching its caller.
+     */
+    public interface Throttle {
+        /** Milliseconds to pause every call for this answer's {@code body}; 0 when it is not a "slow down". */
+        long pauseMs(String body);
+
+        Throttle NONE = body -> 0;
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(RestGate.class);
     /** Retries of a server error or a network failure before the caller hears of it. */
     static final int RETRIES = 4;
@@ -71,6 +84,7 @@ public final class RestGate {
     private final int perSecond;
     private final SourceLimits limits;
     private final Budget budget;
+    private final Throttle throttle;
     private final Map<String, String> headers;
     private final ArrayDeque<Call> waiting = new ArrayDeque<>();
     private final long[] recentSends;
@@ -98,6 +112,15 @@ public final class RestGate {
      */
     public RestGate(FeedLink link, String provider, int perSecond, SourceLimits limits, Budget budget,
                     Map<String, String> headers) {
+        this(link, provider, perSecond, limits, budget, headers, Throttle.NONE);
+    }
+
+    /**
+     * @param headers  sent with every call (a provider's key headers: never logged)
+     * @param throttle tells a "slow down" the provider sends with a successful status
+     */
+    public RestGate(FeedLink link, String provider, int perSecond, SourceLimits limits, Budget budget,
+                    Map<String, String> headers, Throttle throttle) {
         if (perSecond < 1) {
             throw new IllegalArgumentException("perSecond must be positive");
         }
@@ -107,6 +130,7 @@ public final class RestGate {
         this.limits = limits;
         this.budget = budget;
         this.headers = Map.copyOf(headers);
+        this.throttle = throttle;
         this.recentSends = new long[perSecond];
         java.util.Arrays.fill(recentSends, Long.MIN_VALUE / 2);
     }
@@ -191,16 +215,19 @@ public final class RestGate {
         }
         long now = System.currentTimeMillis();
         budget.observe(fields, now);
-        if (failure == null && status >= 200 && status < 300) {
+        long slowDownMs = failure == null && status >= 200 && status < 300 && body != null
+                ? throttle.pauseMs(body) : 0;
+        if (failure == null && status >= 200 && status < 300 && slowDownMs <= 0) {
             call.answer.ok(body, fields);
+        } else if (slowDownMs > 0) {
+            LOG.warn("{} REST answered HTTP {} asking to slow down: pausing every call for {} ms", provider, status,
+                    slowDownMs);
+            pauseAndRequeue(call, now, slowDownMs);
         } else if (status == 429 || status == 418) {
             long pauseMs = retryAfterMs(fields);
-            pausedUntilMs = Math.max(pausedUntilMs, now + pauseMs);
-            link.counters().add(FeedCounters.Counter.REST_THROTTLED);
             LOG.warn("{} REST answered HTTP {}{}: pausing every call for {} s", provider, status,
                     status == 418 ? " (banned)" : " (too many requests)", (pauseMs + 999) / 1000);
-            // Throttling is the provider's limit, not the call's fault: it goes again first, once allowed.
-            waiting.addFirst(call);
+            pauseAndRequeue(call, now, pauseMs);
         } else if (failure != null || status >= 500 || status == 0) {
             String reason = failure != null ? PeerText.escape(String.valueOf(failure)) : "HTTP " + status;
             if (call.attempts <= RETRIES) {
@@ -218,6 +245,13 @@ public final class RestGate {
                     false);
         }
         pump();
+    }
+
+    /** Throttling is the provider's limit, not the call's fault: it goes again first, once allowed. */
+    private void pauseAndRequeue(Call call, long now, long pauseMs) {
+        pausedUntilMs = Math.max(pausedUntilMs, now + pauseMs);
+        link.counters().add(FeedCounters.Counter.REST_THROTTLED);
+        waiting.addFirst(call);
     }
 
     /** {@code Retry-After} in seconds (as the providers send it), else a default. */

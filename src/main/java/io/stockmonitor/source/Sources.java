@@ -4,6 +4,7 @@ import io.stockmonitor.feed.ConnectionSupervisor;
 import io.stockmonitor.feed.FeedClientConfig;
 import io.stockmonitor.market.MarketModel;
 import io.stockmonitor.source.binance.BinanceSource;
+import io.stockmonitor.source.kraken.KrakenSource;
 import java.net.URI;
 import java.util.List;
 
@@ -40,6 +41,7 @@ public final class Sources {
         }
         return switch (kind) {
             case BINANCE -> BinanceSource.client(settings, market);
+            case KRAKEN -> KrakenSource.client(settings, market);
             default -> throw new IllegalArgumentException(settings.kind().title() + " is not a provider source");
         };
     }
@@ -52,6 +54,8 @@ public final class Sources {
         return switch (kind) {
             case BINANCE -> new Defaults(BinanceSource.DEFAULT_WS, BinanceSource.DEFAULT_REST,
                     BinanceSource.SILENCE_LIMIT_MS, BinanceSource.ROLLOVER_AFTER_MS);
+            case KRAKEN -> new Defaults(KrakenSource.DEFAULT_WS, KrakenSource.DEFAULT_REST,
+                    KrakenSource.SILENCE_LIMIT_MS, KrakenSource.ROLLOVER_AFTER_MS);
             default -> throw new IllegalArgumentException(kind.title() + " is not a provider source");
         };
     }

@@ -266,6 +266,19 @@ public final class KrakenEmulator extends ProviderEmulator {
     }
 
     /**
+     * Sends {@code frame} as it is on every open socket (silence applies): a malformed or forged frame, to test a
+     * client's defences. Nothing Kraken documents.
+     */
+    public void sendRaw(String frame) {
+        call(() -> {
+            for (KrakenSocket s : krakenSockets()) {
+                s.emit(frame);
+            }
+            return null;
+        });
+    }
+
+    /**
      * Makes {@code n} trades of the symbol and sends them as one {@code update} ("Multiple trades may be batched in a
      * single message"). Silence applies; the per-trade socket faults (skip, duplicate) do not.
      */
