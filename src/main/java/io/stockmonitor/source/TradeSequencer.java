@@ -158,6 +158,15 @@ public final class TradeSequencer {
      * refilled. No allocation unless a gap opens.
      */
     public void live(String symbol, long id, long ts, double price, double size) {
+        live(symbol, id, ts, price, size, true);
+    }
+
+    /**
+     * As {@link #live(String, long, long, double, double)}; {@code current} false for a trade the socket replays
+     * from history (a subscription's snapshot of recent trades): applied the same way, but not measured as feed
+     * latency, since it is old by design.
+     */
+    public void live(String symbol, long id, long ts, double price, double size, boolean current) {
         Stream s = streams.get(symbol);
         if (s == null) {
             return;
@@ -172,7 +181,7 @@ public final class TradeSequencer {
         }
         s.seenLive = true;
         if (s.lastId == NONE || id == s.lastId + 1) {
-            apply(s, id, ts, price, size, true);
+            apply(s, id, ts, price, size, current);
         } else if (id <= s.lastId) {
             counters.add(FeedCounters.Counter.DUPLICATES_DROPPED);
         } else {

@@ -229,7 +229,8 @@ final class KrakenSession implements FeedSession {
             double price = p.price(i);
             double quantity = p.quantity(i);
             memory.remember(symbol, id, price, quantity);
-            sequencer.live(symbol, id, p.timeMs(i), price, quantity);
+            // A snapshot's trades are up to 50 old ones: applied, but they say nothing about the feed's delay.
+            sequencer.live(symbol, id, p.timeMs(i), price, quantity, !p.snapshot());
         }
     }
 
