@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -51,9 +52,12 @@ public final class ConnectionDialogView {
     @FXML
     private Label endpointsHint;
     @FXML
+    private CheckBox rememberBox;
+    @FXML
     private Label error;
 
     private Runnable onDemo = () -> { };
+    private CredentialVault vault = CredentialVault.NONE;
 
     @FXML
     private void initialize() {
@@ -89,6 +93,10 @@ public final class ConnectionDialogView {
         visible(token, tokenLabel, tokenField);
         visible(key, keyLabel, keyField, secretLabel, secretField);
         visible(endpoints, wsLabel, wsField, restLabel, restField, endpointsHint);
+        visible(kind.keyed(), rememberBox);
+        if (kind.keyed() && text(tokenField).isEmpty() && text(keyField).isEmpty()) {
+            vault.load(kind).ifPresent(c -> fill(kind, c));
+        }
         tokenField.setPromptText(kind == SourceKind.V1 ? "optional; kept in memory only" : "kept in memory only");
         wsField.setPromptText(endpoints ? "the provider's own" : "");
         restField.setPromptText(endpoints ? "the provider's own" : "");
@@ -99,6 +107,32 @@ public final class ConnectionDialogView {
             n.setVisible(shown);
             n.setManaged(shown);
         }
+    }
+
+    /**
+     * Where remembered keys go; without a credential store the box says so and stays off, and keys live in memory
+     * for the run only.
+     */
+    void setVault(CredentialVault v) {
+        this.vault = v;
+        rememberBox.setDisable(!v.available());
+        rememberBox.setText(v.available() ? "Remember in " + v.where() : "Kept in memory only: " + v.where());
+        rememberBox.setSelected(false);
+    }
+
+    /** True when the user asked to remember the key or token of the chosen source. */
+    boolean rememberRequested() {
+        return rememberBox.isVisible() && rememberBox.isSelected() && !rememberBox.isDisabled();
+    }
+
+    private void fill(SourceKind kind, Credentials c) {
+        if (kind == SourceKind.ALPACA) {
+            keyField.setText(c.key());
+            secretField.setText(c.secret() == null ? "" : c.secret());
+        } else {
+            tokenField.setText(c.key());
+        }
+        rememberBox.setSelected(vault.available());
     }
 
     /** Selects and fills in the current choice (credentials too, while they are in memory). */
@@ -119,6 +153,8 @@ public final class ConnectionDialogView {
             } else {
                 tokenField.setText(c.key());
             }
+        } else if (current.kind().keyed()) {
+            vault.load(current.kind()).ifPresent(saved -> fill(current.kind(), saved));
         }
         wsField.setText(current.ws() == null ? "" : current.ws().toString());
         restField.setText(current.rest() == null ? "" : current.rest().toString());

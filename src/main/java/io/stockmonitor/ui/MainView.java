@@ -143,6 +143,7 @@ public final class MainView {
         dialog.getDialogPane().getButtonTypes().addAll(new ButtonType("Connect",
                 javafx.scene.control.ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
         ConnectionDialogView controller = view.controller();
+        controller.setVault(model.vault());
         controller.prefill(model.choiceProperty().get());
         controller.setOnDemo(() -> {
             dialog.setResult(SourceChoice.demo());
@@ -157,7 +158,12 @@ public final class MainView {
         dialog.setResultConverter(b -> b == connect ? controller.validate() : null);
         dialog.setOnShown(e -> controller.focus());
         Optional<SourceChoice> choice = dialog.showAndWait();
-        choice.ifPresent(model::connect);
+        choice.ifPresent(c -> {
+            if (c.kind().keyed()) {
+                model.rememberCredentials(c, controller.rememberRequested());
+            }
+            model.connect(c);
+        });
     }
 
     @FXML

@@ -46,6 +46,7 @@ public final class MainViewModel implements AutoCloseable {
     private SourceChoice remembered;
     private final LinkEventQueue events = new LinkEventQueue();
     private final SessionStarter starter;
+    private final CredentialVault vault;
     private final ExecutorService sessionThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "session-starter");
         t.setDaemon(true);
@@ -58,7 +59,12 @@ public final class MainViewModel implements AutoCloseable {
     private long lastPeriodicMs;
 
     public MainViewModel(SessionStarter starter) {
+        this(starter, CredentialVault.NONE);
+    }
+
+    public MainViewModel(SessionStarter starter, CredentialVault vault) {
         this.starter = starter;
+        this.vault = vault;
         theme.addListener((obs, old, now) -> {
             if (now == null) {
                 theme.set(old);
@@ -103,6 +109,25 @@ public final class MainViewModel implements AutoCloseable {
     /** The running session, or null while connecting. */
     public FeedPort port() {
         return port;
+    }
+
+    /** Where keys are remembered when the user asks. */
+    public CredentialVault vault() {
+        return vault;
+    }
+
+    /**
+     * Remembers (or forgets) the choice's key or token in the credential store, on the session thread (a store may
+     * take a moment to answer); the user sees a notice if it could not be remembered.
+     */
+    public void rememberCredentials(SourceChoice c, boolean remember) {
+        sessionThread.execute(() -> {
+            if (!remember) {
+                vault.forget(c.kind());
+            } else if (!vault.save(c.kind(), c.credentials())) {
+                LOG.warn("{} credentials not remembered: {}", c.kind().id(), vault.where());
+            }
+        });
     }
 
     /** Shows a symbol in the chart (the watchlist selection drives this). */
