@@ -34,9 +34,12 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     // Guarded by queue.lock().
     private final boolean[] subscribed;
     private final long[] lastSeq;
+    private final CatchUpBudget catchUp;
 
     ClientConnection(FeedHub hub) {
         this.hub = hub;
+        this.catchUp = new CatchUpBudget(hub.config().catchUpBurstBytes(), hub.config().catchUpBytesPerSecond(),
+                System.nanoTime());
         this.subscribed = new boolean[hub.symbolCount()];
         this.lastSeq = new long[hub.symbolCount()];
     }
@@ -44,13 +47,19 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session s) {
         this.session = s;
-        this.queue = new SendQueue(s, hub.config().sendQueueFrames(), hub.gate(), hub.senders());
+        SimulatorConfig config = hub.config();
+        this.queue = new SendQueue(s, config.sendQueueFrames(), config.sendQueueBytes(), hub.sendBudget(), hub.gate(),
+                hub.senders());
         hub.register(this);
         offer(hub.welcomeFrame());
     }
 
     @Override
     public void onWebSocketText(String text) {
+        if (isClosed()) {
+            // Cut off (too slow, flooding, shutting down): its requests would only make work nobody reads.
+            return;
+        }
         switch (limiter.onRequest(System.nanoTime())) {
             case ALLOW -> handle(text);
             case WARN -> sendError(requestId(text), ErrorCode.RATE_LIMITED,
@@ -131,8 +140,16 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
                         symbol);
                 continue;
             }
+            if (!catchUp.available(System.nanoTime())) {
+                sendError(s.id(), ErrorCode.RATE_LIMITED, "snapshot and replay budget of this connection used up ("
+                        + catchUp.perSecond() / 1024 + " KiB/s); not (re)subscribed, try again later", symbol);
+                continue;
+            }
+            SendQueue q = queue;
+            long before = q.bytesQueuedEver();
             feed.subscribe(this, s.id(), hub.epoch(), resume == null ? null : resume.epoch(), after.get(symbol),
                     hub.encoder(), System.currentTimeMillis());
+            catchUp.charge(q.bytesQueuedEver() - before);
         }
     }
 
@@ -284,9 +301,10 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
 
     private void closeSlowConsumer() {
         Session s = session;
-        LOG.info("simulated feed client {} too slow: send queue over {} frames, closing with {}",
+        LOG.info("simulated feed client {} too slow: send queue over its bound ({} frames, {} bytes, or its share "
+                        + "of {} bytes for all clients), closing with {}",
                 s == null ? "?" : s.getRemoteSocketAddress(), hub.config().sendQueueFrames(),
-                Protocol.CLOSE_TRY_AGAIN_LATER);
+                hub.config().sendQueueBytes(), hub.config().totalSendQueueBytes(), Protocol.CLOSE_TRY_AGAIN_LATER);
         close(Protocol.CLOSE_TRY_AGAIN_LATER, "send queue overflow: consumer too slow");
     }
 

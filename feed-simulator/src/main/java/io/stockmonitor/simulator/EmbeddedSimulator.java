@@ -107,6 +107,11 @@ public final class EmbeddedSimulator implements AutoCloseable {
         return hub.slowConsumers();
     }
 
+    /** Bytes in every connection's send queue right now, including writes handed to the socket not yet done. */
+    public long queuedBytes() {
+        return hub.sendBudget().total();
+    }
+
     /** Ticks published since start, over all symbols and epochs. */
     public long ticksPublished() {
         return hub.ticksPublished();

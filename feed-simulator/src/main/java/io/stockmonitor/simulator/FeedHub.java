@@ -47,6 +47,7 @@ final class FeedHub implements FaultControls {
     private final TickEncoder heartbeatEncoder;
     private final Publisher publisher;
     private final AtomicLong slowConsumers = new AtomicLong();
+    private final SendBudget sendBudget;
     private final SecureRandom epochRandom = new SecureRandom();
     private volatile String epoch;
     private volatile java.nio.ByteBuffer welcomeFrame;
@@ -55,6 +56,7 @@ final class FeedHub implements FaultControls {
 
     FeedHub(SimulatorConfig config) {
         this.config = config;
+        this.sendBudget = SendBudget.of(config);
         List<SymbolSpec> specs = DefaultUniverse.resolve(config.symbols());
         long now = System.currentTimeMillis();
         feeds = new SymbolFeed[specs.size()];
@@ -218,6 +220,10 @@ final class FeedHub implements FaultControls {
 
     void countSlowConsumer() {
         slowConsumers.incrementAndGet();
+    }
+
+    SendBudget sendBudget() {
+        return sendBudget;
     }
 
     long slowConsumers() {

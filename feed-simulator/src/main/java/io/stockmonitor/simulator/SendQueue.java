@@ -12,10 +12,13 @@ import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
- * One connection's outgoing frames: a bounded FIFO with at most one non-blocking write in flight. Frames are
+ * One connection's outgoing frames: a FIFO bounded in frames and in bytes (its own bound and its share of the
+ * server-wide {@link SendBudget}), with at most one non-blocking write in flight. Bytes count until their write
+ * completes, not until they are handed to Jetty, so a client that stops reading is charged for what is stuck in
+ * its socket's batch too. Frames are
  * shared UTF-8 buffers (a tick is serialized once for all subscribers; each send takes a duplicate view). A write
  * takes every frame queued so far (up to {@link #MAX_BATCH}) as WebSocket frames batched into one flush, so a
- * connection that falls behind catches up with fewer, larger writes. When the queue would exceed its bound the
+ * connection that falls behind catches up with fewer, larger writes. When the queue would exceed a bound the
  * consumer is too slow: {@link #offer} returns false and the queue stops accepting frames.
  *
  * <p>Callers that must order a frame with other state (seqs announced in heartbeats) hold {@link #lock()}.
@@ -36,6 +39,13 @@ final class SendQueue extends IteratingCallback {
     private long[] enqueuedNanos = new long[INITIAL_CAPACITY];
     private int head;
     private int size;
+    /** Bytes queued plus bytes handed to Jetty whose write has not completed. */
+    private long bytes;
+    private long inFlightBytes;
+    private final long byteLimit;
+    private final SendBudget budget;
+    /** Every byte ever queued: a subscribe's catch-up cost is the difference across it. */
+    private long bytesQueuedEver;
     private boolean closed;
     private boolean overflowed;
     private boolean wakeScheduled;
@@ -45,7 +55,10 @@ final class SendQueue extends IteratingCallback {
     private int drainCloseCode;
     private String drainCloseReason;
 
-    SendQueue(org.eclipse.jetty.websocket.api.Session session, int limit, TrafficGate gate, Executor senders) {
+    SendQueue(org.eclipse.jetty.websocket.api.Session session, int limit, long byteLimit, SendBudget budget,
+              TrafficGate gate, Executor senders) {
+        this.byteLimit = byteLimit;
+        this.budget = budget;
         // The core session lets frames be batched into one write; the API session can only send them one by one.
         this.session = ((WebSocketSession) session).getCoreSession();
         this.limit = limit;
@@ -75,7 +88,8 @@ final class SendQueue extends IteratingCallback {
             if (closed || draining) {
                 return false;
             }
-            if (size == limit) {
+            int length = frame.remaining();
+            if (size == limit || bytes + length > byteLimit || !budget.tryTake(bytes, length)) {
                 overflowed = true;
                 closeQueue();
                 return false;
@@ -84,6 +98,8 @@ final class SendQueue extends IteratingCallback {
                 grow();
             }
             int slot = (head + size) % frames.length;
+            bytes += length;
+            bytesQueuedEver += length;
             frames[slot] = frame;
             enqueuedNanos[slot] = System.nanoTime();
             size++;
@@ -97,6 +113,9 @@ final class SendQueue extends IteratingCallback {
             closed = true;
             Arrays.fill(frames, null);
             size = 0;
+            budget.give(bytes);
+            bytes = 0;
+            inFlightBytes = 0;
         }
     }
 
@@ -147,6 +166,19 @@ final class SendQueue extends IteratingCallback {
         }
     }
 
+    /** Bytes queued plus those handed to Jetty whose write has not completed. */
+    long bytes() {
+        synchronized (lock) {
+            return bytes;
+        }
+    }
+
+    long bytesQueuedEver() {
+        synchronized (lock) {
+            return bytesQueuedEver;
+        }
+    }
+
     /**
      * Starts sending on a sender thread (at most one request outstanding), so the publisher only queues: frames
      * that arrive while a request waits go out in the same batch.
@@ -194,6 +226,10 @@ final class SendQueue extends IteratingCallback {
             if (closed) {
                 return Action.IDLE;
             }
+            // process() runs again only once the previous batch's write completed: its bytes are gone.
+            bytes -= inFlightBytes;
+            budget.give(inFlightBytes);
+            inFlightBytes = 0;
             long now = System.nanoTime();
             while (size > 0 && n < MAX_BATCH) {
                 long wait = gate.holdNanos(enqueuedNanos[head], now);
@@ -205,6 +241,7 @@ final class SendQueue extends IteratingCallback {
                     break;
                 }
                 batch[n++] = frames[head];
+                inFlightBytes += frames[head].remaining();
                 frames[head] = null;
                 head = (head + 1) % frames.length;
                 size--;
