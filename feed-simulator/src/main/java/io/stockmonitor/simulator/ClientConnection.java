@@ -49,13 +49,23 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
         this.session = s;
         SimulatorConfig config = hub.config();
         this.queue = new SendQueue(s, config.sendQueueFrames(), config.sendQueueBytes(), hub.sendBudget(), hub.gate(),
-                hub.senders());
+                hub.senders(), hub.failure());
         hub.register(this);
         offer(hub.welcomeFrame());
     }
 
     @Override
     public void onWebSocketText(String text) {
+        try {
+            onRequest(text);
+        } catch (VirtualMachineError e) {
+            // On Jetty's thread, but the same memory is everyone's: fatal for the simulator, like on its own threads.
+            hub.failure().report("request handling", e);
+            throw e;
+        }
+    }
+
+    private void onRequest(String text) {
         if (isClosed()) {
             // Cut off (too slow, flooding, shutting down): its requests would only make work nobody reads.
             return;

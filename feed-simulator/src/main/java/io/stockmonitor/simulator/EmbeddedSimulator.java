@@ -62,6 +62,7 @@ public final class EmbeddedSimulator implements AutoCloseable {
             server.stop();
             throw e;
         }
+        hub.failure().onFailure(() -> stop(hub, server));
         hub.start();
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         URI uri = URI.create("ws://" + host + ":" + connector.getLocalPort() + Protocol.PATH);
@@ -97,6 +98,14 @@ public final class EmbeddedSimulator implements AutoCloseable {
         hub.removeListener(listener);
     }
 
+    /**
+     * Completes with the cause if an internal thread (publisher, timer, sender) died and the simulator shut itself
+     * down because of it, so an owner can report it and exit instead of serving half a feed.
+     */
+    public java.util.concurrent.CompletableFuture<Throwable> failure() {
+        return hub.failure().failure().copy();
+    }
+
     /** Open feed connections right now. */
     public int connectionCount() {
         return hub.connectionCount();
@@ -120,6 +129,10 @@ public final class EmbeddedSimulator implements AutoCloseable {
     /** Closes every client with 1001, stops the publisher and Jetty. */
     @Override
     public void close() {
+        stop(hub, server);
+    }
+
+    private static void stop(FeedHub hub, Server server) {
         hub.shutdown(CLOSE_GRACE);
         try {
             server.stop();

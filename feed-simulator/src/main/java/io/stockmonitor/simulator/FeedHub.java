@@ -48,6 +48,7 @@ final class FeedHub implements FaultControls {
     private final Publisher publisher;
     private final AtomicLong slowConsumers = new AtomicLong();
     private final SendBudget sendBudget;
+    private final InternalFailure failure = new InternalFailure();
     private final SecureRandom epochRandom = new SecureRandom();
     private volatile String epoch;
     private volatile java.nio.ByteBuffer welcomeFrame;
@@ -69,27 +70,18 @@ final class FeedHub implements FaultControls {
         }
         encoders = ThreadLocal.withInitial(() -> new TickEncoder(codec.mapper().getFactory()));
         heartbeatEncoder = new TickEncoder(codec.mapper().getFactory());
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "feed-simulator-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        gate = new TrafficGate(scheduler);
-        java.util.concurrent.atomic.AtomicInteger senderCount = new java.util.concurrent.atomic.AtomicInteger();
-        senders = Executors.newFixedThreadPool(SENDER_THREADS, r -> {
-            Thread t = new Thread(r, "feed-simulator-sender-" + senderCount.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(failure.threads("feed-simulator-timer"));
+        gate = new TrafficGate(scheduler, failure);
+        senders = Executors.newFixedThreadPool(SENDER_THREADS, failure.threads("feed-simulator-sender"));
         newEpoch();
         publisher = new Publisher(this, feeds, config.ratePerSymbol(), config.seed(),
-                new TickEncoder(codec.mapper().getFactory()));
+                new TickEncoder(codec.mapper().getFactory()), failure);
     }
 
     void start() {
         publisher.start();
-        scheduler.scheduleAtFixedRate(this::heartbeat, config.heartbeatMs(), config.heartbeatMs(),
-                TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(failure.guard("heartbeat", this::heartbeat), config.heartbeatMs(),
+                config.heartbeatMs(), TimeUnit.MILLISECONDS);
     }
 
     private void newEpoch() {
@@ -110,13 +102,16 @@ final class FeedHub implements FaultControls {
         if (gate.isSilent()) {
             return;
         }
-        try {
-            long now = System.currentTimeMillis();
-            for (ClientConnection c : connections) {
+        long now = System.currentTimeMillis();
+        for (ClientConnection c : connections) {
+            try {
                 c.sendHeartbeat(now, heartbeatEncoder);
+            } catch (RuntimeException e) {
+                // One connection's fault stays its own: it is dropped (the client reconnects), the rest go on. An
+                // Error is not caught here: it is fatal (InternalFailure).
+                LOG.error("simulated feed heartbeat to one connection failed; dropping that connection", e);
+                c.disconnect();
             }
-        } catch (RuntimeException e) {
-            LOG.warn("simulated feed heartbeat failed", e);
         }
     }
 
@@ -220,6 +215,10 @@ final class FeedHub implements FaultControls {
 
     void countSlowConsumer() {
         slowConsumers.incrementAndGet();
+    }
+
+    InternalFailure failure() {
+        return failure;
     }
 
     SendBudget sendBudget() {
@@ -341,5 +340,6 @@ final class FeedHub implements FaultControls {
             }
         }
         senders.shutdownNow();
+        failure.dismiss();
     }
 }

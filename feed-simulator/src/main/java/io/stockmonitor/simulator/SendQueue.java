@@ -44,6 +44,7 @@ final class SendQueue extends IteratingCallback {
     private long inFlightBytes;
     private final long byteLimit;
     private final SendBudget budget;
+    private final InternalFailure failure;
     /** Every byte ever queued: a subscribe's catch-up cost is the difference across it. */
     private long bytesQueuedEver;
     private boolean closed;
@@ -56,7 +57,8 @@ final class SendQueue extends IteratingCallback {
     private String drainCloseReason;
 
     SendQueue(org.eclipse.jetty.websocket.api.Session session, int limit, long byteLimit, SendBudget budget,
-              TrafficGate gate, Executor senders) {
+              TrafficGate gate, Executor senders, InternalFailure failure) {
+        this.failure = failure;
         this.byteLimit = byteLimit;
         this.budget = budget;
         // The core session lets frames be batched into one write; the API session can only send them one by one.
@@ -269,8 +271,16 @@ final class SendQueue extends IteratingCallback {
         iterate();
     }
 
+    /**
+     * A write failed (the peer went away) or sending threw. The connection is dropped either way, so it is never
+     * left open with nothing flowing; an Error (say OutOfMemoryError) is fatal for the simulator.
+     */
     @Override
     protected void onCompleteFailure(Throwable cause) {
         closeQueue();
+        if (!(cause instanceof Exception)) {
+            failure.report("sender", cause);
+        }
+        gate.schedule(session::abort, 0, TimeUnit.NANOSECONDS);
     }
 }

@@ -108,7 +108,12 @@ public final class SimulatorMain implements Callable<Integer> {
     public Integer call() throws Exception {
         SimulatorConfig config = new SimulatorConfig(host, port, symbols, rate, seed, historyTicks, heartbeatMs,
                 token, maxClients);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
         try (EmbeddedSimulator sim = EmbeddedSimulator.start(config)) {
+            sim.failure().thenAccept(t -> {
+                failed.set(t);
+                stop.countDown();
+            });
             running = sim;
             out.println("feed-simulator listening on " + sim.uri());
             out.flush();
@@ -119,7 +124,16 @@ public final class SimulatorMain implements Callable<Integer> {
                 notifyAll();
             }
         }
+        if (failed.get() != null) {
+            // Exit code 1 and one line (the stack trace is in the log): an internal thread died.
+            throw new IllegalStateException("internal failure, simulator stopped: " + failed.get());
+        }
         return 0;
+    }
+
+    /** The running simulator, or null (tests). */
+    EmbeddedSimulator running() {
+        return running;
     }
 
     /** Blocks the shutdown hook until the simulator has closed its clients (1001) and stopped. */
