@@ -35,9 +35,11 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     private final boolean[] subscribed;
     private final long[] lastSeq;
     private final CatchUpBudget catchUp;
+    private final Admissions.Slot slot;
 
-    ClientConnection(FeedHub hub) {
+    ClientConnection(FeedHub hub, Admissions.Slot slot) {
         this.hub = hub;
+        this.slot = slot;
         this.catchUp = new CatchUpBudget(hub.config().catchUpBurstBytes(), hub.config().catchUpBytesPerSecond(),
                 System.nanoTime());
         this.subscribed = new boolean[hub.symbolCount()];
@@ -47,6 +49,11 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session s) {
         this.session = s;
+        if (!slot.open()) {
+            // Its reservation lapsed before the upgrade completed and the slots are taken meanwhile.
+            s.close(Protocol.CLOSE_TRY_AGAIN_LATER, "simulated feed is at its client limit", Callback.NOOP);
+            return;
+        }
         SimulatorConfig config = hub.config();
         this.queue = new SendQueue(s, config.sendQueueFrames(), config.sendQueueBytes(), hub.sendBudget(), hub.gate(),
                 hub.senders(), hub.failure());
@@ -100,6 +107,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
             q.closeQueue();
         }
         hub.unregister(this);
+        slot.release();
     }
 
     private void handle(String text) {

@@ -4,6 +4,7 @@ import io.stockmonitor.protocol.ErrorCode;
 import io.stockmonitor.protocol.Message;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
@@ -16,8 +17,8 @@ import org.eclipse.jetty.websocket.server.WebSocketCreator;
 
 /**
  * Admits a WebSocket upgrade on {@code /feed}: refuses it with HTTP 401 when a token is configured and the
- * request lacks it ({@code Authorization: Bearer T} or {@code ?token=T}), and with HTTP 503 when
- * {@code maxClients} connections are already open.
+ * request lacks it ({@code Authorization: Bearer T} or {@code ?token=T}), and with HTTP 503 when all
+ * {@code maxClients} slots are taken; an admitted upgrade holds its slot from here on (see {@link Admissions}).
  */
 final class FeedEndpointCreator implements WebSocketCreator {
     private final FeedHub hub;
@@ -36,12 +37,14 @@ final class FeedEndpointCreator implements WebSocketCreator {
                     "missing or wrong token: send \"Authorization: Bearer <token>\" or ?token=<token>");
             return null;
         }
-        if (hub.connectionCount() >= hub.config().maxClients() || hub.isClosing()) {
+        Admissions.Slot slot = hub.isClosing() ? null : hub.admissions().tryReserve();
+        if (slot == null) {
             refuse(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
                     "simulated feed is at its limit of " + hub.config().maxClients() + " clients");
             return null;
         }
-        return new ClientConnection(hub);
+        hub.gate().schedule(slot::lapseUnlessOpen, SimulatorConfig.UPGRADE_OPEN_DEADLINE_MS, TimeUnit.MILLISECONDS);
+        return new ClientConnection(hub, slot);
     }
 
     private boolean authorized(Request request) {

@@ -48,6 +48,7 @@ final class FeedHub implements FaultControls {
     private final Publisher publisher;
     private final AtomicLong slowConsumers = new AtomicLong();
     private final SendBudget sendBudget;
+    private final Admissions admissions;
     private final InternalFailure failure = new InternalFailure();
     private final SecureRandom epochRandom = new SecureRandom();
     private volatile String epoch;
@@ -58,6 +59,7 @@ final class FeedHub implements FaultControls {
     FeedHub(SimulatorConfig config) {
         this.config = config;
         this.sendBudget = SendBudget.of(config);
+        this.admissions = new Admissions(config.maxClients());
         List<SymbolSpec> specs = DefaultUniverse.resolve(config.symbols());
         long now = System.currentTimeMillis();
         feeds = new SymbolFeed[specs.size()];
@@ -215,6 +217,10 @@ final class FeedHub implements FaultControls {
 
     void countSlowConsumer() {
         slowConsumers.incrementAndGet();
+    }
+
+    Admissions admissions() {
+        return admissions;
     }
 
     InternalFailure failure() {
