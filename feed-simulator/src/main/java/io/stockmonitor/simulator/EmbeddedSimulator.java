@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running feed simulator (simulated prices) inside this JVM: a Jetty server with the protocol v1 endpoint at
- * {@code /feed} and the loopback-only admin endpoint under {@code /admin/}. The app's demo mode and the tests
+ * {@code /feed} and, when {@link SimulatorConfig#admin()} is set, the loopback-only admin endpoint under
+ * {@code /admin/} (without it {@code /admin/} is a 404; {@link #faults()} works either way). The app's demo mode and the tests
  * use it; {@link SimulatorMain} wraps it for the command line.
  */
 public final class EmbeddedSimulator implements AutoCloseable {
@@ -52,7 +53,9 @@ public final class EmbeddedSimulator implements AutoCloseable {
             container.setIdleTimeout(IDLE_TIMEOUT);
             container.addMapping(Protocol.PATH, new FeedEndpointCreator(hub));
         });
-        websocket.setHandler(new AdminHandler(hub));
+        if (config.admin()) {
+            websocket.setHandler(new AdminHandler(hub));
+        }
         server.setHandler(websocket);
         server.setStopTimeout(CLOSE_GRACE.toMillis());
         try {

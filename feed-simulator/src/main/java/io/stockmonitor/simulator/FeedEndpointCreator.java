@@ -2,8 +2,6 @@ package io.stockmonitor.simulator;
 
 import io.stockmonitor.protocol.ErrorCode;
 import io.stockmonitor.protocol.Message;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -22,12 +20,11 @@ import org.eclipse.jetty.websocket.server.WebSocketCreator;
  */
 final class FeedEndpointCreator implements WebSocketCreator {
     private final FeedHub hub;
-    private final byte[] token;
+    private final BearerToken token;
 
     FeedEndpointCreator(FeedHub hub) {
         this.hub = hub;
-        String t = hub.config().token();
-        this.token = t == null ? null : t.getBytes(StandardCharsets.UTF_8);
+        this.token = BearerToken.of(hub.config().token());
     }
 
     @Override
@@ -48,18 +45,11 @@ final class FeedEndpointCreator implements WebSocketCreator {
     }
 
     private boolean authorized(Request request) {
-        String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                && matches(header.substring(7).trim())) {
+        if (token.matchesHeader(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
             return true;
         }
         Fields query = Request.extractQueryParameters(request);
-        String fromQuery = query.getValue("token");
-        return fromQuery != null && matches(fromQuery);
-    }
-
-    private boolean matches(String candidate) {
-        return MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
+        return token.matches(query.getValue("token"));
     }
 
     /** The body is a protocol error frame, so a client can show the same text it would show for an in-band error. */

@@ -18,8 +18,10 @@ import picocli.CommandLine.Option;
 @Command(name = "feed-simulator", mixinStandardHelpOptions = true, versionProvider = SimulatorMain.Version.class,
         sortOptions = false,
         description = "Serves SIMULATED stock prices over WebSocket (Stock Monitor feed protocol v1) at /feed.",
-        footer = "%nAdmin (loopback only): POST /admin/drop | /admin/silence?seconds=N | /admin/new-epoch | "
-                + "/admin/delay?ms=N | /admin/duplicate?symbol=S | /admin/swap?symbol=S; GET /admin/status")
+        footer = "%nAdmin (only with --admin; loopback clients, loopback Host, no foreign Origin; "
+                + "Authorization: Bearer TOKEN when a token is set): POST /admin/drop | /admin/silence?seconds=N | "
+                + "/admin/new-epoch | /admin/delay?ms=N | /admin/duplicate?symbol=S | /admin/swap?symbol=S; "
+                + "GET /admin/status")
 public final class SimulatorMain implements Callable<Integer> {
     /** Logback reads this system property; set before the first logger is created. */
     static final String LOGBACK_CONFIG_PROPERTY = "logback.configurationFile";
@@ -55,6 +57,11 @@ public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--max-clients", paramLabel = "N",
             description = "Most simultaneous connections; more are refused with HTTP 503 (default: ${DEFAULT-VALUE}).")
     int maxClients = SimulatorConfig.DEFAULT_MAX_CLIENTS;
+
+    @Option(names = "--admin",
+            description = "Serve the fault-injection admin endpoint under /admin/ (loopback only); default: off, "
+                    + "and /admin/ answers 404.")
+    boolean admin;
 
     private final PrintWriter out;
     private final CountDownLatch stop;
@@ -107,7 +114,7 @@ public final class SimulatorMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SimulatorConfig config = new SimulatorConfig(host, port, symbols, rate, seed, historyTicks, heartbeatMs,
-                token, maxClients);
+                token, maxClients).withAdmin(admin);
         java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
         try (EmbeddedSimulator sim = EmbeddedSimulator.start(config)) {
             sim.failure().thenAccept(t -> {
