@@ -72,14 +72,28 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
         }
     }
 
+    /** Binary frames are not part of the protocol: answered with an error (and rate-limited like requests). */
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, org.eclipse.jetty.websocket.api.Callback callback) {
+        callback.succeed();
+        onRequest(null);
+    }
+
+    /** A text frame, or null for a binary frame. */
     private void onRequest(String text) {
         if (isClosed()) {
             // Cut off (too slow, flooding, shutting down): its requests would only make work nobody reads.
             return;
         }
         switch (limiter.onRequest(System.nanoTime())) {
-            case ALLOW -> handle(text);
-            case WARN -> sendError(requestId(text), ErrorCode.RATE_LIMITED,
+            case ALLOW -> {
+                if (text == null) {
+                    sendError(null, ErrorCode.BAD_REQUEST, "binary frames are not used; send JSON text frames", null);
+                } else {
+                    handle(text);
+                }
+            }
+            case WARN -> sendError(text == null ? null : requestId(text), ErrorCode.RATE_LIMITED,
                     "more than " + RequestRateLimiter.LIMIT_PER_SECOND
                             + " requests per second; requests are dropped and a continued flood closes the connection",
                     null);
@@ -97,7 +111,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketError(Throwable cause) {
-        LOG.debug("simulated feed connection error: {}", cause.toString());
+        LOG.debug("simulated feed connection error: {}", PeerText.forLog(cause.toString()));
         release();
     }
 
@@ -144,7 +158,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
             }
             for (Map.Entry<String, Long> e : resume.after().entrySet()) {
                 if (e.getValue() == null || e.getValue() < 0) {
-                    sendError(s.id(), ErrorCode.BAD_REQUEST, "resume.after." + e.getKey()
+                    sendError(s.id(), ErrorCode.BAD_REQUEST, "resume.after." + echo(e.getKey())
                             + " must be a seq >= 0", e.getKey());
                     return;
                 }
@@ -154,7 +168,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
         for (String symbol : symbols) {
             SymbolFeed feed = hub.feed(symbol);
             if (feed == null) {
-                sendError(s.id(), ErrorCode.UNKNOWN_SYMBOL, "no such symbol in this simulated feed: " + symbol,
+                sendError(s.id(), ErrorCode.UNKNOWN_SYMBOL, "no such symbol in this simulated feed: " + echo(symbol),
                         symbol);
                 continue;
             }
@@ -179,7 +193,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
         for (String symbol : symbols) {
             SymbolFeed feed = hub.feed(symbol);
             if (feed == null) {
-                sendError(u.id(), ErrorCode.UNKNOWN_SYMBOL, "no such symbol in this simulated feed: " + symbol,
+                sendError(u.id(), ErrorCode.UNKNOWN_SYMBOL, "no such symbol in this simulated feed: " + echo(symbol),
                         symbol);
                 continue;
             }
@@ -225,8 +239,14 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
         }
     }
 
+    /** Both texts may quote the peer: bounded, and control characters replaced, before they go back. */
     private void sendError(Long id, ErrorCode code, String message, String symbol) {
-        offer(utf8(hub.codec().encode(new Message.Error(id, code, message, symbol))));
+        offer(utf8(hub.codec().encode(new Message.Error(id, code,
+                PeerText.bounded(message, SimulatorConfig.MAX_ERROR_MESSAGE_CHARS), echo(symbol)))));
+    }
+
+    private static String echo(String symbol) {
+        return PeerText.bounded(symbol, SimulatorConfig.MAX_ECHOED_SYMBOL_CHARS);
     }
 
     // ---- frames to the client; the feed's lock orders them per symbol ----

@@ -4,6 +4,7 @@ import io.stockmonitor.protocol.Protocol;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -21,8 +22,6 @@ public final class EmbeddedSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSimulator.class);
     /** How long close() waits for clients to acknowledge the 1001 close before stopping Jetty. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
-    /** A connection with no traffic either way for this long is closed; heartbeats keep live ones busy. */
-    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
 
     private final FeedHub hub;
     private final Server server;
@@ -41,7 +40,12 @@ public final class EmbeddedSimulator implements AutoCloseable {
         threads.setName("feed-simulator");
         threads.setDaemon(true);
         Server server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server,
+                new HttpPhaseDeadline(http, SimulatorConfig.HTTP_PHASE_DEADLINE_MS));
+        // The HTTP phase only: an upgraded connection takes the WebSocket idle timeout below.
+        connector.setIdleTimeout(SimulatorConfig.HTTP_IDLE_TIMEOUT_MS);
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setAcceptQueueSize(1024);
@@ -50,7 +54,7 @@ public final class EmbeddedSimulator implements AutoCloseable {
         WebSocketUpgradeHandler websocket = WebSocketUpgradeHandler.from(server, container -> {
             container.setMaxTextMessageSize(Protocol.MAX_CLIENT_FRAME_BYTES);
             container.setMaxBinaryMessageSize(Protocol.MAX_CLIENT_FRAME_BYTES);
-            container.setIdleTimeout(IDLE_TIMEOUT);
+            container.setIdleTimeout(Duration.ofMillis(SimulatorConfig.WEBSOCKET_IDLE_TIMEOUT_MS));
             container.addMapping(Protocol.PATH, new FeedEndpointCreator(hub));
         });
         if (config.admin()) {
