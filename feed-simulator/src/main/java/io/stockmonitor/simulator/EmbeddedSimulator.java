@@ -5,8 +5,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
@@ -40,10 +43,7 @@ public final class EmbeddedSimulator implements AutoCloseable {
         threads.setName("feed-simulator");
         threads.setDaemon(true);
         Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server,
-                new HttpPhaseDeadline(http, SimulatorConfig.HTTP_PHASE_DEADLINE_MS));
+        ServerConnector connector = connector(server, config.tls());
         // The HTTP phase only: an upgraded connection takes the WebSocket idle timeout below.
         connector.setIdleTimeout(SimulatorConfig.HTTP_IDLE_TIMEOUT_MS);
         connector.setHost(config.host());
@@ -72,13 +72,34 @@ public final class EmbeddedSimulator implements AutoCloseable {
         hub.failure().onFailure(() -> stop(hub, server));
         hub.start();
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-        URI uri = URI.create("ws://" + host + ":" + connector.getLocalPort() + Protocol.PATH);
+        URI uri = URI.create((config.tls() == null ? "ws://" : "wss://") + host + ":" + connector.getLocalPort()
+                + Protocol.PATH);
         LOG.info("feed simulator (SIMULATED market data, not real prices) serving {} symbols at {} epoch {}",
                 hub.symbolCount(), uri, hub.epoch());
         return new EmbeddedSimulator(hub, server, uri);
     }
 
-    /** {@code ws://HOST:PORT/feed}. */
+    /**
+     * Plain HTTP/1.1, or TLS from the keystore first. The server's own certificate check of the Host name (SNI host
+     * check) is off: there is one certificate, and checking that it matches the name is the client's job.
+     */
+    private static ServerConnector connector(Server server, TlsConfig tls) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        HttpPhaseDeadline httpFactory = new HttpPhaseDeadline(http, SimulatorConfig.HTTP_PHASE_DEADLINE_MS);
+        if (tls == null) {
+            return new ServerConnector(server, httpFactory);
+        }
+        http.addCustomizer(new SecureRequestCustomizer(false, false, -1, false));
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(tls.keyStore());
+        char[] password = tls.password();
+        ssl.setKeyStorePassword(new String(password));
+        java.util.Arrays.fill(password, '\0');
+        return new ServerConnector(server, new SslConnectionFactory(ssl, httpFactory.getProtocol()), httpFactory);
+    }
+
+    /** {@code ws://HOST:PORT/feed}, or {@code wss://} with TLS. */
     public URI uri() {
         return uri;
     }

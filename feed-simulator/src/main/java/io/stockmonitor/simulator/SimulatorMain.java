@@ -3,6 +3,7 @@ package io.stockmonitor.simulator;
 import io.stockmonitor.protocol.ProductVersion;
 import io.stockmonitor.protocol.Protocol;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,7 +14,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Command line of the standalone feed simulator. Prints one line to stdout once ready
- * ({@code feed-simulator listening on ws://HOST:PORT/feed}); logs go to stderr. Exit code 2 for bad options.
+ * ({@code feed-simulator listening on ws://HOST:PORT/feed}, or {@code wss://} with a keystore); logs go to stderr.
+ * Exit code 2 for bad options (including unreadable token, password or keystore files), 1 when an internal thread
+ * died. Secrets come from files or the environment so that they need not be on the command line.
  */
 @Command(name = "feed-simulator", mixinStandardHelpOptions = true, versionProvider = SimulatorMain.Version.class,
         sortOptions = false,
@@ -50,8 +53,15 @@ public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--heartbeat-ms", paramLabel = "MS", description = "Heartbeat period (default: ${DEFAULT-VALUE}).")
     long heartbeatMs = Protocol.DEFAULT_HEARTBEAT_MS;
 
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "Require the token in FILE (one line) at the upgrade (Authorization: Bearer TOKEN or "
+                    + "?token=TOKEN) and on the admin endpoint. The token comes from --token-file, else --token, "
+                    + "else the environment variable " + SimulatorMain.TOKEN_ENV + "; default: none.")
+    Path tokenFile;
+
     @Option(names = "--token", paramLabel = "TOKEN",
-            description = "Require this token (Authorization: Bearer TOKEN or ?token=TOKEN); default: none.")
+            description = "The token on the command line: other local users can read it in ps; prefer "
+                    + "--token-file or " + SimulatorMain.TOKEN_ENV + ".")
     String token;
 
     @Option(names = "--max-clients", paramLabel = "N",
@@ -63,13 +73,33 @@ public final class SimulatorMain implements Callable<Integer> {
                     + "and /admin/ answers 404.")
     boolean admin;
 
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "Serve wss:// with the key and certificate in this PKCS#12 keystore (needs "
+                    + "--tls-password-file); default: plain ws://.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-password-file", paramLabel = "FILE",
+            description = "File holding the keystore's password (one line); it is never taken on the command line.")
+    Path tlsPasswordFile;
+
+    /** The environment variable a token may come from (read once, at start). */
+    static final String TOKEN_ENV = "STOCK_MONITOR_TOKEN";
+
     private final PrintWriter out;
     private final CountDownLatch stop;
     private volatile EmbeddedSimulator running;
 
+    private final java.util.function.Function<String, String> env;
+
     SimulatorMain(PrintWriter out, CountDownLatch stop) {
+        this(out, stop, System::getenv);
+    }
+
+    /** {@code env} reads environment variables (tests pass their own). */
+    SimulatorMain(PrintWriter out, CountDownLatch stop, java.util.function.Function<String, String> env) {
         this.out = out;
         this.stop = stop;
+        this.env = env;
     }
 
     public static void main(String[] args) {
@@ -114,7 +144,7 @@ public final class SimulatorMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SimulatorConfig config = new SimulatorConfig(host, port, symbols, rate, seed, historyTicks, heartbeatMs,
-                token, maxClients).withAdmin(admin);
+                resolveToken(), maxClients).withAdmin(admin).withTls(tls());
         java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
         try (EmbeddedSimulator sim = EmbeddedSimulator.start(config)) {
             sim.failure().thenAccept(t -> {
@@ -136,6 +166,28 @@ public final class SimulatorMain implements Callable<Integer> {
             throw new IllegalStateException("internal failure, simulator stopped: " + failed.get());
         }
         return 0;
+    }
+
+    /** --token-file, else --token, else the environment; null for none. A set but empty variable counts as unset. */
+    String resolveToken() {
+        if (tokenFile != null) {
+            return SecretFile.read(tokenFile, "token");
+        }
+        if (token != null) {
+            return token;
+        }
+        String fromEnv = env.apply(TOKEN_ENV);
+        return fromEnv == null || fromEnv.isEmpty() ? null : fromEnv;
+    }
+
+    private TlsConfig tls() {
+        if (tlsKeystore == null && tlsPasswordFile == null) {
+            return null;
+        }
+        if (tlsKeystore == null || tlsPasswordFile == null) {
+            throw new IllegalArgumentException("--tls-keystore and --tls-password-file go together");
+        }
+        return TlsConfig.fromFiles(tlsKeystore, tlsPasswordFile);
     }
 
     /** The running simulator, or null (tests). */
