@@ -35,12 +35,12 @@ public record SimulatorConfig(String host, int port, List<String> symbols, doubl
     /** Queue room beyond a full replay, for live ticks that arrive while a slow client catches up. */
     public static final int SEND_QUEUE_HEADROOM = 8192;
     private static final long MIB = 1024L * 1024;
-    /** Per connection: 100 snapshots (a full subscribe request, about 17 MB) or a full replay fit with room. */
-    public static final long DEFAULT_SEND_QUEUE_BYTES = 32 * MIB;
+    /** Per connection: the snapshots of a 200-symbol watchlist (about 35 MB) or a full replay fit with room. */
+    public static final long DEFAULT_SEND_QUEUE_BYTES = 64 * MIB;
     /** All connections together. */
     public static final long DEFAULT_TOTAL_SEND_QUEUE_BYTES = 512 * MIB;
-    /** Snapshot and replay bytes a connection may cause at once: a full subscribe of 100 symbols fits. */
-    public static final long DEFAULT_CATCH_UP_BURST_BYTES = 32 * MIB;
+    /** Snapshot and replay bytes a connection may cause at once: a 200-symbol watchlist's snapshots fit. */
+    public static final long DEFAULT_CATCH_UP_BURST_BYTES = 64 * MIB;
     /** ... and then per second: about 20 snapshots of an hour of bars, or three full replays. */
     public static final long DEFAULT_CATCH_UP_BYTES_PER_SECOND = 4 * MIB;
 
