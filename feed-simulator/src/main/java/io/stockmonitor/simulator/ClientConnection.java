@@ -25,6 +25,8 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
     /** How long a flooding client gets to take its queued frames before the 1008 close goes out without them. */
     private static final long CLOSE_DRAIN_GRACE_MILLIS = 5_000;
+    /** How long a client closed with 1013 has to take the close frame before its TCP connection is dropped. */
+    private static final long SLOW_CLOSE_GRACE_MILLIS = 2_000;
 
     private final FeedHub hub;
     private final RequestRateLimiter limiter = new RequestRateLimiter();
@@ -36,10 +38,14 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     private final long[] lastSeq;
     private final CatchUpBudget catchUp;
     private final Admissions.Slot slot;
+    private final com.fasterxml.jackson.databind.ObjectWriter messageWriter;
+    /** Snapshots whose places are kept in the queue, to serialize once the feed lock is released (reading thread). */
+    private final java.util.List<PendingSnapshot> pendingSnapshots = new java.util.ArrayList<>();
 
     ClientConnection(FeedHub hub, Admissions.Slot slot) {
         this.hub = hub;
         this.slot = slot;
+        this.messageWriter = hub.codec().mapper().writerFor(Message.class);
         this.catchUp = new CatchUpBudget(hub.config().catchUpBurstBytes(), hub.config().catchUpBytesPerSecond(),
                 System.nanoTime());
         this.subscribed = new boolean[hub.symbolCount()];
@@ -181,6 +187,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
             long before = q.bytesQueuedEver();
             feed.subscribe(this, s.id(), hub.epoch(), resume == null ? null : resume.epoch(), after.get(symbol),
                     hub.encoder(), System.currentTimeMillis());
+            fillSnapshots();
             catchUp.charge(q.bytesQueuedEver() - before);
         }
     }
@@ -284,17 +291,42 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
         return true;
     }
 
+    /**
+     * Keeps the snapshot's place in the queue (under the feed lock, so it comes before the symbol's next tick) and
+     * leaves serializing it to {@link #fillSnapshots()}, after the lock is released.
+     */
     boolean sendSnapshot(int symbolIndex, Message.Snapshot snapshot, long seq) {
         SendQueue q = queue;
-        ByteBuffer frame = utf8(hub.codec().encode(snapshot));
         synchronized (q.lock()) {
-            if (!q.enqueue(frame)) {
+            long ticket = q.reserve();
+            if (ticket < 0) {
                 return refused(q);
             }
             lastSeq[symbolIndex] = seq;
+            pendingSnapshots.add(new PendingSnapshot(ticket, snapshot));
         }
-        q.iterate();
         return true;
+    }
+
+    /** Serializes the snapshots whose places {@link #sendSnapshot} kept. On the reading thread, holding no lock. */
+    private void fillSnapshots() {
+        SendQueue q = queue;
+        for (PendingSnapshot p : pendingSnapshots) {
+            ByteBuffer frame;
+            try {
+                frame = ByteBuffer.wrap(messageWriter.writeValueAsBytes(p.snapshot()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("cannot encode a snapshot", e);
+            }
+            if (!q.fill(p.ticket(), frame)) {
+                refused(q);
+                break;
+            }
+        }
+        pendingSnapshots.clear();
+    }
+
+    private record PendingSnapshot(long ticket, Message.Snapshot snapshot) {
     }
 
     void sendUnsubscribed(int symbolIndex, Message.Unsubscribed message) {
@@ -344,6 +376,8 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
                 s == null ? "?" : s.getRemoteSocketAddress(), hub.config().sendQueueFrames(),
                 hub.config().sendQueueBytes(), hub.config().totalSendQueueBytes(), Protocol.CLOSE_TRY_AGAIN_LATER);
         close(Protocol.CLOSE_TRY_AGAIN_LATER, "send queue overflow: consumer too slow");
+        // The close frame waits behind what the client did not read; one that still does not read never takes it.
+        hub.gate().schedule(this::disconnect, SLOW_CLOSE_GRACE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private void offer(ByteBuffer frame) {

@@ -25,6 +25,8 @@ import org.eclipse.jetty.websocket.core.OpCode;
  */
 final class SendQueue extends IteratingCallback {
     private static final int INITIAL_CAPACITY = 64;
+    /** Holds a frame's place until {@link #fill} puts it there; sending stops at it. Compared by identity. */
+    private static final ByteBuffer PENDING = ByteBuffer.allocate(0);
     /** Most frames handed to Jetty in one flush. */
     static final int MAX_BATCH = 64;
 
@@ -39,6 +41,8 @@ final class SendQueue extends IteratingCallback {
     private long[] enqueuedNanos = new long[INITIAL_CAPACITY];
     private int head;
     private int size;
+    /** How many frames have left the queue since it was made: the ticket of the frame at {@code head}. */
+    private long headTicket;
     /** Bytes queued plus bytes handed to Jetty whose write has not completed. */
     private long bytes;
     private long inFlightBytes;
@@ -106,6 +110,58 @@ final class SendQueue extends IteratingCallback {
             enqueuedNanos[slot] = System.nanoTime();
             size++;
         }
+        return true;
+    }
+
+    /**
+     * Keeps the next place in the queue for a frame that is serialized later, outside the caller's locks (a snapshot
+     * of a few hundred KB must not hold the symbol's lock, or the publisher waits on it). Frames queued after it
+     * wait for it. Returns a ticket for {@link #fill}, or -1 when the queue is closed or full (then as
+     * {@link #enqueue}).
+     */
+    long reserve() {
+        synchronized (lock) {
+            if (closed || draining) {
+                return -1;
+            }
+            if (size == limit) {
+                overflowed = true;
+                closeQueue();
+                return -1;
+            }
+            if (size == frames.length) {
+                grow();
+            }
+            int slot = (head + size) % frames.length;
+            frames[slot] = PENDING;
+            enqueuedNanos[slot] = System.nanoTime();
+            size++;
+            return headTicket + size - 1;
+        }
+    }
+
+    /** Puts {@code frame} in the place {@code ticket} kept; false when closed meanwhile, or when over a bound. */
+    boolean fill(long ticket, ByteBuffer frame) {
+        synchronized (lock) {
+            if (closed) {
+                return false;
+            }
+            long index = ticket - headTicket;
+            if (index < 0 || index >= size) {
+                throw new IllegalStateException("no kept place " + ticket);
+            }
+            int slot = (int) ((head + index) % frames.length);
+            int length = frame.remaining();
+            if (bytes + length > byteLimit || !budget.tryTake(bytes, length)) {
+                overflowed = true;
+                closeQueue();
+                return false;
+            }
+            bytes += length;
+            bytesQueuedEver += length;
+            frames[slot] = frame;
+        }
+        iterate();
         return true;
     }
 
@@ -233,7 +289,7 @@ final class SendQueue extends IteratingCallback {
             budget.give(inFlightBytes);
             inFlightBytes = 0;
             long now = System.nanoTime();
-            while (size > 0 && n < MAX_BATCH) {
+            while (size > 0 && n < MAX_BATCH && frames[head] != PENDING) {
                 long wait = gate.holdNanos(enqueuedNanos[head], now);
                 if (wait > 0) {
                     if (!wakeScheduled) {
@@ -246,6 +302,7 @@ final class SendQueue extends IteratingCallback {
                 inFlightBytes += frames[head].remaining();
                 frames[head] = null;
                 head = (head + 1) % frames.length;
+                headTicket++;
                 size--;
             }
             drainedForClose = n == 0 && draining && size == 0;
