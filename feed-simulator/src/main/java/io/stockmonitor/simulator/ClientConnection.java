@@ -38,14 +38,10 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     private final long[] lastSeq;
     private final CatchUpBudget catchUp;
     private final Admissions.Slot slot;
-    private final com.fasterxml.jackson.databind.ObjectWriter messageWriter;
-    /** Snapshots whose places are kept in the queue, to serialize once the feed lock is released (reading thread). */
-    private final java.util.List<PendingSnapshot> pendingSnapshots = new java.util.ArrayList<>();
 
     ClientConnection(FeedHub hub, Admissions.Slot slot) {
         this.hub = hub;
         this.slot = slot;
-        this.messageWriter = hub.codec().mapper().writerFor(Message.class);
         this.catchUp = new CatchUpBudget(hub.config().catchUpBurstBytes(), hub.config().catchUpBytesPerSecond(),
                 System.nanoTime());
         this.subscribed = new boolean[hub.symbolCount()];
@@ -178,16 +174,23 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
                         symbol);
                 continue;
             }
+            SendQueue q = queue;
             if (!catchUp.available(System.nanoTime())) {
                 sendError(s.id(), ErrorCode.RATE_LIMITED, "snapshot and replay budget of this connection used up ("
                         + catchUp.perSecond() / 1024 + " KiB/s); not (re)subscribed, try again later", symbol);
                 continue;
             }
-            SendQueue q = queue;
+            if (q.bytes() > hub.config().catchUpBacklogBytes()) {
+                // It is not reading what it already has: more snapshots would only fill memory until its 1013.
+                sendError(s.id(), ErrorCode.RATE_LIMITED, "send queue backlog over "
+                        + hub.config().catchUpBacklogBytes() / 1024 + " KiB; not (re)subscribed, read what was sent "
+                        + "and try again", symbol);
+                continue;
+            }
             long before = q.bytesQueuedEver();
             feed.subscribe(this, s.id(), hub.epoch(), resume == null ? null : resume.epoch(), after.get(symbol),
                     hub.encoder(), System.currentTimeMillis());
-            fillSnapshots();
+            q.requestPendingWrites(hub.snapshotFrames());
             catchUp.charge(q.bytesQueuedEver() - before);
         }
     }
@@ -292,41 +295,18 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     }
 
     /**
-     * Keeps the snapshot's place in the queue (under the feed lock, so it comes before the symbol's next tick) and
-     * leaves serializing it to {@link #fillSnapshots()}, after the lock is released.
+     * Keeps the snapshot's place in the queue (under the feed lock, so it comes before the symbol's next tick); the
+     * snapshot thread writes it after the lock is released ({@link SnapshotFrames}).
      */
     boolean sendSnapshot(int symbolIndex, Message.Snapshot snapshot, long seq) {
         SendQueue q = queue;
         synchronized (q.lock()) {
-            long ticket = q.reserve();
-            if (ticket < 0) {
+            if (!q.reserve(SnapshotFrames.estimatedBytes(snapshot), hub.snapshotFrames().writer(snapshot))) {
                 return refused(q);
             }
             lastSeq[symbolIndex] = seq;
-            pendingSnapshots.add(new PendingSnapshot(ticket, snapshot));
         }
         return true;
-    }
-
-    /** Serializes the snapshots whose places {@link #sendSnapshot} kept. On the reading thread, holding no lock. */
-    private void fillSnapshots() {
-        SendQueue q = queue;
-        for (PendingSnapshot p : pendingSnapshots) {
-            ByteBuffer frame;
-            try {
-                frame = ByteBuffer.wrap(messageWriter.writeValueAsBytes(p.snapshot()));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("cannot encode a snapshot", e);
-            }
-            if (!q.fill(p.ticket(), frame)) {
-                refused(q);
-                break;
-            }
-        }
-        pendingSnapshots.clear();
-    }
-
-    private record PendingSnapshot(long ticket, Message.Snapshot snapshot) {
     }
 
     void sendUnsubscribed(int symbolIndex, Message.Unsubscribed message) {
@@ -340,6 +320,16 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
             }
         }
         q.iterate();
+    }
+
+    /** Closes the connection with 1013 when a write to it has been pending for too long (the timer thread). */
+    void checkStalled(long nowNanos) {
+        SendQueue q = queue;
+        if (q != null && q.stalledLongerThan(
+                java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(SimulatorConfig.SEND_STALL_TIMEOUT_MS), nowNanos)) {
+            q.failSlow();
+            refused(q);
+        }
     }
 
     void sendHeartbeat(long nowMs, TickEncoder encoder) {
@@ -372,9 +362,10 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     private void closeSlowConsumer() {
         Session s = session;
         LOG.info("simulated feed client {} too slow: send queue over its bound ({} frames, {} bytes, or its share "
-                        + "of {} bytes for all clients), closing with {}",
+                        + "of {} bytes for all clients) or no write completed for {} ms, closing with {}",
                 s == null ? "?" : s.getRemoteSocketAddress(), hub.config().sendQueueFrames(),
-                hub.config().sendQueueBytes(), hub.config().totalSendQueueBytes(), Protocol.CLOSE_TRY_AGAIN_LATER);
+                hub.config().sendQueueBytes(), hub.config().totalSendQueueBytes(), SimulatorConfig.SEND_STALL_TIMEOUT_MS,
+                Protocol.CLOSE_TRY_AGAIN_LATER);
         close(Protocol.CLOSE_TRY_AGAIN_LATER, "send queue overflow: consumer too slow");
         // The close frame waits behind what the client did not read; one that still does not read never takes it.
         hub.gate().schedule(this::disconnect, SLOW_CLOSE_GRACE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);

@@ -50,6 +50,7 @@ final class FeedHub implements FaultControls {
     private final SendBudget sendBudget;
     private final Admissions admissions;
     private final InternalFailure failure = new InternalFailure();
+    private final SnapshotFrames snapshotFrames;
     private final SecureRandom epochRandom = new SecureRandom();
     private volatile String epoch;
     private volatile java.nio.ByteBuffer welcomeFrame;
@@ -60,6 +61,7 @@ final class FeedHub implements FaultControls {
         this.config = config;
         this.sendBudget = SendBudget.of(config);
         this.admissions = new Admissions(config.maxClients());
+        this.snapshotFrames = new SnapshotFrames(codec, failure);
         List<SymbolSpec> specs = DefaultUniverse.resolve(config.symbols());
         long now = System.currentTimeMillis();
         feeds = new SymbolFeed[specs.size()];
@@ -101,6 +103,10 @@ final class FeedHub implements FaultControls {
 
     private void heartbeat() {
         sweepClosed();
+        long nowNanos = System.nanoTime();
+        for (ClientConnection c : connections) {
+            c.checkStalled(nowNanos);
+        }
         if (gate.isSilent()) {
             return;
         }
@@ -217,6 +223,10 @@ final class FeedHub implements FaultControls {
 
     void countSlowConsumer() {
         slowConsumers.incrementAndGet();
+    }
+
+    SnapshotFrames snapshotFrames() {
+        return snapshotFrames;
     }
 
     Admissions admissions() {
@@ -346,6 +356,7 @@ final class FeedHub implements FaultControls {
             }
         }
         senders.shutdownNow();
+        snapshotFrames.shutdown();
         failure.dismiss();
     }
 }

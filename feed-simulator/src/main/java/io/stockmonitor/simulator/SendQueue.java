@@ -1,7 +1,9 @@
 package io.stockmonitor.simulator;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.util.Callback;
@@ -43,9 +45,13 @@ final class SendQueue extends IteratingCallback {
     private int size;
     /** How many frames have left the queue since it was made: the ticket of the frame at {@code head}. */
     private long headTicket;
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private boolean pendingScheduled;
     /** Bytes queued plus bytes handed to Jetty whose write has not completed. */
     private long bytes;
     private long inFlightBytes;
+    /** When the batch now in flight was handed to Jetty; its write not completing means the client is not reading. */
+    private long inFlightSinceNanos;
     private final long byteLimit;
     private final SendBudget budget;
     private final InternalFailure failure;
@@ -114,20 +120,21 @@ final class SendQueue extends IteratingCallback {
     }
 
     /**
-     * Keeps the next place in the queue for a frame that is serialized later, outside the caller's locks (a snapshot
-     * of a few hundred KB must not hold the symbol's lock, or the publisher waits on it). Frames queued after it
-     * wait for it. Returns a ticket for {@link #fill}, or -1 when the queue is closed or full (then as
-     * {@link #enqueue}).
+     * Keeps the next place in the queue for a frame that {@code writer} makes later, on the snapshot thread and
+     * outside the caller's locks (a snapshot of a few hundred KB must not hold the symbol's lock). Frames queued
+     * after it wait for it. {@code estimatedBytes} counts against the bounds until the real frame is there. False
+     * when the queue is closed or a bound is passed (then as {@link #enqueue}). Call
+     * {@link #requestPendingWrites} after letting go of the caller's locks.
      */
-    long reserve() {
+    boolean reserve(long estimatedBytes, Supplier<ByteBuffer> writer) {
         synchronized (lock) {
             if (closed || draining) {
-                return -1;
+                return false;
             }
-            if (size == limit) {
+            if (size == limit || bytes + estimatedBytes > byteLimit || !budget.tryTake(bytes, estimatedBytes)) {
                 overflowed = true;
                 closeQueue();
-                return -1;
+                return false;
             }
             if (size == frames.length) {
                 grow();
@@ -135,40 +142,84 @@ final class SendQueue extends IteratingCallback {
             int slot = (head + size) % frames.length;
             frames[slot] = PENDING;
             enqueuedNanos[slot] = System.nanoTime();
+            bytes += estimatedBytes;
+            bytesQueuedEver += estimatedBytes;
             size++;
-            return headTicket + size - 1;
+            pending.add(new Pending(headTicket + size - 1, estimatedBytes, writer));
+            return true;
         }
     }
 
-    /** Puts {@code frame} in the place {@code ticket} kept; false when closed meanwhile, or when over a bound. */
-    boolean fill(long ticket, ByteBuffer frame) {
+    /**
+     * Has {@code frames}' thread write this queue's pending frames, one per turn, so that connections with many take
+     * turns with those with few. Pending frames are held here, not in that thread's queue, so a closed connection's
+     * are dropped with it.
+     */
+    void requestPendingWrites(SnapshotFrames writerThread) {
+        synchronized (lock) {
+            if (pendingScheduled || pending.isEmpty() || closed) {
+                return;
+            }
+            pendingScheduled = true;
+        }
+        writerThread.submit(() -> writeOnePending(writerThread));
+    }
+
+    private void writeOnePending(SnapshotFrames writerThread) {
+        Pending p;
+        synchronized (lock) {
+            p = closed ? null : pending.poll();
+            if (p == null) {
+                pendingScheduled = false;
+                return;
+            }
+        }
+        fill(p, p.writer().get());
+        synchronized (lock) {
+            if (closed || pending.isEmpty()) {
+                pendingScheduled = false;
+                return;
+            }
+        }
+        writerThread.submit(() -> writeOnePending(writerThread));
+    }
+
+    /** Puts the written frame in the place {@code p} kept; a frame over a bound closes the queue as overflowed. */
+    private void fill(Pending p, ByteBuffer frame) {
         synchronized (lock) {
             if (closed) {
-                return false;
+                return;
             }
-            long index = ticket - headTicket;
+            long index = p.ticket() - headTicket;
             if (index < 0 || index >= size) {
-                throw new IllegalStateException("no kept place " + ticket);
+                throw new IllegalStateException("no kept place " + p.ticket());
             }
             int slot = (int) ((head + index) % frames.length);
-            int length = frame.remaining();
-            if (bytes + length > byteLimit || !budget.tryTake(bytes, length)) {
+            long more = frame.remaining() - p.estimate();
+            if (more > 0 && (bytes + more > byteLimit || !budget.tryTake(bytes, more))) {
                 overflowed = true;
                 closeQueue();
-                return false;
+                return;
             }
-            bytes += length;
-            bytesQueuedEver += length;
+            if (more < 0) {
+                budget.give(-more);
+            }
+            bytes += more;
+            bytesQueuedEver += more;
             frames[slot] = frame;
         }
         iterate();
-        return true;
+    }
+
+    /** A frame whose place is kept in the queue: its ticket, what it counts until written, and what writes it. */
+    private record Pending(long ticket, long estimate, Supplier<ByteBuffer> writer) {
     }
 
     /** Stops accepting frames and drops the queued ones. */
     void closeQueue() {
         synchronized (lock) {
             closed = true;
+            pending.clear();
             Arrays.fill(frames, null);
             size = 0;
             budget.give(bytes);
@@ -221,6 +272,23 @@ final class SendQueue extends IteratingCallback {
     int size() {
         synchronized (lock) {
             return size;
+        }
+    }
+
+    /** True when a write has been pending for longer than {@code nanos}: the client has stopped reading. */
+    boolean stalledLongerThan(long nanos, long nowNanos) {
+        synchronized (lock) {
+            return !closed && inFlightBytes > 0 && nowNanos - inFlightSinceNanos > nanos;
+        }
+    }
+
+    /** Closes the queue as overflowed: the consumer is too slow by another measure (a stalled write). */
+    void failSlow() {
+        synchronized (lock) {
+            if (!closed) {
+                overflowed = true;
+                closeQueue();
+            }
         }
     }
 
@@ -289,6 +357,7 @@ final class SendQueue extends IteratingCallback {
             budget.give(inFlightBytes);
             inFlightBytes = 0;
             long now = System.nanoTime();
+            inFlightSinceNanos = now;
             while (size > 0 && n < MAX_BATCH && frames[head] != PENDING) {
                 long wait = gate.holdNanos(enqueuedNanos[head], now);
                 if (wait > 0) {

@@ -17,7 +17,8 @@ import java.util.List;
  *       {@code totalSendQueueBytes}, so the sum never exceeds it (see {@link SendBudget}).</li>
  *   <li>{@code catchUpBurstBytes} and {@code catchUpBytesPerSecond} bound the snapshot and replay bytes one
  *       connection may cause (a token bucket), so a client re-subscribing in a loop cannot make the server
- *       serialize snapshots without end.</li>
+ *       serialize snapshots without end; and none is started while the connection's queue holds more than
+ *       {@link #catchUpBacklogBytes()}.</li>
  *   <li>{@code admin} turns the HTTP admin endpoint on; the in-process {@link EmbeddedSimulator#faults()} works
  *       either way.</li>
  * </ul>
@@ -56,6 +57,8 @@ public record SimulatorConfig(String host, int port, List<String> symbols, doubl
     public static final long HTTP_PHASE_DEADLINE_MS = 10_000;
     /** A WebSocket with no traffic either way for this long is closed; heartbeats keep live ones busy. */
     public static final long WEBSOCKET_IDLE_TIMEOUT_MS = 120_000;
+    /** A connection whose socket write has not completed for this long is not reading: closed with 1013. */
+    public static final long SEND_STALL_TIMEOUT_MS = 15_000;
     /** An admitted upgrade whose WebSocket has not opened this long after admission gives its slot back. */
     public static final long UPGRADE_OPEN_DEADLINE_MS = 10_000;
     /** Largest token or password file read, in bytes. */
@@ -118,6 +121,14 @@ public record SimulatorConfig(String host, int port, List<String> symbols, doubl
      */
     public long sendQueueReserveBytes() {
         return Math.min(sendQueueBytes, totalSendQueueBytes / (2L * maxClients));
+    }
+
+    /**
+     * A connection holding more than this in its send queue gets no new snapshot or replay (rate_limited): it is not
+     * reading what it has. Half the per-connection bound, so a client that reads gets a full watchlist's snapshots.
+     */
+    public long catchUpBacklogBytes() {
+        return sendQueueBytes / 2;
     }
 
     public SimulatorConfig withHost(String host) {

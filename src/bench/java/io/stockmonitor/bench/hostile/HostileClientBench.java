@@ -29,7 +29,10 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 /**
  * Hostile-client load benchmark. The simulator runs in a separate JVM ({@link HostileSimulatorMain}) at its default
  * settings, so the heap it reports is the server's alone and a server failure shows as a process that stops
- * reporting rather than taking the harness down with it. One well-behaved client, subscribed to every symbol,
+ * reporting rather than taking the harness down with it. The hostile clients run in a third JVM
+ * ({@link HostileAttackMain}), by default under {@code nice -n 19}: on a 2-core machine that stands for attackers on
+ * other machines ({@code --attacker-nice 0} runs them at normal priority). One well-behaved client, subscribed to
+ * every symbol,
  * measures publish-to-receive latency (tick {@code ts} against this machine's clock, 1 ms resolution) first with
  * nothing else connected, then while hostile clients run:
  * <ul>
@@ -42,27 +45,27 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
  * Every loop is bounded by the phase deadline; everything is on loopback.
  *
  * <p>Args (all optional): {@code --rate 20 --warmup 5 --quiet 20 --attack 30 --non-readers 8 --flooders 8
- * --connects 2000 --connect-seconds 10 --slow 50 --server-heap 1g --heap-bound-mb 640}
+ * --connects 2000 --connect-seconds 10 --slow 50 --server-heap 1g --heap-bound-mb 640 --attacker-nice 19}
  */
 public final class HostileClientBench {
     private static final MessageCodec CODEC = new MessageCodec();
-    private static final long RESUBSCRIBE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(22);
 
     private final Recorder latency = new Recorder(TimeUnit.MINUTES.toMillis(10), 3);
     private final AtomicLong ticks = new AtomicLong();
     private final AtomicLong gaps = new AtomicLong();
     private final CompletableFuture<Integer> wellBehavedClosed = new CompletableFuture<>();
-    private final List<HostileSocket> open = new ArrayList<>();
     private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
     private volatile String[] latestStat = new String[0];
     private final Map<String, Long> maxStat = new ConcurrentHashMap<>();
     private volatile boolean serverFailed;
+    private volatile String liveLine = "none";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new HashMap<>(Map.of("--rate", "20", "--warmup", "5", "--quiet", "20", "--attack", "30",
                 "--non-readers", "8", "--flooders", "8", "--connects", "2000", "--connect-seconds", "10",
                 "--slow", "50", "--server-heap", "1g"));
         o.put("--heap-bound-mb", "640");
+        o.put("--attacker-nice", "19");
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!o.containsKey(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i]);
@@ -75,10 +78,6 @@ public final class HostileClientBench {
     private long count(String name) {
         AtomicLong c = counters.get(name);
         return c == null ? 0 : c.get();
-    }
-
-    private void add(String name) {
-        counters.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
     }
 
     private void run(Map<String, String> o) throws Exception {
@@ -100,6 +99,7 @@ public final class HostileClientBench {
             throw new IllegalStateException("simulator did not start: " + ready + " (see " + serverLog + ")");
         }
         URI uri = URI.create(ready.split(" ")[1]);
+        java.io.Writer serverIn = new java.io.OutputStreamWriter(server.getOutputStream(), StandardCharsets.UTF_8);
         Thread statReader = new Thread(() -> readStats(serverOut), "bench-server-stats");
         statReader.setDaemon(true);
         statReader.start();
@@ -111,10 +111,9 @@ public final class HostileClientBench {
         WellBehaved listener = new WellBehaved();
         jetty.connect(listener, uri).get(30, TimeUnit.SECONDS);
         List<String> symbols = listener.symbols.get(30, TimeUnit.SECONDS);
-        String subscribeAll = "{\"type\":\"subscribe\",\"id\":1,\"symbols\":[\"" + String.join("\",\"", symbols)
-                + "\"]}";
         System.out.printf(Locale.ROOT, "hostile-client bench: %s, %d symbols x %.0f ticks/s; server JVM -Xmx%s (own "
-                        + "process), %d cores, load average %.1f%n", uri, symbols.size(), rate, o.get("--server-heap"),
+                        + "process), attackers in their own JVM at nice %s, %d cores, load average %.1f%n", uri,
+                symbols.size(), rate, o.get("--server-heap"), o.get("--attacker-nice"),
                 Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
@@ -131,34 +130,42 @@ public final class HostileClientBench {
         maxStat.clear();
 
         int attackSeconds = Integer.parseInt(o.get("--attack"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(attackSeconds);
-        List<Thread> attackers = new ArrayList<>();
-        for (int i = 0; i < Integer.parseInt(o.get("--non-readers")); i++) {
-            attackers.add(start("non-reader-" + i, () -> resubscribeLoop(uri, subscribeAll, false, deadline)));
+        List<String> attackCommand = new ArrayList<>();
+        int nice = Integer.parseInt(o.get("--attacker-nice"));
+        if (nice > 0) {
+            attackCommand.addAll(List.of("nice", "-n", Integer.toString(nice)));
         }
-        for (int i = 0; i < Integer.parseInt(o.get("--flooders")); i++) {
-            attackers.add(start("flooder-" + i, () -> resubscribeLoop(uri, subscribeAll, true, deadline)));
-        }
-        int connects = Integer.parseInt(o.get("--connects"));
-        long connectSpanNanos = TimeUnit.SECONDS.toNanos(Integer.parseInt(o.get("--connect-seconds")));
-        long connectStart = System.nanoTime();
-        for (int t = 0; t < 4; t++) {
-            int share = connects / 4 + (t < connects % 4 ? 1 : 0);
-            attackers.add(start("connects-" + t, () -> connectStorm(uri, share, connectStart, connectSpanNanos,
-                    deadline)));
-        }
-        int slow = Integer.parseInt(o.get("--slow"));
-        attackers.add(start("slow-upgrades", () -> slowUpgrades(uri, slow, deadline)));
+        // The attackers run 3 s past the measured window, so the live heap is taken while they are still at it.
+        attackCommand.addAll(List.of(javaBin, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                HostileAttackMain.class.getName(), uri.toString(), Integer.toString(attackSeconds + 3),
+                o.get("--non-readers"), o.get("--flooders"), o.get("--connects"), o.get("--connect-seconds"),
+                o.get("--slow"), String.join(",", symbols)));
         long attackStart = System.nanoTime();
+        Process attackers = new ProcessBuilder(attackCommand).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         pause(attackSeconds);
         Histogram attack = latency.getIntervalHistogram();
         double attackTicks = ticks.getAndSet(0) / ((System.nanoTime() - attackStart) / 1e9);
         long attackGaps = gaps.getAndSet(0);
-        synchronized (open) {
-            open.forEach(HostileSocket::close);
+        serverIn.write("GC\n");
+        serverIn.flush();
+        String result = null;
+        try (BufferedReader attackOut = new BufferedReader(new InputStreamReader(attackers.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = attackOut.readLine(); line != null; line = attackOut.readLine()) {
+                if (line.startsWith("RESULT")) {
+                    result = line;
+                    break;
+                }
+            }
         }
-        for (Thread t : attackers) {
-            t.join(10_000);
+        if (!attackers.waitFor(30, TimeUnit.SECONDS)) {
+            attackers.destroy();
+        }
+        if (result != null) {
+            for (String kv : result.substring(7).split(" ")) {
+                String[] p = kv.split("=");
+                counters.put(p[0], new AtomicLong(Long.parseLong(p[1])));
+            }
         }
         Map<String, Long> attackServer = new HashMap<>(maxStat);
         pause(3);
@@ -174,6 +181,7 @@ public final class HostileClientBench {
                 p99Attack / (double) Math.max(1, p99Quiet));
         System.out.printf(Locale.ROOT, "well-behaved client still connected after the attack: %s%n",
                 !wellBehavedClosed.isDone() ? "yes" : "no (close " + wellBehavedClosed.getNow(null) + ")");
+        int connects = Integer.parseInt(o.get("--connects"));
         System.out.printf(Locale.ROOT, "attackers: non-readers connected %d, cut off %d; flooders connected %d, "
                         + "cut off %d; connect storm %d of %d done in %.1f s (101: %d, 503: %d, failed: %d); slow "
                         + "upgrades opened %d, closed by the server %d%n", count("non-reader.connected"),
@@ -182,17 +190,24 @@ public final class HostileClientBench {
                 count("connect.failed"), count("slow.opened"), count("slow.closed"));
         long mib = 1024 * 1024;
         long bound = Long.parseLong(o.get("--heap-bound-mb"));
+        long live = -1;
+        for (String kv : liveLine.split(" ")) {
+            if (kv.startsWith("used=")) {
+                live = Long.parseLong(kv.substring(5));
+            }
+        }
         System.out.printf(Locale.ROOT, "server heap: used max quiet %d MiB, attack %d MiB; after-GC max quiet %d MiB, "
-                        + "attack %d MiB (bound %d MiB: %s); send queues max %d MiB (bound 512 MiB); 1013 closes %d; "
-                        + "server %s%n", quietServer.getOrDefault("heapUsed", 0L) / mib,
+                        + "attack %d MiB; live (full GC, attackers still on) %d MiB (bound %d MiB: %s); send queues "
+                        + "max %d MiB (bound 512 MiB); 1013 closes %d; server %s%n",
+                quietServer.getOrDefault("heapUsed", 0L) / mib,
                 attackServer.getOrDefault("heapUsed", 0L) / mib, quietServer.getOrDefault("maxAfterGc", 0L) / mib,
-                attackServer.getOrDefault("maxAfterGc", 0L) / mib, bound,
-                attackServer.getOrDefault("maxAfterGc", 0L) / mib <= bound ? "under" : "OVER",
+                attackServer.getOrDefault("maxAfterGc", 0L) / mib, live / mib, bound,
+                live >= 0 && live / mib <= bound ? "under" : "OVER",
                 attackServer.getOrDefault("queued", 0L) / mib, attackServer.getOrDefault("slowClosed", 0L),
                 serverFailed ? "FAILED" : server.isAlive() ? "alive" : "exited " + server.exitValue());
 
         jetty.stop();
-        server.getOutputStream().close();
+        serverIn.close();
         if (!server.waitFor(30, TimeUnit.SECONDS)) {
             server.destroy();
         }
@@ -202,16 +217,12 @@ public final class HostileClientBench {
         Thread.sleep(seconds * 1000L);
     }
 
-    private static Thread start(String name, Runnable body) {
-        Thread t = new Thread(body, name);
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
     private void readStats(BufferedReader serverOut) {
         try {
             for (String line = serverOut.readLine(); line != null; line = serverOut.readLine()) {
+                if (line.startsWith("LIVE ")) {
+                    liveLine = line.substring(5);
+                }
                 if (line.startsWith("FAILED")) {
                     serverFailed = true;
                     System.out.println("server> " + line);
@@ -227,99 +238,6 @@ public final class HostileClientBench {
             }
         } catch (IOException e) {
             // server gone
-        }
-    }
-
-    private HostileSocket register(HostileSocket s) {
-        synchronized (open) {
-            open.add(s);
-        }
-        return s;
-    }
-
-    /** Re-subscribes to everything 45 times a second; reads everything if {@code reading}, else nothing. */
-    private void resubscribeLoop(URI uri, String subscribeAll, boolean reading, long deadline) {
-        String role = reading ? "flooder" : "non-reader";
-        while (System.nanoTime() < deadline) {
-            try (HostileSocket s = register(new HostileSocket(uri, reading ? 0 : 4096, 5000))) {
-                if (s.upgrade(uri) != 101) {
-                    add(role + ".refused");
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-                    continue;
-                }
-                add(role + ".connected");
-                Thread drainer = reading ? start(role + "-reader", () -> drain(s, deadline)) : null;
-                while (System.nanoTime() < deadline) {
-                    s.sendText(subscribeAll);
-                    LockSupport.parkNanos(RESUBSCRIBE_INTERVAL_NANOS);
-                }
-                if (drainer != null) {
-                    drainer.interrupt();
-                }
-            } catch (IOException e) {
-                if (System.nanoTime() < deadline) {
-                    add(role + ".cut");
-                }
-            }
-        }
-    }
-
-    private static void drain(HostileSocket s, long deadline) {
-        byte[] buffer = new byte[64 * 1024];
-        try {
-            while (System.nanoTime() < deadline && s.drain(buffer) >= 0) {
-                // discard
-            }
-        } catch (IOException e) {
-            // closed
-        }
-    }
-
-    private void connectStorm(URI uri, int n, long start, long spanNanos, long deadline) {
-        for (int i = 0; i < n && System.nanoTime() < deadline; i++) {
-            long due = start + spanNanos * i / Math.max(1, n);
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            try (HostileSocket s = new HostileSocket(uri, 0, 5000)) {
-                add("connect." + s.upgrade(uri));
-            } catch (IOException e) {
-                add("connect.failed");
-            }
-            add("connect.done");
-            counters.computeIfAbsent("connect.nanos", k -> new AtomicLong())
-                    .accumulateAndGet(System.nanoTime() - start, Math::max);
-        }
-    }
-
-    /** Keeps {@code n} upgrade requests that never finish: one more header byte each second per socket. */
-    private void slowUpgrades(URI uri, int n, long deadline) {
-        HostileSocket[] sockets = new HostileSocket[n];
-        while (System.nanoTime() < deadline) {
-            for (int i = 0; i < n; i++) {
-                try {
-                    if (sockets[i] == null) {
-                        sockets[i] = register(new HostileSocket(uri, 0, 5000));
-                        sockets[i].write("GET /feed HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nUpgrade: websocket\r\n");
-                        add("slow.opened");
-                    } else {
-                        sockets[i].write("X");
-                    }
-                } catch (IOException e) {
-                    if (sockets[i] != null) {
-                        sockets[i].close();
-                        add("slow.closed");
-                    }
-                    sockets[i] = null;
-                }
-            }
-            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
-        }
-        for (HostileSocket s : sockets) {
-            if (s != null) {
-                s.close();
-            }
         }
     }
 

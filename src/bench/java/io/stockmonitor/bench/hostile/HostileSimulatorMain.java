@@ -17,7 +17,9 @@ import javax.management.openmbean.CompositeData;
  * The simulator side of {@link HostileClientBench}, in its own JVM so that the heap it reports is the server's
  * alone. Default settings except the tick rate. Prints {@code READY <uri>}, then every 250 ms a {@code STAT} line:
  * heap used now, the most heap still used after any GC so far, bytes in send queues, connections, 1013 closes and
- * ticks published. Stops when its standard input ends; prints {@code FAILED} if the simulator shut itself down.
+ * ticks published. On a {@code GC} line from standard input it collects garbage and prints {@code LIVE} (heap in use
+ * after a full collection). Stops when its standard input ends; prints {@code FAILED} if the simulator shut itself
+ * down.
  *
  * <p>Args: RATE
  */
@@ -35,7 +37,13 @@ public final class HostileSimulatorMain {
             stats.setDaemon(true);
             stats.start();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            while (in.readLine() != null) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.equals("GC")) {
+                    // Live heap: what the server really holds at this moment, garbage collected.
+                    System.gc();
+                    System.out.println("LIVE used=" + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()
+                            + " queued=" + sim.queuedBytes() + " connections=" + sim.connectionCount());
+                }
                 // The harness closes our stdin to stop us.
             }
         }
