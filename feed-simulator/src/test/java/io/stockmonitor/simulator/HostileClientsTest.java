@@ -134,4 +134,17 @@ class HostileClientsTest {
             }
         }
     }
+
+    @Test
+    void aClientThatStopsReadingIsClosedWhenNoWriteCompletesForTheStallTimeout() throws Exception {
+        // Far under its bounds (at 50 ticks a second its frame bound takes 6 minutes to fill), but taking nothing.
+        try (EmbeddedSimulator sim = EmbeddedSimulator.start(SimulatorConfig.defaults().withPort(0).withRate(2));
+             RawWebSocket stalled = RawWebSocket.open(sim.uri(), 4096)) {
+            assertThat(stalled.upgrade(sim.uri())).isEqualTo(101);
+            stalled.sendText(subscribeAll(sim.symbols()));
+            await().atMost(Duration.ofSeconds(60)).until(() -> sim.slowConsumersClosed() == 1);
+            assertThat(sim.queuedBytes()).isLessThan(SimulatorConfig.DEFAULT_SEND_QUEUE_BYTES);
+            await().atMost(Duration.ofSeconds(60)).until(() -> stalled.closedByServer(200));
+        }
+    }
 }
