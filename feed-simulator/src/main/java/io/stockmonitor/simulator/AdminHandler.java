@@ -1,8 +1,6 @@
 package io.stockmonitor.simulator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
@@ -16,19 +14,27 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * Fault controls over HTTP for demos and scripts, loopback clients only: {@code POST /admin/drop},
- * {@code /admin/silence?seconds=N}, {@code /admin/new-epoch}, {@code /admin/delay?ms=N},
- * {@code /admin/duplicate?symbol=S}, {@code /admin/swap?symbol=S}, and {@code GET /admin/status}.
+ * Fault controls over HTTP for demos and scripts: {@code POST /admin/drop}, {@code /admin/silence?seconds=N},
+ * {@code /admin/new-epoch}, {@code /admin/delay?ms=N}, {@code /admin/duplicate?symbol=S},
+ * {@code /admin/swap?symbol=S}, and {@code GET /admin/status}. Installed only with {@code --admin} (otherwise
+ * {@code /admin/} is a plain 404). A request must come from a loopback address, name a loopback {@code Host}, carry
+ * no foreign {@code Origin} (403 otherwise: a web page in the user's browser must not drop or silence the feed), and
+ * carry {@code Authorization: Bearer T} when the feed has a token (401 otherwise).
  */
 final class AdminHandler extends Handler.Abstract {
     static final String PREFIX = "/admin/";
     /** Longest silence or delay the endpoint accepts, so a typo cannot wedge a demo for hours. */
     private static final long MAX_FAULT_SECONDS = 3600;
 
+    /** Longest admin action name quoted back in a 404. */
+    private static final int MAX_ECHOED_ACTION_CHARS = 32;
+
     private final FeedHub hub;
+    private final BearerToken token;
 
     AdminHandler(FeedHub hub) {
         this.hub = hub;
+        this.token = BearerToken.of(hub.config().token());
     }
 
     @Override
@@ -39,6 +45,23 @@ final class AdminHandler extends Handler.Abstract {
         }
         if (!isLoopback(Request.getRemoteAddr(request))) {
             reply(response, callback, HttpStatus.FORBIDDEN_403, Map.of("error", "admin endpoint is loopback only"));
+            return true;
+        }
+        if (!LoopbackOrigin.isLoopbackHostHeader(request.getHeaders().get(HttpHeader.HOST))) {
+            reply(response, callback, HttpStatus.FORBIDDEN_403,
+                    Map.of("error", "admin endpoint answers only to a loopback Host"));
+            return true;
+        }
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin != null && !LoopbackOrigin.isThisServer(origin, Request.getLocalPort(request))) {
+            reply(response, callback, HttpStatus.FORBIDDEN_403,
+                    Map.of("error", "admin endpoint refuses cross-origin requests"));
+            return true;
+        }
+        if (token != null && !token.matchesHeader(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"feed-simulator\"");
+            reply(response, callback, HttpStatus.UNAUTHORIZED_401,
+                    Map.of("error", "admin endpoint needs \"Authorization: Bearer <token>\""));
             return true;
         }
         String action = path.substring(PREFIX.length());
@@ -61,13 +84,15 @@ final class AdminHandler extends Handler.Abstract {
                 case "duplicate" -> hub.duplicateNextTick(required(query, "symbol"));
                 case "swap" -> hub.swapNextTwoTicks(required(query, "symbol"));
                 default -> {
-                    reply(response, callback, HttpStatus.NOT_FOUND_404, Map.of("error", "no admin action " + action));
+                    reply(response, callback, HttpStatus.NOT_FOUND_404, Map.of("error",
+                            "no admin action " + PeerText.bounded(action, MAX_ECHOED_ACTION_CHARS)));
                     return true;
                 }
             }
             reply(response, callback, HttpStatus.OK_200, Map.of("ok", true, "action", action, "epoch", hub.epoch()));
         } catch (IllegalArgumentException e) {
-            reply(response, callback, HttpStatus.BAD_REQUEST_400, Map.of("error", e.getMessage()));
+            reply(response, callback, HttpStatus.BAD_REQUEST_400,
+                    Map.of("error", PeerText.bounded(e.getMessage(), SimulatorConfig.MAX_ERROR_MESSAGE_CHARS)));
         }
         return true;
     }
@@ -95,20 +120,7 @@ final class AdminHandler extends Handler.Abstract {
     }
 
     static boolean isLoopback(String address) {
-        if (address == null) {
-            return false;
-        }
-        String literal = address.startsWith("[") && address.endsWith("]")
-                ? address.substring(1, address.length() - 1) : address;
-        // Only IP literals reach here (the remote address), so this does no DNS lookup.
-        if (!literal.matches("[0-9a-fA-F:.%]+")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(literal).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return LoopbackOrigin.isLoopbackAddress(address);
     }
 
     private void reply(Response response, Callback callback, int status, Map<String, ?> body)

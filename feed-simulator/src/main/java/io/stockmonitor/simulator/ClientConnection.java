@@ -25,6 +25,8 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
     /** How long a flooding client gets to take its queued frames before the 1008 close goes out without them. */
     private static final long CLOSE_DRAIN_GRACE_MILLIS = 5_000;
+    /** How long a client closed with 1013 has to take the close frame before its TCP connection is dropped. */
+    private static final long SLOW_CLOSE_GRACE_MILLIS = 2_000;
 
     private final FeedHub hub;
     private final RequestRateLimiter limiter = new RequestRateLimiter();
@@ -34,9 +36,14 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     // Guarded by queue.lock().
     private final boolean[] subscribed;
     private final long[] lastSeq;
+    private final CatchUpBudget catchUp;
+    private final Admissions.Slot slot;
 
-    ClientConnection(FeedHub hub) {
+    ClientConnection(FeedHub hub, Admissions.Slot slot) {
         this.hub = hub;
+        this.slot = slot;
+        this.catchUp = new CatchUpBudget(hub.config().catchUpBurstBytes(), hub.config().catchUpBytesPerSecond(),
+                System.nanoTime());
         this.subscribed = new boolean[hub.symbolCount()];
         this.lastSeq = new long[hub.symbolCount()];
     }
@@ -44,16 +51,51 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session s) {
         this.session = s;
-        this.queue = new SendQueue(s, hub.config().sendQueueFrames(), hub.gate(), hub.senders());
+        if (!slot.open()) {
+            // Its reservation lapsed before the upgrade completed and the slots are taken meanwhile.
+            s.close(Protocol.CLOSE_TRY_AGAIN_LATER, "simulated feed is at its client limit", Callback.NOOP);
+            return;
+        }
+        SimulatorConfig config = hub.config();
+        this.queue = new SendQueue(s, config.sendQueueFrames(), config.sendQueueBytes(), hub.sendBudget(), hub.gate(),
+                hub.senders(), hub.failure());
         hub.register(this);
         offer(hub.welcomeFrame());
     }
 
     @Override
     public void onWebSocketText(String text) {
+        try {
+            onRequest(text);
+        } catch (VirtualMachineError e) {
+            // On Jetty's thread, but the same memory is everyone's: fatal for the simulator, like on its own threads.
+            hub.failure().report("request handling", e);
+            throw e;
+        }
+    }
+
+    /** Binary frames are not part of the protocol: answered with an error (and rate-limited like requests). */
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, org.eclipse.jetty.websocket.api.Callback callback) {
+        callback.succeed();
+        onRequest(null);
+    }
+
+    /** A text frame, or null for a binary frame. */
+    private void onRequest(String text) {
+        if (isClosed()) {
+            // Cut off (too slow, flooding, shutting down): its requests would only make work nobody reads.
+            return;
+        }
         switch (limiter.onRequest(System.nanoTime())) {
-            case ALLOW -> handle(text);
-            case WARN -> sendError(requestId(text), ErrorCode.RATE_LIMITED,
+            case ALLOW -> {
+                if (text == null) {
+                    sendError(null, ErrorCode.BAD_REQUEST, "binary frames are not used; send JSON text frames", null);
+                } else {
+                    handle(text);
+                }
+            }
+            case WARN -> sendError(text == null ? null : requestId(text), ErrorCode.RATE_LIMITED,
                     "more than " + RequestRateLimiter.LIMIT_PER_SECOND
                             + " requests per second; requests are dropped and a continued flood closes the connection",
                     null);
@@ -71,7 +113,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketError(Throwable cause) {
-        LOG.debug("simulated feed connection error: {}", cause.toString());
+        LOG.debug("simulated feed connection error: {}", PeerText.forLog(cause.toString()));
         release();
     }
 
@@ -81,6 +123,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
             q.closeQueue();
         }
         hub.unregister(this);
+        slot.release();
     }
 
     private void handle(String text) {
@@ -117,7 +160,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
             }
             for (Map.Entry<String, Long> e : resume.after().entrySet()) {
                 if (e.getValue() == null || e.getValue() < 0) {
-                    sendError(s.id(), ErrorCode.BAD_REQUEST, "resume.after." + e.getKey()
+                    sendError(s.id(), ErrorCode.BAD_REQUEST, "resume.after." + echo(e.getKey())
                             + " must be a seq >= 0", e.getKey());
                     return;
                 }
@@ -127,12 +170,28 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
         for (String symbol : symbols) {
             SymbolFeed feed = hub.feed(symbol);
             if (feed == null) {
-                sendError(s.id(), ErrorCode.UNKNOWN_SYMBOL, "no such symbol in this simulated feed: " + symbol,
+                sendError(s.id(), ErrorCode.UNKNOWN_SYMBOL, "no such symbol in this simulated feed: " + echo(symbol),
                         symbol);
                 continue;
             }
+            SendQueue q = queue;
+            if (!catchUp.available(System.nanoTime())) {
+                sendError(s.id(), ErrorCode.RATE_LIMITED, "snapshot and replay budget of this connection used up ("
+                        + catchUp.perSecond() / 1024 + " KiB/s); not (re)subscribed, try again later", symbol);
+                continue;
+            }
+            if (q.bytes() > hub.config().catchUpBacklogBytes()) {
+                // It is not reading what it already has: more snapshots would only fill memory until its 1013.
+                sendError(s.id(), ErrorCode.RATE_LIMITED, "send queue backlog over "
+                        + hub.config().catchUpBacklogBytes() / 1024 + " KiB; not (re)subscribed, read what was sent "
+                        + "and try again", symbol);
+                continue;
+            }
+            long before = q.bytesQueuedEver();
             feed.subscribe(this, s.id(), hub.epoch(), resume == null ? null : resume.epoch(), after.get(symbol),
                     hub.encoder(), System.currentTimeMillis());
+            q.requestPendingWrites(hub.snapshotFrames());
+            catchUp.charge(q.bytesQueuedEver() - before);
         }
     }
 
@@ -144,7 +203,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
         for (String symbol : symbols) {
             SymbolFeed feed = hub.feed(symbol);
             if (feed == null) {
-                sendError(u.id(), ErrorCode.UNKNOWN_SYMBOL, "no such symbol in this simulated feed: " + symbol,
+                sendError(u.id(), ErrorCode.UNKNOWN_SYMBOL, "no such symbol in this simulated feed: " + echo(symbol),
                         symbol);
                 continue;
             }
@@ -190,8 +249,14 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
         }
     }
 
+    /** Both texts may quote the peer: bounded, and control characters replaced, before they go back. */
     private void sendError(Long id, ErrorCode code, String message, String symbol) {
-        offer(utf8(hub.codec().encode(new Message.Error(id, code, message, symbol))));
+        offer(utf8(hub.codec().encode(new Message.Error(id, code,
+                PeerText.bounded(message, SimulatorConfig.MAX_ERROR_MESSAGE_CHARS), echo(symbol)))));
+    }
+
+    private static String echo(String symbol) {
+        return PeerText.bounded(symbol, SimulatorConfig.MAX_ECHOED_SYMBOL_CHARS);
     }
 
     // ---- frames to the client; the feed's lock orders them per symbol ----
@@ -229,16 +294,18 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
         return true;
     }
 
+    /**
+     * Keeps the snapshot's place in the queue (under the feed lock, so it comes before the symbol's next tick); the
+     * snapshot thread writes it after the lock is released ({@link SnapshotFrames}).
+     */
     boolean sendSnapshot(int symbolIndex, Message.Snapshot snapshot, long seq) {
         SendQueue q = queue;
-        ByteBuffer frame = utf8(hub.codec().encode(snapshot));
         synchronized (q.lock()) {
-            if (!q.enqueue(frame)) {
+            if (!q.reserve(SnapshotFrames.estimatedBytes(snapshot), hub.snapshotFrames().writer(snapshot))) {
                 return refused(q);
             }
             lastSeq[symbolIndex] = seq;
         }
-        q.iterate();
         return true;
     }
 
@@ -253,6 +320,16 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
             }
         }
         q.iterate();
+    }
+
+    /** Closes the connection with 1013 when a write to it has been pending for too long (the timer thread). */
+    void checkStalled(long nowNanos) {
+        SendQueue q = queue;
+        if (q != null && q.stalledLongerThan(
+                java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(SimulatorConfig.SEND_STALL_TIMEOUT_MS), nowNanos)) {
+            q.failSlow();
+            refused(q);
+        }
     }
 
     void sendHeartbeat(long nowMs, TickEncoder encoder) {
@@ -284,10 +361,14 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
 
     private void closeSlowConsumer() {
         Session s = session;
-        LOG.info("simulated feed client {} too slow: send queue over {} frames, closing with {}",
+        LOG.info("simulated feed client {} too slow: send queue over its bound ({} frames, {} bytes, or its share "
+                        + "of {} bytes for all clients) or no write completed for {} ms, closing with {}",
                 s == null ? "?" : s.getRemoteSocketAddress(), hub.config().sendQueueFrames(),
+                hub.config().sendQueueBytes(), hub.config().totalSendQueueBytes(), SimulatorConfig.SEND_STALL_TIMEOUT_MS,
                 Protocol.CLOSE_TRY_AGAIN_LATER);
         close(Protocol.CLOSE_TRY_AGAIN_LATER, "send queue overflow: consumer too slow");
+        // The close frame waits behind what the client did not read; one that still does not read never takes it.
+        hub.gate().schedule(this::disconnect, SLOW_CLOSE_GRACE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private void offer(ByteBuffer frame) {

@@ -4,8 +4,12 @@ import io.stockmonitor.protocol.Protocol;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
@@ -13,15 +17,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running feed simulator (simulated prices) inside this JVM: a Jetty server with the protocol v1 endpoint at
- * {@code /feed} and the loopback-only admin endpoint under {@code /admin/}. The app's demo mode and the tests
+ * {@code /feed} and, when {@link SimulatorConfig#admin()} is set, the loopback-only admin endpoint under
+ * {@code /admin/} (without it {@code /admin/} is a 404; {@link #faults()} works either way). The app's demo mode and the tests
  * use it; {@link SimulatorMain} wraps it for the command line.
  */
 public final class EmbeddedSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSimulator.class);
     /** How long close() waits for clients to acknowledge the 1001 close before stopping Jetty. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
-    /** A connection with no traffic either way for this long is closed; heartbeats keep live ones busy. */
-    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
 
     private final FeedHub hub;
     private final Server server;
@@ -40,7 +43,9 @@ public final class EmbeddedSimulator implements AutoCloseable {
         threads.setName("feed-simulator");
         threads.setDaemon(true);
         Server server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server);
+        ServerConnector connector = connector(server, config.tls());
+        // The HTTP phase only: an upgraded connection takes the WebSocket idle timeout below.
+        connector.setIdleTimeout(SimulatorConfig.HTTP_IDLE_TIMEOUT_MS);
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setAcceptQueueSize(1024);
@@ -49,10 +54,12 @@ public final class EmbeddedSimulator implements AutoCloseable {
         WebSocketUpgradeHandler websocket = WebSocketUpgradeHandler.from(server, container -> {
             container.setMaxTextMessageSize(Protocol.MAX_CLIENT_FRAME_BYTES);
             container.setMaxBinaryMessageSize(Protocol.MAX_CLIENT_FRAME_BYTES);
-            container.setIdleTimeout(IDLE_TIMEOUT);
+            container.setIdleTimeout(Duration.ofMillis(SimulatorConfig.WEBSOCKET_IDLE_TIMEOUT_MS));
             container.addMapping(Protocol.PATH, new FeedEndpointCreator(hub));
         });
-        websocket.setHandler(new AdminHandler(hub));
+        if (config.admin()) {
+            websocket.setHandler(new AdminHandler(hub));
+        }
         server.setHandler(websocket);
         server.setStopTimeout(CLOSE_GRACE.toMillis());
         try {
@@ -62,15 +69,37 @@ public final class EmbeddedSimulator implements AutoCloseable {
             server.stop();
             throw e;
         }
+        hub.failure().onFailure(() -> stop(hub, server));
         hub.start();
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-        URI uri = URI.create("ws://" + host + ":" + connector.getLocalPort() + Protocol.PATH);
+        URI uri = URI.create((config.tls() == null ? "ws://" : "wss://") + host + ":" + connector.getLocalPort()
+                + Protocol.PATH);
         LOG.info("feed simulator (SIMULATED market data, not real prices) serving {} symbols at {} epoch {}",
                 hub.symbolCount(), uri, hub.epoch());
         return new EmbeddedSimulator(hub, server, uri);
     }
 
-    /** {@code ws://HOST:PORT/feed}. */
+    /**
+     * Plain HTTP/1.1, or TLS from the keystore first. The server's own certificate check of the Host name (SNI host
+     * check) is off: there is one certificate, and checking that it matches the name is the client's job.
+     */
+    private static ServerConnector connector(Server server, TlsConfig tls) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        HttpPhaseDeadline httpFactory = new HttpPhaseDeadline(http, SimulatorConfig.HTTP_PHASE_DEADLINE_MS);
+        if (tls == null) {
+            return new ServerConnector(server, httpFactory);
+        }
+        http.addCustomizer(new SecureRequestCustomizer(false, false, -1, false));
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(tls.keyStore());
+        char[] password = tls.password();
+        ssl.setKeyStorePassword(new String(password));
+        java.util.Arrays.fill(password, '\0');
+        return new ServerConnector(server, new SslConnectionFactory(ssl, httpFactory.getProtocol()), httpFactory);
+    }
+
+    /** {@code ws://HOST:PORT/feed}, or {@code wss://} with TLS. */
     public URI uri() {
         return uri;
     }
@@ -97,6 +126,14 @@ public final class EmbeddedSimulator implements AutoCloseable {
         hub.removeListener(listener);
     }
 
+    /**
+     * Completes with the cause if an internal thread (publisher, timer, sender) died and the simulator shut itself
+     * down because of it, so an owner can report it and exit instead of serving half a feed.
+     */
+    public java.util.concurrent.CompletableFuture<Throwable> failure() {
+        return hub.failure().failure().copy();
+    }
+
     /** Open feed connections right now. */
     public int connectionCount() {
         return hub.connectionCount();
@@ -107,6 +144,11 @@ public final class EmbeddedSimulator implements AutoCloseable {
         return hub.slowConsumers();
     }
 
+    /** Bytes in every connection's send queue right now, including writes handed to the socket not yet done. */
+    public long queuedBytes() {
+        return hub.sendBudget().total();
+    }
+
     /** Ticks published since start, over all symbols and epochs. */
     public long ticksPublished() {
         return hub.ticksPublished();
@@ -115,6 +157,10 @@ public final class EmbeddedSimulator implements AutoCloseable {
     /** Closes every client with 1001, stops the publisher and Jetty. */
     @Override
     public void close() {
+        stop(hub, server);
+    }
+
+    private static void stop(FeedHub hub, Server server) {
         hub.shutdown(CLOSE_GRACE);
         try {
             server.stop();

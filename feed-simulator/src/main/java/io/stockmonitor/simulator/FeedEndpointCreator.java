@@ -2,8 +2,7 @@ package io.stockmonitor.simulator;
 
 import io.stockmonitor.protocol.ErrorCode;
 import io.stockmonitor.protocol.Message;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
@@ -16,17 +15,16 @@ import org.eclipse.jetty.websocket.server.WebSocketCreator;
 
 /**
  * Admits a WebSocket upgrade on {@code /feed}: refuses it with HTTP 401 when a token is configured and the
- * request lacks it ({@code Authorization: Bearer T} or {@code ?token=T}), and with HTTP 503 when
- * {@code maxClients} connections are already open.
+ * request lacks it ({@code Authorization: Bearer T} or {@code ?token=T}), and with HTTP 503 when all
+ * {@code maxClients} slots are taken; an admitted upgrade holds its slot from here on (see {@link Admissions}).
  */
 final class FeedEndpointCreator implements WebSocketCreator {
     private final FeedHub hub;
-    private final byte[] token;
+    private final BearerToken token;
 
     FeedEndpointCreator(FeedHub hub) {
         this.hub = hub;
-        String t = hub.config().token();
-        this.token = t == null ? null : t.getBytes(StandardCharsets.UTF_8);
+        this.token = BearerToken.of(hub.config().token());
     }
 
     @Override
@@ -36,27 +34,22 @@ final class FeedEndpointCreator implements WebSocketCreator {
                     "missing or wrong token: send \"Authorization: Bearer <token>\" or ?token=<token>");
             return null;
         }
-        if (hub.connectionCount() >= hub.config().maxClients() || hub.isClosing()) {
+        Admissions.Slot slot = hub.isClosing() ? null : hub.admissions().tryReserve();
+        if (slot == null) {
             refuse(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
                     "simulated feed is at its limit of " + hub.config().maxClients() + " clients");
             return null;
         }
-        return new ClientConnection(hub);
+        hub.gate().schedule(slot::lapseUnlessOpen, SimulatorConfig.UPGRADE_OPEN_DEADLINE_MS, TimeUnit.MILLISECONDS);
+        return new ClientConnection(hub, slot);
     }
 
     private boolean authorized(Request request) {
-        String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                && matches(header.substring(7).trim())) {
+        if (token.matchesHeader(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
             return true;
         }
         Fields query = Request.extractQueryParameters(request);
-        String fromQuery = query.getValue("token");
-        return fromQuery != null && matches(fromQuery);
-    }
-
-    private boolean matches(String candidate) {
-        return MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
+        return token.matches(query.getValue("token"));
     }
 
     /** The body is a protocol error frame, so a client can show the same text it would show for an in-band error. */

@@ -47,6 +47,10 @@ final class FeedHub implements FaultControls {
     private final TickEncoder heartbeatEncoder;
     private final Publisher publisher;
     private final AtomicLong slowConsumers = new AtomicLong();
+    private final SendBudget sendBudget;
+    private final Admissions admissions;
+    private final InternalFailure failure = new InternalFailure();
+    private final SnapshotFrames snapshotFrames;
     private final SecureRandom epochRandom = new SecureRandom();
     private volatile String epoch;
     private volatile java.nio.ByteBuffer welcomeFrame;
@@ -55,6 +59,9 @@ final class FeedHub implements FaultControls {
 
     FeedHub(SimulatorConfig config) {
         this.config = config;
+        this.sendBudget = SendBudget.of(config);
+        this.admissions = new Admissions(config.maxClients());
+        this.snapshotFrames = new SnapshotFrames(codec, failure);
         List<SymbolSpec> specs = DefaultUniverse.resolve(config.symbols());
         long now = System.currentTimeMillis();
         feeds = new SymbolFeed[specs.size()];
@@ -67,27 +74,18 @@ final class FeedHub implements FaultControls {
         }
         encoders = ThreadLocal.withInitial(() -> new TickEncoder(codec.mapper().getFactory()));
         heartbeatEncoder = new TickEncoder(codec.mapper().getFactory());
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "feed-simulator-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        gate = new TrafficGate(scheduler);
-        java.util.concurrent.atomic.AtomicInteger senderCount = new java.util.concurrent.atomic.AtomicInteger();
-        senders = Executors.newFixedThreadPool(SENDER_THREADS, r -> {
-            Thread t = new Thread(r, "feed-simulator-sender-" + senderCount.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(failure.threads("feed-simulator-timer"));
+        gate = new TrafficGate(scheduler, failure);
+        senders = Executors.newFixedThreadPool(SENDER_THREADS, failure.threads("feed-simulator-sender"));
         newEpoch();
         publisher = new Publisher(this, feeds, config.ratePerSymbol(), config.seed(),
-                new TickEncoder(codec.mapper().getFactory()));
+                new TickEncoder(codec.mapper().getFactory()), failure);
     }
 
     void start() {
         publisher.start();
-        scheduler.scheduleAtFixedRate(this::heartbeat, config.heartbeatMs(), config.heartbeatMs(),
-                TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(failure.guard("heartbeat", this::heartbeat), config.heartbeatMs(),
+                config.heartbeatMs(), TimeUnit.MILLISECONDS);
     }
 
     private void newEpoch() {
@@ -105,16 +103,23 @@ final class FeedHub implements FaultControls {
 
     private void heartbeat() {
         sweepClosed();
+        long nowNanos = System.nanoTime();
+        for (ClientConnection c : connections) {
+            c.checkStalled(nowNanos);
+        }
         if (gate.isSilent()) {
             return;
         }
-        try {
-            long now = System.currentTimeMillis();
-            for (ClientConnection c : connections) {
+        long now = System.currentTimeMillis();
+        for (ClientConnection c : connections) {
+            try {
                 c.sendHeartbeat(now, heartbeatEncoder);
+            } catch (RuntimeException e) {
+                // One connection's fault stays its own: it is dropped (the client reconnects), the rest go on. An
+                // Error is not caught here: it is fatal (InternalFailure).
+                LOG.error("simulated feed heartbeat to one connection failed; dropping that connection", e);
+                c.disconnect();
             }
-        } catch (RuntimeException e) {
-            LOG.warn("simulated feed heartbeat failed", e);
         }
     }
 
@@ -218,6 +223,22 @@ final class FeedHub implements FaultControls {
 
     void countSlowConsumer() {
         slowConsumers.incrementAndGet();
+    }
+
+    SnapshotFrames snapshotFrames() {
+        return snapshotFrames;
+    }
+
+    Admissions admissions() {
+        return admissions;
+    }
+
+    InternalFailure failure() {
+        return failure;
+    }
+
+    SendBudget sendBudget() {
+        return sendBudget;
     }
 
     long slowConsumers() {
@@ -335,5 +356,7 @@ final class FeedHub implements FaultControls {
             }
         }
         senders.shutdownNow();
+        snapshotFrames.shutdown();
+        failure.dismiss();
     }
 }

@@ -3,8 +3,6 @@ package io.stockmonitor.simulator;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The thread that publishes simulated ticks: Poisson arrivals at {@code rate} per symbol (one merged process of
@@ -12,7 +10,6 @@ import org.slf4j.LoggerFactory;
  * prices and sizes of each symbol do not depend on it.
  */
 final class Publisher implements Runnable {
-    private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
     /** Arrivals more than this far behind the clock are skipped rather than published in a burst. */
     private static final long MAX_LAG_NANOS = 500_000_000L;
 
@@ -23,9 +20,12 @@ final class Publisher implements Runnable {
     private final TickEncoder encoder;
     private final AtomicLong published = new AtomicLong();
     private final Thread thread;
+    private final InternalFailure failure;
     private volatile boolean running = true;
 
-    Publisher(FeedHub hub, SymbolFeed[] feeds, double ratePerSymbol, long seed, TickEncoder encoder) {
+    Publisher(FeedHub hub, SymbolFeed[] feeds, double ratePerSymbol, long seed, TickEncoder encoder,
+              InternalFailure failure) {
+        this.failure = failure;
         this.hub = hub;
         this.feeds = feeds;
         this.totalRatePerNano = ratePerSymbol * feeds.length / 1e9;
@@ -53,8 +53,17 @@ final class Publisher implements Runnable {
         return published.get();
     }
 
+    /** Any Throwable out of publishing is fatal: a feed that silently stopped ticking would look like a quiet market. */
     @Override
     public void run() {
+        try {
+            publishUntilStopped();
+        } catch (Throwable t) {
+            failure.report("publisher", t);
+        }
+    }
+
+    private void publishUntilStopped() {
         long next = System.nanoTime() + interArrival();
         while (running) {
             long now = System.nanoTime();
@@ -65,23 +74,19 @@ final class Publisher implements Runnable {
             if (now - next > MAX_LAG_NANOS) {
                 next = now;
             }
-            try {
-                // Publish every arrival that is due, then sleep until the next.
-                while (running && next - now <= 0) {
-                    SymbolFeed feed = feeds[arrivals.nextInt(feeds.length)];
-                    boolean listen = hub.hasListeners();
-                    feed.lock.lock();
-                    try {
-                        // The epoch is read under the feed lock: a new epoch takes every feed lock to change it.
-                        feed.publish(System.currentTimeMillis(), encoder, listen, hub, listen ? hub.epoch() : null);
-                    } finally {
-                        feed.lock.unlock();
-                    }
-                    published.incrementAndGet();
-                    next += interArrival();
+            // Publish every arrival that is due, then sleep until the next.
+            while (running && next - now <= 0) {
+                SymbolFeed feed = feeds[arrivals.nextInt(feeds.length)];
+                boolean listen = hub.hasListeners();
+                feed.lock.lock();
+                try {
+                    // The epoch is read under the feed lock: a new epoch takes every feed lock to change it.
+                    feed.publish(System.currentTimeMillis(), encoder, listen, hub, listen ? hub.epoch() : null);
+                } finally {
+                    feed.lock.unlock();
                 }
-            } catch (RuntimeException e) {
-                LOG.error("simulated tick publishing failed", e);
+                published.incrementAndGet();
+                next += interArrival();
             }
         }
     }

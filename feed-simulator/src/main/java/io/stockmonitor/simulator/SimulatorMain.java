@@ -3,6 +3,7 @@ package io.stockmonitor.simulator;
 import io.stockmonitor.protocol.ProductVersion;
 import io.stockmonitor.protocol.Protocol;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,13 +14,17 @@ import picocli.CommandLine.Option;
 
 /**
  * Command line of the standalone feed simulator. Prints one line to stdout once ready
- * ({@code feed-simulator listening on ws://HOST:PORT/feed}); logs go to stderr. Exit code 2 for bad options.
+ * ({@code feed-simulator listening on ws://HOST:PORT/feed}, or {@code wss://} with a keystore); logs go to stderr.
+ * Exit code 2 for bad options (including unreadable token, password or keystore files), 1 when an internal thread
+ * died. Secrets come from files or the environment so that they need not be on the command line.
  */
 @Command(name = "feed-simulator", mixinStandardHelpOptions = true, versionProvider = SimulatorMain.Version.class,
         sortOptions = false,
         description = "Serves SIMULATED stock prices over WebSocket (Stock Monitor feed protocol v1) at /feed.",
-        footer = "%nAdmin (loopback only): POST /admin/drop | /admin/silence?seconds=N | /admin/new-epoch | "
-                + "/admin/delay?ms=N | /admin/duplicate?symbol=S | /admin/swap?symbol=S; GET /admin/status")
+        footer = "%nAdmin (only with --admin; loopback clients, loopback Host, no foreign Origin; "
+                + "Authorization: Bearer TOKEN when a token is set): POST /admin/drop | /admin/silence?seconds=N | "
+                + "/admin/new-epoch | /admin/delay?ms=N | /admin/duplicate?symbol=S | /admin/swap?symbol=S; "
+                + "GET /admin/status")
 public final class SimulatorMain implements Callable<Integer> {
     /** Logback reads this system property; set before the first logger is created. */
     static final String LOGBACK_CONFIG_PROPERTY = "logback.configurationFile";
@@ -48,21 +53,53 @@ public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--heartbeat-ms", paramLabel = "MS", description = "Heartbeat period (default: ${DEFAULT-VALUE}).")
     long heartbeatMs = Protocol.DEFAULT_HEARTBEAT_MS;
 
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "Require the token in FILE (one line) at the upgrade (Authorization: Bearer TOKEN or "
+                    + "?token=TOKEN) and on the admin endpoint. The token comes from --token-file, else --token, "
+                    + "else the environment variable " + SimulatorMain.TOKEN_ENV + "; default: none.")
+    Path tokenFile;
+
     @Option(names = "--token", paramLabel = "TOKEN",
-            description = "Require this token (Authorization: Bearer TOKEN or ?token=TOKEN); default: none.")
+            description = "The token on the command line: other local users can read it in ps; prefer "
+                    + "--token-file or " + SimulatorMain.TOKEN_ENV + ".")
     String token;
 
     @Option(names = "--max-clients", paramLabel = "N",
             description = "Most simultaneous connections; more are refused with HTTP 503 (default: ${DEFAULT-VALUE}).")
     int maxClients = SimulatorConfig.DEFAULT_MAX_CLIENTS;
 
+    @Option(names = "--admin",
+            description = "Serve the fault-injection admin endpoint under /admin/ (loopback only); default: off, "
+                    + "and /admin/ answers 404.")
+    boolean admin;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "Serve wss:// with the key and certificate in this PKCS#12 keystore (needs "
+                    + "--tls-password-file); default: plain ws://.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-password-file", paramLabel = "FILE",
+            description = "File holding the keystore's password (one line); it is never taken on the command line.")
+    Path tlsPasswordFile;
+
+    /** The environment variable a token may come from (read once, at start). */
+    static final String TOKEN_ENV = "STOCK_MONITOR_TOKEN";
+
     private final PrintWriter out;
     private final CountDownLatch stop;
     private volatile EmbeddedSimulator running;
 
+    private final java.util.function.Function<String, String> env;
+
     SimulatorMain(PrintWriter out, CountDownLatch stop) {
+        this(out, stop, System::getenv);
+    }
+
+    /** {@code env} reads environment variables (tests pass their own). */
+    SimulatorMain(PrintWriter out, CountDownLatch stop, java.util.function.Function<String, String> env) {
         this.out = out;
         this.stop = stop;
+        this.env = env;
     }
 
     public static void main(String[] args) {
@@ -107,8 +144,13 @@ public final class SimulatorMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SimulatorConfig config = new SimulatorConfig(host, port, symbols, rate, seed, historyTicks, heartbeatMs,
-                token, maxClients);
+                resolveToken(), maxClients).withAdmin(admin).withTls(tls());
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
         try (EmbeddedSimulator sim = EmbeddedSimulator.start(config)) {
+            sim.failure().thenAccept(t -> {
+                failed.set(t);
+                stop.countDown();
+            });
             running = sim;
             out.println("feed-simulator listening on " + sim.uri());
             out.flush();
@@ -119,7 +161,38 @@ public final class SimulatorMain implements Callable<Integer> {
                 notifyAll();
             }
         }
+        if (failed.get() != null) {
+            // Exit code 1 and one line (the stack trace is in the log): an internal thread died.
+            throw new IllegalStateException("internal failure, simulator stopped: " + failed.get());
+        }
         return 0;
+    }
+
+    /** --token-file, else --token, else the environment; null for none. A set but empty variable counts as unset. */
+    String resolveToken() {
+        if (tokenFile != null) {
+            return SecretFile.read(tokenFile, "token");
+        }
+        if (token != null) {
+            return token;
+        }
+        String fromEnv = env.apply(TOKEN_ENV);
+        return fromEnv == null || fromEnv.isEmpty() ? null : fromEnv;
+    }
+
+    private TlsConfig tls() {
+        if (tlsKeystore == null && tlsPasswordFile == null) {
+            return null;
+        }
+        if (tlsKeystore == null || tlsPasswordFile == null) {
+            throw new IllegalArgumentException("--tls-keystore and --tls-password-file go together");
+        }
+        return TlsConfig.fromFiles(tlsKeystore, tlsPasswordFile);
+    }
+
+    /** The running simulator, or null (tests). */
+    EmbeddedSimulator running() {
+        return running;
     }
 
     /** Blocks the shutdown hook until the simulator has closed its clients (1001) and stopped. */

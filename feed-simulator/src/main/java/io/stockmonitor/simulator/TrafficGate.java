@@ -9,12 +9,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class TrafficGate {
     private final ScheduledExecutorService scheduler;
+    private final InternalFailure failure;
     private volatile long silentUntilNanos;
     private volatile boolean silent;
     private volatile long delayNanos;
 
-    TrafficGate(ScheduledExecutorService scheduler) {
+    TrafficGate(ScheduledExecutorService scheduler, InternalFailure failure) {
         this.scheduler = scheduler;
+        this.failure = failure;
     }
 
     /** Nanoseconds a frame queued at {@code enqueuedNanos} must still wait at {@code now}; 0 to send now. */
@@ -47,9 +49,10 @@ final class TrafficGate {
         return delayNanos;
     }
 
+    /** Runs {@code task} on the timer thread; a Throwable it throws is fatal (the executor would swallow it). */
     void schedule(Runnable task, long delay, TimeUnit unit) {
         try {
-            scheduler.schedule(task, delay, unit);
+            scheduler.schedule(failure.guard("timer", task), delay, unit);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // Shutting down: nothing left to wake.
         }

@@ -26,7 +26,7 @@ class FaultControlsTest {
     @BeforeEach
     void start() throws Exception {
         sim = EmbeddedSimulator.start(SimulatorConfig.defaults().withPort(0).withSymbols(List.of("AAPL", "MSFT"))
-                .withRate(50).withHeartbeatMs(100));
+                .withRate(50).withHeartbeatMs(100).withAdmin(true));
     }
 
     @AfterEach

@@ -35,7 +35,7 @@ public final class FanoutBench {
             }
         }
         SimulatorConfig config = SimulatorConfig.defaults().withPort(0).withRate(rate)
-                .withMaxClients(connections + 10);
+                .withMaxClients(connections + 10).withAdmin(true);
         List<String> symbols = new ArrayList<>();
         try (EmbeddedSimulator sim = EmbeddedSimulator.start(config)) {
             symbols.addAll(sim.symbols().subList(0, Math.min(symbolCount, sim.symbols().size())));

@@ -50,6 +50,8 @@ public final class AppFrameBench {
      * caught up, see {@link #MAX_DELAY_TO_MEASURE_MS}; a client that stays slower than the feed still overflows.
      */
     private static final int SEND_QUEUE_FRAMES = 1_000_000;
+    /** As generous in bytes: about 1,000,000 tick frames. */
+    private static final long SEND_QUEUE_BYTES = 256L * 1024 * 1024;
     /** The client counts as caught up when the newest tick it read is at most this old (same clock: in-process). */
     private static final long MAX_DELAY_TO_MEASURE_MS = 100;
     /** How long the client may take to catch up after the warm-up before the run is given up. */
@@ -83,7 +85,7 @@ public final class AppFrameBench {
         }
         try (EmbeddedSimulator sim = EmbeddedSimulator.start(SimulatorConfig.defaults().withPort(0)
                 .withSymbols(symbols).withRate(TICKS_PER_SYMBOL_PER_SECOND).withSeed(11)
-                .withSendQueueFrames(SEND_QUEUE_FRAMES))) {
+                .withSendQueueFrames(SEND_QUEUE_FRAMES).withSendQueueBytes(SEND_QUEUE_BYTES))) {
             AppFrameBench bench = new AppFrameBench();
             try {
                 bench.run(sim, symbols, warmupS, measureS);
