@@ -167,13 +167,29 @@ public final class TradeSequencer {
      */
     public void reconnected() {
         for (Stream s : streams.values()) {
-            if (s.lastId == NONE) {
-                // Never traded: there is no stream yet to have a hole in.
-                output.nothingMissed(s.symbol);
-            } else if (!s.refilling) {
-                startRefill(s);
-                pump(s);
-            }
+            catchUp(s);
+        }
+    }
+
+    /**
+     * One symbol may have missed trades the stream will not reveal (a provider's heartbeat names a trade id never
+     * received, or a connection came back for this symbol alone): it reads the history from its last id as
+     * {@link #reconnected} does for all. Nothing happens while a refill is running, which will see the same trades.
+     */
+    public void catchUp(String symbol) {
+        Stream s = streams.get(symbol);
+        if (s != null) {
+            catchUp(s);
+        }
+    }
+
+    private void catchUp(Stream s) {
+        if (s.lastId == NONE) {
+            // Never traded: there is no stream yet to have a hole in.
+            output.nothingMissed(s.symbol);
+        } else if (!s.refilling) {
+            startRefill(s);
+            pump(s);
         }
     }
 
