@@ -4,6 +4,7 @@ import io.stockmonitor.feed.ConnectionSupervisor;
 import io.stockmonitor.feed.FeedClientConfig;
 import io.stockmonitor.market.MarketModel;
 import io.stockmonitor.source.binance.BinanceSource;
+import io.stockmonitor.source.coinbase.CoinbaseSource;
 import java.net.URI;
 import java.util.List;
 
@@ -32,6 +33,7 @@ public final class Sources {
     public static ConnectionSupervisor client(SourceSettings settings, MarketModel market) {
         return switch (settings.kind()) {
             case BINANCE -> BinanceSource.client(settings, market);
+            case COINBASE -> CoinbaseSource.client(settings, market);
             default -> throw new IllegalArgumentException(settings.kind().title() + " is not a provider source");
         };
     }
@@ -44,6 +46,8 @@ public final class Sources {
         return switch (kind) {
             case BINANCE -> new Defaults(BinanceSource.DEFAULT_WS, BinanceSource.DEFAULT_REST,
                     BinanceSource.SILENCE_LIMIT_MS, BinanceSource.ROLLOVER_AFTER_MS);
+            case COINBASE -> new Defaults(CoinbaseSource.DEFAULT_WS, CoinbaseSource.DEFAULT_REST,
+                    CoinbaseSource.SILENCE_LIMIT_MS, CoinbaseSource.ROLLOVER_AFTER_MS);
             default -> throw new IllegalArgumentException(kind.title() + " is not a provider source");
         };
     }
