@@ -58,9 +58,9 @@ import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
  * Errors are {@code {"message": ...}} with a 4xx status; public requests are throttled by the documented lazy-fill
  * token bucket (10 a second, bursts of 15) with 429 and no Retry-After.
  *
- * <p>Coinbase-specific controls beside the base's: {@link #closeAll}, {@link #sendError}, {@link #errorAndClose},
- * {@link #delist}, {@link #zeroHeartbeatTradeIds}, {@link #skipTickers}, {@link #forgetRestHistoryBefore}, the
- * three rate limits, the subscribe deadline and the heartbeat period.
+ * <p>Coinbase-specific controls beside the base's: {@link #closeAll}, {@link #sendError}, {@link #sendRaw},
+ * {@link #errorAndClose}, {@link #delist}, {@link #zeroHeartbeatTradeIds}, {@link #skipTickers},
+ * {@link #forgetRestHistoryBefore}, the three rate limits, the subscribe deadline and the heartbeat period.
  */
 public final class CoinbaseEmulator extends ProviderEmulator {
     /** "you are disconnected if no subscribe has been received within 5 seconds" (WebSocket overview). */
@@ -183,6 +183,14 @@ public final class CoinbaseEmulator extends ProviderEmulator {
     public void sendError(String message, String reason) {
         call(() -> {
             String frame = error(message, reason);
+            sockets().forEach(s -> send(s, frame));
+            return null;
+        });
+    }
+
+    /** Sends {@code frame} exactly as given on every socket: malformed or forged frames for a client's tests. */
+    public void sendRaw(String frame) {
+        call(() -> {
             sockets().forEach(s -> send(s, frame));
             return null;
         });
