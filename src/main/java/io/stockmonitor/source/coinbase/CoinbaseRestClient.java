@@ -84,9 +84,8 @@ final class CoinbaseRestClient {
                 try {
                     JsonNode s = json.readTree(body);
                     if (s != null && s.isObject()) {
-                        done.accept(new DayStats(CoinbaseTradeHistory.decimal(s.path("open")),
-                                CoinbaseTradeHistory.decimal(s.path("high")), CoinbaseTradeHistory.decimal(s.path("low")),
-                                CoinbaseTradeHistory.decimal(s.path("volume"))));
+                        done.accept(new DayStats(decimal(s, "open"), decimal(s, "high"), decimal(s, "low"),
+                                decimal(s, "volume")));
                     }
                 } catch (IOException e) {
                     // Statistics are a courtesy: the ticker brings them with every trade anyway.
@@ -156,6 +155,10 @@ final class CoinbaseRestClient {
             return null;
         }
         return new Candle(time, open, high, low, close, volume);
+    }
+
+    private static double decimal(JsonNode node, String field) {
+        return CoinbaseTradeHistory.decimal(node.path(field));
     }
 
     private static String text(JsonNode node, String field) {

@@ -38,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * (re)subscribe the product's first message, {@code last_match}, anchors it: the same id as the last applied one
  * means nothing was missed, the next id is applied, a larger one opens a gap that is refilled, so a drop, a stall or
  * a close by the server needs no REST call unless trades were really missed. A heartbeat (every second per product)
- * is a sign of life, and when it names a trade id above the last applied one on two heartbeats running (the docs do
- * not order heartbeats against matches), the trades between are fetched: nothing later on the socket would reveal a
- * dropped last trade. A heartbeat's id 0 means unknown (Coinbase sent only zeros in 2019-2020).
+ * is a sign of life: a product without one for the silence limit, while other frames keep the socket alive, has the
+ * socket replaced. When heartbeats name a trade id above the last applied one twice running (the docs do not order
+ * heartbeats against matches), the trades between are fetched: nothing later on the socket would reveal a dropped
+ * last trade. A heartbeat's id 0 means unknown (Coinbase sent only zeros in 2019-2020).
  *
  * <p>Quotes and 24 h statistics come with every ticker; the statistics also from REST when a product is added and
  * every {@link #DAY_STATS_EVERY_MS}; the product list (with readable names) and one-minute candles from REST. All
@@ -93,6 +94,7 @@ final class CoinbaseSession implements FeedSession {
     private boolean closed;
     private ScheduledFuture<?> dayStatsTask;
     private ScheduledFuture<?> productsTask;
+    private ScheduledFuture<?> heartbeatWatch;
 
     /** What the socket has told about one product. */
     private static final class Product {
@@ -100,6 +102,10 @@ final class CoinbaseSession implements FeedSession {
         long newestSeen = CoinbaseTradeHistory.UNKNOWN;
         /** A heartbeat named this id above the last applied one; a second heartbeat confirms it is missing. */
         long suspect = CoinbaseTradeHistory.UNKNOWN;
+        /** The socket confirmed this product's heartbeat channel: from then on its heartbeats are watched. */
+        boolean watched;
+        /** When its last heartbeat came (or its watch began). */
+        long heartbeatNanos;
     }
 
     /** A subscribe or unsubscribe sent on a socket, waiting for its {@code subscriptions} reply. */
@@ -137,6 +143,7 @@ final class CoinbaseSession implements FeedSession {
     public void start() {
         loadProducts();
         dayStatsTask = link.schedule(this::refreshDayStats, DAY_STATS_EVERY_MS);
+        heartbeatWatch = link.schedule(this::watchHeartbeats, watchPeriodMs());
     }
 
     @Override
@@ -168,6 +175,9 @@ final class CoinbaseSession implements FeedSession {
     @Override
     public void lost(int socket, boolean wasEstablished) {
         sockets.remove(socket);
+        for (Product p : products.values()) {
+            p.watched = false; // until the next socket confirms the heartbeat channel again
+        }
         // Positions stay: the next socket's last_match tells each product whether anything was missed.
     }
 
@@ -215,6 +225,7 @@ final class CoinbaseSession implements FeedSession {
         gate.close();
         cancel(dayStatsTask);
         cancel(productsTask);
+        cancel(heartbeatWatch);
     }
 
     // ---------------------------------------------------------------- frames
@@ -268,9 +279,13 @@ final class CoinbaseSession implements FeedSession {
     private void onHeartbeat(Socket s) {
         String symbol = parser.symbol;
         Product p = symbol == null ? null : products.get(symbol);
+        if (p == null) {
+            return; // not ours
+        }
+        p.heartbeatNanos = System.nanoTime();
         long named = parser.lastTradeId;
-        if (p == null || named <= 0) {
-            return; // not ours, or 0: "unknown"
+        if (named <= 0) {
+            return; // 0: "unknown"
         }
         p.newestSeen = Math.max(p.newestSeen, named);
         long last = sequencer.lastId(symbol);
@@ -299,6 +314,36 @@ final class CoinbaseSession implements FeedSession {
         } else {
             p.suspect = named;
         }
+    }
+
+    /**
+     * A product whose heartbeats stopped while the socket goes on (others' frames keep the supervisor's watchdog
+     * content) is a partial outage: the socket is replaced, and last_match finds what the product missed.
+     */
+    private void watchHeartbeats() {
+        heartbeatWatch = null;
+        if (closed) {
+            return;
+        }
+        long now = System.nanoTime();
+        long limitNanos = settings.silenceLimitMs() * 1_000_000L;
+        for (Map.Entry<String, Product> e : products.entrySet()) {
+            Product p = e.getValue();
+            if (p.watched && now - p.heartbeatNanos > limitNanos) {
+                long silentMs = (now - p.heartbeatNanos) / 1_000_000L;
+                LOG.warn("Coinbase {}: no heartbeat for {} ms while the socket carries other frames", e.getKey(),
+                        silentMs);
+                link.reconnect("no heartbeat for " + e.getKey() + " for " + silentMs + " ms (limit "
+                        + settings.silenceLimitMs() + " ms)");
+                break;
+            }
+        }
+        heartbeatWatch = link.schedule(this::watchHeartbeats, watchPeriodMs());
+    }
+
+    /** A tenth of the silence limit: a stopped product is noticed at most 10 % late. */
+    private long watchPeriodMs() {
+        return Math.max(50, settings.silenceLimitMs() / 10);
     }
 
     private long newestSeen(String symbol) {
@@ -351,6 +396,15 @@ final class CoinbaseSession implements FeedSession {
                 }
             }
             s.refusals.clear();
+        }
+        long now = System.nanoTime();
+        for (Map.Entry<String, Product> e : products.entrySet()) {
+            Product p = e.getValue();
+            boolean listed = heartbeats.contains(e.getKey());
+            if (listed && !p.watched) {
+                p.heartbeatNanos = now;
+            }
+            p.watched = listed;
         }
         long limit = heartbeats.isEmpty() ? IDLE_SILENCE_LIMIT_MS : settings.silenceLimitMs();
         if (!s.established) {

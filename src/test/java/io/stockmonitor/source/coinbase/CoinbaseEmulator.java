@@ -59,8 +59,9 @@ import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
  * token bucket (10 a second, bursts of 15) with 429 and no Retry-After.
  *
  * <p>Coinbase-specific controls beside the base's: {@link #closeAll}, {@link #sendError}, {@link #sendRaw},
- * {@link #errorAndClose}, {@link #delist}, {@link #zeroHeartbeatTradeIds}, {@link #skipTickers},
- * {@link #forgetRestHistoryBefore}, the three rate limits, the subscribe deadline and the heartbeat period.
+ * {@link #errorAndClose}, {@link #delist}, {@link #zeroHeartbeatTradeIds}, {@link #muteHeartbeats},
+ * {@link #skipTickers}, {@link #forgetRestHistoryBefore}, the three rate limits, the subscribe deadline and the
+ * heartbeat period.
  */
 public final class CoinbaseEmulator extends ProviderEmulator {
     /** "you are disconnected if no subscribe has been received within 5 seconds" (WebSocket overview). */
@@ -103,6 +104,7 @@ public final class CoinbaseEmulator extends ProviderEmulator {
     private Duration heartbeatPeriod = DOCUMENTED_HEARTBEAT_PERIOD;
     private ScheduledFuture<?> heartbeats;
     private boolean zeroHeartbeatTradeIds;
+    private final Set<String> heartbeatsMuted = new LinkedHashSet<>();
 
     // Any thread (each bucket synchronises itself).
     private final TokenBucket restBucket = new TokenBucket(REST_PER_SECOND, REST_BURST);
@@ -156,6 +158,14 @@ public final class CoinbaseEmulator extends ProviderEmulator {
     /** Heartbeats carry {@code "last_trade_id": 0}, as public clients reported in 2019 and 2020. */
     public void zeroHeartbeatTradeIds(boolean zero) {
         call(() -> zeroHeartbeatTradeIds = zero);
+    }
+
+    /**
+     * No heartbeat goes out for the product while {@code muted} (its other channels go on): a partial outage that
+     * only a per-product heartbeat watch notices.
+     */
+    public void muteHeartbeats(String product, boolean muted) {
+        call(() -> muted ? heartbeatsMuted.add(product) : heartbeatsMuted.remove(product));
     }
 
     /** The next {@code n} trades of the product get no ticker message ("It batches updates in case of cascading matches"). */
@@ -473,6 +483,9 @@ public final class CoinbaseEmulator extends ProviderEmulator {
                 Set<String> ids = s.subscriptions.get("heartbeat");
                 if (ids != null) {
                     for (String id : ids) {
+                        if (heartbeatsMuted.contains(id)) {
+                            continue;
+                        }
                         send(s, heartbeat(feeds.get(id), now));
                     }
                 }

@@ -253,6 +253,20 @@ class CoinbaseSourceTest {
     }
 
     @Test
+    void aProductWhoseHeartbeatsStopHasTheSocketReplaced() {
+        connect(settings(SYMBOLS));
+        tradeAndAwait(10);
+        emulator.muteHeartbeats(ETH, true);
+        emulator.trade(ETH, 5);
+        // BTC's heartbeats keep the socket busy: only the per-product watch sees ETH go quiet.
+        await().atMost(WAIT).until(() -> client.stats().connectionsLost() >= 1);
+        emulator.muteHeartbeats(ETH, false);
+        await().atMost(WAIT).until(() -> client.status().state() == ConnectionState.CONNECTED);
+        tradeAndAwait(10);
+        assertExactAndNoLoss();
+    }
+
+    @Test
     void duplicatedMessagesAreDroppedAndCounted() {
         connect(settings(SYMBOLS));
         emulator.duplicateOnSocket(ETH, 5);
@@ -454,6 +468,16 @@ class CoinbaseSourceTest {
         assertThat(client.stats().tradesLost()).isEqualTo(100);
         applied.assertExact(ETH, emulator.trades(ETH));
         applied.assertNoLoss(ETH);
+    }
+
+    @Test
+    void theDefaultsAreCoinbasesOwnEndpoints() {
+        SourceSettings s = Sources.settings(SourceKind.COINBASE, List.of(BTC), null, null, null);
+        assertThat(s.ws()).isEqualTo(URI.create("wss://ws-feed.exchange.coinbase.com"));
+        assertThat(s.rest()).isEqualTo(URI.create("https://api.exchange.coinbase.com"));
+        assertThat(s.silenceLimitMs()).isEqualTo(CoinbaseSource.SILENCE_LIMIT_MS);
+        assertThat(s.rolloverAfterMs()).isZero();
+        assertThat(s.credentials().present()).isFalse();
     }
 
     private static String match(long id, String price, String size, String time) {
