@@ -460,6 +460,7 @@ class CoinbaseSourceTest {
             assertThat(g.kind()).isEqualTo(GapKind.LOST);
             assertThat(g.missed()).isEqualTo(100);
             assertThat(g.fromId()).isEqualTo(firstMissing);
+            assertThat(g.toId()).as("the span names only the ids missing").isEqualTo(firstMissing + 99);
             assertThat(g.refilled()).isEqualTo(199); // the newest of the 300 came live, as last_match
         });
         List<EmulatedTrade> served = emulator.trades(BTC).stream()
