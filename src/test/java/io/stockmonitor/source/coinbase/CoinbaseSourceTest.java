@@ -163,10 +163,14 @@ class CoinbaseSourceTest {
     void aDropIsRefilledByIdExactly() {
         connect(settings(SYMBOLS));
         tradeAndAwait(20);
+        // Down until the trades are made, however fast the client comes back.
+        emulator.refuseUpgrades(503, 1_000);
         proxy.resetAll();
         emulator.trade(BTC, 250);
         emulator.trade(ETH, 1_300);
-        await().atMost(WAIT).until(() -> client.status().state() == ConnectionState.CONNECTED);
+        emulator.refuseUpgrades(503, 0);
+        await().atMost(WAIT).until(() -> client.status().state() == ConnectionState.CONNECTED
+                && client.stats().connectionsLost() == 1);
         tradeAndAwait(20);
         assertExactAndNoLoss();
         assertThat(applied.gaps(ETH)).singleElement().satisfies(g -> {
