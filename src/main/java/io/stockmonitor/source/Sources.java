@@ -4,6 +4,7 @@ import io.stockmonitor.feed.ConnectionSupervisor;
 import io.stockmonitor.feed.FeedClientConfig;
 import io.stockmonitor.market.MarketModel;
 import io.stockmonitor.source.binance.BinanceSource;
+import io.stockmonitor.source.coinbase.CoinbaseSource;
 import io.stockmonitor.source.kraken.KrakenSource;
 import java.net.URI;
 import java.util.List;
@@ -41,6 +42,7 @@ public final class Sources {
         }
         return switch (kind) {
             case BINANCE -> BinanceSource.client(settings, market);
+            case COINBASE -> CoinbaseSource.client(settings, market);
             case KRAKEN -> KrakenSource.client(settings, market);
             default -> throw new IllegalArgumentException(settings.kind().title() + " is not a provider source");
         };
@@ -54,6 +56,8 @@ public final class Sources {
         return switch (kind) {
             case BINANCE -> new Defaults(BinanceSource.DEFAULT_WS, BinanceSource.DEFAULT_REST,
                     BinanceSource.SILENCE_LIMIT_MS, BinanceSource.ROLLOVER_AFTER_MS);
+            case COINBASE -> new Defaults(CoinbaseSource.DEFAULT_WS, CoinbaseSource.DEFAULT_REST,
+                    CoinbaseSource.SILENCE_LIMIT_MS, CoinbaseSource.ROLLOVER_AFTER_MS);
             case KRAKEN -> new Defaults(KrakenSource.DEFAULT_WS, KrakenSource.DEFAULT_REST,
                     KrakenSource.SILENCE_LIMIT_MS, KrakenSource.ROLLOVER_AFTER_MS);
             default -> throw new IllegalArgumentException(kind.title() + " is not a provider source");

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each hole ends as one {@link FeedEvent.GapSettled}: {@link GapKind#EXACT} when every missing id was fetched,
  * {@link GapKind#LOST} (with the count) when some ids are absent from the provider's history, the refill had to give
- * up (a ban, an outage, an overflowing buffer) or the history could not be read. A reconnect that missed nothing
- * settles the symbol's disconnection as exact without a gap event.
+ * up (a ban, an outage, an overflowing buffer) or the history could not be read. An exact gap spans the hole; a lost
+ * one spans the ids not obtained (first to last), so the record's gap line covers only what the record lacks. A
+ * reconnect that missed nothing settles the symbol's disconnection as exact without a gap event.
  *
  * <p>Feed thread only.
  */
@@ -199,13 +200,29 @@ public final class TradeSequencer {
      */
     public void reconnected() {
         for (Stream s : streams.values()) {
-            if (s.lastId == NONE) {
-                // Never traded: there is no stream yet to have a hole in.
-                output.nothingMissed(s.symbol);
-            } else if (!s.refilling) {
-                startRefill(s);
-                pump(s);
-            }
+            catchUp(s);
+        }
+    }
+
+    /**
+     * One symbol may have missed trades the stream will not reveal (a provider's heartbeat names a trade id never
+     * received, or a connection came back for this symbol alone): it reads the history from its last id as
+     * {@link #reconnected} does for all. Nothing happens while a refill is running, which will see the same trades.
+     */
+    public void catchUp(String symbol) {
+        Stream s = streams.get(symbol);
+        if (s != null) {
+            catchUp(s);
+        }
+    }
+
+    private void catchUp(Stream s) {
+        if (s.lastId == NONE) {
+            // Never traded: there is no stream yet to have a hole in.
+            output.nothingMissed(s.symbol);
+        } else if (!s.refilling) {
+            startRefill(s);
+            pump(s);
         }
     }
 
@@ -224,6 +241,8 @@ public final class TradeSequencer {
         s.gapFromTs = s.lastTs;
         s.refilled = 0;
         s.lost = 0;
+        s.lostFromId = NONE;
+        s.lostToId = NONE;
         s.startedMs = System.currentTimeMillis();
         s.lagSinceMs = -1;
         s.lagWaitMs = limits.restLagRetryMs();
@@ -286,10 +305,9 @@ public final class TradeSequencer {
             }
             if (t.id() > s.lastId + 1) {
                 // Absent from the provider's own history: no refill can bring these back.
-                long absent = t.id() - s.lastId - 1;
-                s.lost += absent;
+                absent(s, s.lastId + 1, t.id() - 1);
                 LOG.warn("{} {}: ids {}..{} are absent from the history: {} trades lost", epoch, s.symbol,
-                        s.lastId + 1, t.id() - 1, absent);
+                        s.lastId + 1, t.id() - 1, t.id() - s.lastId - 1);
             }
             advanced = true;
             if (t.valid()) {
@@ -315,10 +333,9 @@ public final class TradeSequencer {
                 s.lagWaitMs = limits.restLagRetryMs();
             }
             if (now - s.lagSinceMs >= limits.restLagGiveUpMs()) {
-                long absent = target - s.lastId;
-                s.lost += absent;
+                absent(s, s.lastId + 1, target);
                 LOG.warn("{} {}: ids {}..{} never appeared in the history: {} trades lost", epoch, s.symbol,
-                        s.lastId + 1, target, absent);
+                        s.lastId + 1, target, target - s.lastId);
                 s.lastId = target;
                 finish(s);
             } else {
@@ -335,18 +352,31 @@ public final class TradeSequencer {
 
     /** The rest of the span cannot be refilled: it is reported lost and the waiting live trades go on. */
     private void giveUp(Stream s, String why) {
+        long firstLost = s.lastId + 1;
         if (!s.buffer.isEmpty()) {
             long target = s.buffer.firstId() - 1;
             if (target > s.lastId) {
-                s.lost += target - s.lastId;
+                absent(s, s.lastId + 1, target);
                 s.lastId = target;
             }
         } else {
-            s.lost = Math.max(s.lost, -1);
+            // How far the loss reaches is unknown: it starts at the first id not obtained.
+            absent(s, firstLost, firstLost - 1);
             s.unknownLoss = true;
         }
-        LOG.warn("{} {}: giving up the refill ({}): trades from id {} are lost", epoch, s.symbol, why, s.gapFromId);
+        LOG.warn("{} {}: giving up the refill ({}): trades from id {} are lost", epoch, s.symbol, why, firstLost);
         finish(s);
+    }
+
+    /** Ids {@code from..to} (none when {@code to < from}) will never be applied: they widen the span reported lost. */
+    private static void absent(Stream s, long from, long to) {
+        if (s.lostFromId == NONE) {
+            s.lostFromId = from;
+        }
+        if (to >= from) {
+            s.lost += to - from + 1;
+            s.lostToId = to;
+        }
     }
 
     /** The span is done: settle it, then apply the waiting live trades in order (which may open the next gap). */
@@ -356,11 +386,15 @@ public final class TradeSequencer {
         s.refilling = false;
         if ((s.refilled == 0 || s.catchUp) && s.lost == 0 && !s.unknownLoss) {
             output.nothingMissed(s.symbol);
+        } else if (s.lost == 0 && !s.unknownLoss) {
+            output.gap(new FeedEvent.GapSettled(s.symbol, GapKind.EXACT, s.gapFromId, toId, s.gapFromTs, toTs,
+                    s.refilled, 0));
         } else {
-            GapKind kind = s.lost > 0 || s.unknownLoss ? GapKind.LOST : GapKind.EXACT;
-            Long to = s.unknownLoss ? null : toId;
-            output.gap(new FeedEvent.GapSettled(s.symbol, kind, s.gapFromId, to, s.gapFromTs, toTs, s.refilled,
-                    s.unknownLoss ? -1 : s.lost));
+            // The lost span names the ids missing, from the first to the last (the refilled trades around them are
+            // in the record on their own): the record's gap covers only what it does not hold.
+            Long to = s.unknownLoss ? null : s.lostToId;
+            output.gap(new FeedEvent.GapSettled(s.symbol, GapKind.LOST, s.lostFromId, to, s.gapFromTs, toTs,
+                    s.refilled, s.unknownLoss ? -1 : s.lost));
         }
         s.unknownLoss = false;
         drainBuffer(s);
@@ -399,6 +433,9 @@ public final class TradeSequencer {
         boolean removed;
         boolean unknownLoss;
         long gapFromId;
+        /** First and last id of the span reported lost ({@link #NONE} while nothing is lost). */
+        long lostFromId = NONE;
+        long lostToId = NONE;
         long gapFromTs;
         long refilled;
         long lost;

@@ -58,9 +58,10 @@ import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
  * Errors are {@code {"message": ...}} with a 4xx status; public requests are throttled by the documented lazy-fill
  * token bucket (10 a second, bursts of 15) with 429 and no Retry-After.
  *
- * <p>Coinbase-specific controls beside the base's: {@link #closeAll}, {@link #sendError}, {@link #errorAndClose},
- * {@link #delist}, {@link #zeroHeartbeatTradeIds}, {@link #skipTickers}, {@link #forgetRestHistoryBefore}, the
- * three rate limits, the subscribe deadline and the heartbeat period.
+ * <p>Coinbase-specific controls beside the base's: {@link #closeAll}, {@link #sendError}, {@link #sendRaw},
+ * {@link #errorAndClose}, {@link #delist}, {@link #zeroHeartbeatTradeIds}, {@link #muteHeartbeats},
+ * {@link #skipTickers}, {@link #forgetRestHistoryBefore}, the three rate limits, the subscribe deadline and the
+ * heartbeat period.
  */
 public final class CoinbaseEmulator extends ProviderEmulator {
     /** "you are disconnected if no subscribe has been received within 5 seconds" (WebSocket overview). */
@@ -103,6 +104,7 @@ public final class CoinbaseEmulator extends ProviderEmulator {
     private Duration heartbeatPeriod = DOCUMENTED_HEARTBEAT_PERIOD;
     private ScheduledFuture<?> heartbeats;
     private boolean zeroHeartbeatTradeIds;
+    private final Set<String> heartbeatsMuted = new LinkedHashSet<>();
 
     // Any thread (each bucket synchronises itself).
     private final TokenBucket restBucket = new TokenBucket(REST_PER_SECOND, REST_BURST);
@@ -158,6 +160,14 @@ public final class CoinbaseEmulator extends ProviderEmulator {
         call(() -> zeroHeartbeatTradeIds = zero);
     }
 
+    /**
+     * No heartbeat goes out for the product while {@code muted} (its other channels go on): a partial outage that
+     * only a per-product heartbeat watch notices.
+     */
+    public void muteHeartbeats(String product, boolean muted) {
+        call(() -> muted ? heartbeatsMuted.add(product) : heartbeatsMuted.remove(product));
+    }
+
     /** The next {@code n} trades of the product get no ticker message ("It batches updates in case of cascading matches"). */
     public void skipTickers(String product, int n) {
         call(() -> feed(product).tickersToSkip = n);
@@ -183,6 +193,14 @@ public final class CoinbaseEmulator extends ProviderEmulator {
     public void sendError(String message, String reason) {
         call(() -> {
             String frame = error(message, reason);
+            sockets().forEach(s -> send(s, frame));
+            return null;
+        });
+    }
+
+    /** Sends {@code frame} exactly as given on every socket: malformed or forged frames for a client's tests. */
+    public void sendRaw(String frame) {
+        call(() -> {
             sockets().forEach(s -> send(s, frame));
             return null;
         });
@@ -465,6 +483,9 @@ public final class CoinbaseEmulator extends ProviderEmulator {
                 Set<String> ids = s.subscriptions.get("heartbeat");
                 if (ids != null) {
                     for (String id : ids) {
+                        if (heartbeatsMuted.contains(id)) {
+                            continue;
+                        }
                         send(s, heartbeat(feeds.get(id), now));
                     }
                 }
