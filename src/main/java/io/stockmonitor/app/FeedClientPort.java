@@ -7,6 +7,7 @@ import io.stockmonitor.feed.FeedListener;
 import io.stockmonitor.feed.FeedSession;
 import io.stockmonitor.feed.FeedStats;
 import io.stockmonitor.market.LatencySnapshot;
+import io.stockmonitor.market.BarInterval;
 import io.stockmonitor.market.MarketModel;
 import io.stockmonitor.source.SourceKind;
 import io.stockmonitor.ui.ConnectionInfo;
@@ -100,6 +101,11 @@ final class FeedClientPort implements FeedPort, FeedListener {
     @Override
     public void subscribe(String symbol) {
         client.subscribe(symbol);
+    }
+
+    @Override
+    public void requestHistory(String symbol, BarInterval interval, long beforeMs) {
+        client.loadHistory(symbol, interval, beforeMs);
     }
 
     @Override

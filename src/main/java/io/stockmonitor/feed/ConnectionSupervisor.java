@@ -1,6 +1,8 @@
 package io.stockmonitor.feed;
 
+import io.stockmonitor.market.BarInterval;
 import io.stockmonitor.market.FeedLatency;
+import io.stockmonitor.market.HistoryBars;
 import io.stockmonitor.market.MarketModel;
 import java.net.URI;
 import java.util.LinkedHashSet;
@@ -195,6 +197,45 @@ public final class ConnectionSupervisor implements AutoCloseable {
         post(() -> {
             if (!symbols.contains(symbol)) {
                 addSymbol(symbol);
+            }
+        });
+    }
+
+    /** Bars a history request asks for at most (a few screens of a wide chart). */
+    public static final int HISTORY_PAGE_BARS = 1_000;
+
+    /**
+     * Loads older bars of the symbol's {@code interval} ending before {@code beforeMs} from the source's history,
+     * into the market model; any thread. One request per symbol and interval at a time; the model's
+     * {@link io.stockmonitor.market.HistoryState} says when it is loading and when there is nothing older.
+     */
+    public void loadHistory(String symbol, BarInterval interval, long beforeMs) {
+        post(() -> {
+            if (!symbols.contains(symbol) || !sessionStarted || market.historyState(symbol, interval).loading()
+                    || market.historyState(symbol, interval).exhausted()) {
+                return;
+            }
+            market.historyLoading(symbol, interval);
+            boolean asked = session.history(symbol, interval, beforeMs, HISTORY_PAGE_BARS,
+                    new FeedSession.HistoryResult() {
+                        @Override
+                        public void bars(HistoryBars bars, boolean reachedStart) {
+                            if (symbols.contains(symbol)) {
+                                market.applyHistory(symbol, bars);
+                                market.historyLoaded(symbol, interval, bars.oldest(),
+                                        reachedStart || bars.count() == 0);
+                            }
+                        }
+
+                        @Override
+                        public void failed(String reason) {
+                            LOG.info("feed {}: no history of {} {} ({})", label, symbol, interval.label(),
+                                    PeerText.escape(reason));
+                            market.historyLoaded(symbol, interval, Long.MAX_VALUE, false);
+                        }
+                    });
+            if (!asked) {
+                market.historyLoaded(symbol, interval, Long.MAX_VALUE, true);
             }
         });
     }

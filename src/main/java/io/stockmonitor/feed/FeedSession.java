@@ -1,5 +1,7 @@
 package io.stockmonitor.feed;
 
+import io.stockmonitor.market.BarInterval;
+import io.stockmonitor.market.HistoryBars;
 import java.util.List;
 
 /**
@@ -53,6 +55,24 @@ public interface FeedSession {
 
     /** The symbols the source offers, for completion; empty until known. Any thread. */
     List<SymbolInfo> symbols();
+
+    /** What a history request ends with; called on the feed thread. */
+    interface HistoryResult {
+        /** Bars before the asked time, oldest first; {@code reachedStart} when there is nothing older. */
+        void bars(HistoryBars bars, boolean reachedStart);
+
+        /** No bars: the source cannot say now ({@code reason} is for the log). */
+        void failed(String reason);
+    }
+
+    /**
+     * Reads up to {@code maxBars} bars of {@code interval} ending before {@code beforeMs} (the chart scrolled left)
+     * from the source's history: a provider's candle endpoint, our protocol's history request. Returns false when
+     * the source keeps no history at that interval (the result is then never called).
+     */
+    default boolean history(String symbol, BarInterval interval, long beforeMs, int maxBars, HistoryResult result) {
+        return false;
+    }
 
     /** Requests per second this source's server accepts on one connection; the supervisor paces below it. */
     int requestsPerSecond();

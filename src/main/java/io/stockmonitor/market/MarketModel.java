@@ -169,6 +169,41 @@ public final class MarketModel {
         }
     }
 
+    /** As {@link #applyHistory(String, BarInterval, long[], double[], double[], double[], double[], double[], int)}. */
+    public void applyHistory(String symbol, HistoryBars bars) {
+        applyHistory(symbol, bars.interval(), bars.times(), bars.open(), bars.high(), bars.low(), bars.close(),
+                bars.volume(), bars.count());
+    }
+
+    /** A history request for the symbol's {@code interval} is under way (writer). */
+    public void historyLoading(String symbol, BarInterval interval) {
+        SymbolState state = states.get(symbol);
+        if (state != null) {
+            state.history(interval, new HistoryState(state.history(interval).oldestMs(),
+                    state.history(interval).exhausted(), true));
+            bumpVersion();
+        }
+    }
+
+    /**
+     * The history answered: it now reaches back to {@code oldestMs} ({@link Long#MAX_VALUE}: nothing came), and
+     * {@code exhausted} when there is nothing older (writer).
+     */
+    public void historyLoaded(String symbol, BarInterval interval, long oldestMs, boolean exhausted) {
+        SymbolState state = states.get(symbol);
+        if (state != null) {
+            HistoryState was = state.history(interval);
+            state.history(interval, new HistoryState(Math.min(was.oldestMs(), oldestMs), exhausted, false));
+            bumpVersion();
+        }
+    }
+
+    /** How far back the symbol's {@code interval} reaches from the history; any thread. */
+    public HistoryState historyState(String symbol, BarInterval interval) {
+        SymbolState state = states.get(symbol);
+        return state == null ? HistoryState.NONE : state.history(interval);
+    }
+
     /** The feed asked the server to resync the symbol: RESYNCING until the next snapshot or tick. */
     public void markResyncing(String symbol) {
         SymbolState state = states.get(symbol);

@@ -74,6 +74,10 @@ final class SymbolState {
     private long lastDataTs = BarRing.NONE;
     private boolean disconnectOpen;
 
+    /** Per interval, how far back the source's history reaches; replaced whole (volatile elements by publication). */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<HistoryState> history =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(BarInterval.values().length);
+
     /** Copy-on-write: markers change a few times an hour, readers take the list as it is. */
     private volatile List<GapMarker> markers = List.of();
 
@@ -358,6 +362,15 @@ final class SymbolState {
                     Math.min(el, Math.min(eo, ec)), ec, ev);
             i = j;
         }
+    }
+
+    HistoryState history(BarInterval interval) {
+        HistoryState h = history.get(interval.ordinal());
+        return h == null ? HistoryState.NONE : h;
+    }
+
+    void history(BarInterval interval, HistoryState state) {
+        history.set(interval.ordinal(), state);
     }
 
     void markResyncing() {

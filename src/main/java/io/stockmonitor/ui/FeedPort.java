@@ -1,5 +1,6 @@
 package io.stockmonitor.ui;
 
+import io.stockmonitor.market.BarInterval;
 import io.stockmonitor.market.MarketModel;
 import io.stockmonitor.source.SourceKind;
 import java.util.List;
@@ -49,6 +50,13 @@ public interface FeedPort extends AutoCloseable {
     List<String> serverSymbols();
 
     void subscribe(String symbol);
+
+    /**
+     * Asks the source for older bars of the symbol (the chart scrolled left past what it has); they arrive in the
+     * market model, and its history state says when there is nothing older. Cheap: it only posts a request.
+     */
+    default void requestHistory(String symbol, BarInterval interval, long beforeMs) {
+    }
 
     void unsubscribe(String symbol);
 

@@ -174,10 +174,15 @@ final class BinanceRestClient implements TradeSequencer.History {
         });
     }
 
-    /** Up to 1,000 klines of {@code interval} ("1s", "1m", ...), oldest first. */
-    void klines(String symbol, String interval, int limit, Consumer<List<Kline>> done) {
+    /**
+     * Up to 1,000 klines of {@code interval} ("1s", "1m", ...) opening at or before {@code endTime}
+     * ({@link Long#MAX_VALUE}: the newest), oldest first.
+     */
+    void klines(String symbol, String interval, int limit, long endTime, Consumer<List<Kline>> done,
+                Consumer<String> failed) {
+        String end = endTime == Long.MAX_VALUE ? "" : "&endTime=" + endTime;
         gate.get(settings.restUri("/api/v3/klines?symbol=" + enc(symbol) + "&interval=" + interval + "&limit="
-                + limit), KLINES_WEIGHT, new RestGate.Answer() {
+                + limit + end), KLINES_WEIGHT, new RestGate.Answer() {
                     @Override
                     public void ok(String body, HttpFields headers) {
                         try {
@@ -190,13 +195,13 @@ final class BinanceRestClient implements TradeSequencer.History {
                             }
                             done.accept(rows);
                         } catch (IOException | RuntimeException e) {
-                            // No history for the chart: it starts with the live data.
+                            failed.accept("unreadable klines: " + e.getMessage());
                         }
                     }
 
                     @Override
                     public void failed(int status, String reason, boolean retryable) {
-                        // As above.
+                        failed.accept(reason);
                     }
                 });
     }

@@ -9,6 +9,7 @@ import io.stockmonitor.feed.PeerText;
 import io.stockmonitor.feed.SocketRequest;
 import io.stockmonitor.feed.SymbolTable;
 import io.stockmonitor.market.BarInterval;
+import io.stockmonitor.market.HistoryBars;
 import io.stockmonitor.source.RestGate;
 import io.stockmonitor.source.SourceSettings;
 import io.stockmonitor.source.TradeSequencer;
@@ -390,12 +391,54 @@ final class BinanceSession implements FeedSession {
         dayStatsTask = link.schedule(this::refreshDayStats, DAY_STATS_EVERY_MS);
     }
 
+    /**
+     * Older candles on demand (the chart scrolled left): Binance's klines before {@code beforeMs}; 5 s and 15 s,
+     * which Binance does not have, come as 1 s klines that the model aggregates.
+     */
+    @Override
+    public boolean history(String symbol, BarInterval interval, long beforeMs, int maxBars,
+                           FeedSession.HistoryResult result) {
+        BarInterval asked = interval == BarInterval.S5 || interval == BarInterval.S15 ? BarInterval.S1 : interval;
+        String name = switch (asked) {
+            case S1 -> "1s";
+            case M1 -> "1m";
+            case M5 -> "5m";
+            case M15 -> "15m";
+            case H1 -> "1h";
+            case H4 -> "4h";
+            case D1 -> "1d";
+            default -> null;
+        };
+        if (name == null || !symbols.contains(symbol)) {
+            return false;
+        }
+        int limit = Math.min(maxBars, BinanceRestClient.PAGE);
+        rest.klines(symbol, name, limit, beforeMs - 1, rows -> {
+            HistoryBars bars = HistoryBars.allocate(asked, rows.size());
+            int n = 0;
+            for (BinanceRestClient.Kline k : rows) {
+                if (k.openTime() < beforeMs) {
+                    bars.times()[n] = k.openTime();
+                    bars.open()[n] = k.open();
+                    bars.high()[n] = k.high();
+                    bars.low()[n] = k.low();
+                    bars.close()[n] = k.close();
+                    bars.volume()[n] = k.volume();
+                    n++;
+                }
+            }
+            result.bars(bars.withCount(n), rows.size() < limit);
+        }, result::failed);
+        return true;
+    }
+
     /** Candles for the chart: 8 h of 1 m klines, then the last 1,000 s of 1 s klines. */
     private void loadHistory(String symbol) {
-        rest.klines(symbol, "1m", 480, minutes -> {
+        rest.klines(symbol, "1m", 480, Long.MAX_VALUE, minutes -> {
             applyKlines(symbol, BarInterval.M1, minutes);
-            rest.klines(symbol, "1s", 1000, seconds -> applyKlines(symbol, BarInterval.S1, seconds));
-        });
+            rest.klines(symbol, "1s", 1000, Long.MAX_VALUE, seconds -> applyKlines(symbol, BarInterval.S1, seconds),
+                    why -> { });
+        }, why -> { });
     }
 
     private void applyKlines(String symbol, BarInterval interval, List<BinanceRestClient.Kline> rows) {

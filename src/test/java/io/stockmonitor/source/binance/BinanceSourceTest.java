@@ -8,8 +8,11 @@ import io.stockmonitor.feed.ConnectionSupervisor;
 import io.stockmonitor.feed.FeedClientConfig;
 import io.stockmonitor.feed.FeedEvent;
 import io.stockmonitor.feed.testing.TcpProxy;
+import io.stockmonitor.market.BarBuffer;
+import io.stockmonitor.market.BarInterval;
 import io.stockmonitor.market.Freshness;
 import io.stockmonitor.market.GapKind;
+import io.stockmonitor.market.HistoryState;
 import io.stockmonitor.market.MarketLimits;
 import io.stockmonitor.market.MarketModel;
 import io.stockmonitor.market.QuoteView;
@@ -239,5 +242,20 @@ class BinanceSourceTest {
         QuoteView q = new QuoteView();
         market.readQuote("DOGEUSDT", q);
         assertThat(q.last()).isEqualTo(emulator.trades("DOGEUSDT").get(24).price().doubleValue());
+    }
+
+    @Test
+    void olderCandlesComeOnDemandFromKlinesAndSayWhenThereIsNothingOlder() {
+        connect(settings(SYMBOLS));
+        tradeAndAwait(30);
+        long before = System.currentTimeMillis() + 120_000;
+        client.loadHistory("BTCUSDT", BarInterval.H1, before);
+        await().atMost(WAIT).until(() -> market.historyState("BTCUSDT", BarInterval.H1).exhausted());
+        HistoryState h = market.historyState("BTCUSDT", BarInterval.H1);
+        assertThat(h.loading()).isFalse();
+        assertThat(h.oldestMs()).as("the emulator's only hour so far").isLessThan(before);
+        BarBuffer bars = new BarBuffer(10);
+        assertThat(market.readBars("BTCUSDT", BarInterval.H1, Long.MIN_VALUE, bars)).isPositive();
+        assertThat(emulator.restLog()).anySatisfy(r -> assertThat(r.path()).isEqualTo("/api/v3/klines"));
     }
 }
