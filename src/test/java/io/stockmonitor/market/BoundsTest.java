@@ -39,7 +39,7 @@ class BoundsTest {
         assertThat(model.readBars("A", BarInterval.M5, Long.MIN_VALUE, bars))
                 .as("coarse intervals keep days, beyond the 1 s window: the hour's 12 bars").isEqualTo(12);
         assertThat(model.readBars("A", BarInterval.M1, Long.MIN_VALUE, bars)).as("capped at 30").isEqualTo(30);
-        assertThat(MarketLimits.defaults().barsFor(BarInterval.S5)).isEqualTo(5_760);
+        assertThat(MarketLimits.defaults().barsFor(BarInterval.S5)).as("the 8 h window").isEqualTo(5_761);
         assertThat(MarketLimits.defaults().barsFor(BarInterval.M5)).as("14 days").isEqualTo(4_033);
         assertThat(MarketLimits.defaults().barsFor(BarInterval.M1)).as("7 days, the cap").isEqualTo(10_080);
         assertThat(MarketLimits.defaults().barsFor(BarInterval.D1)).as("four years").isEqualTo(1_462);
