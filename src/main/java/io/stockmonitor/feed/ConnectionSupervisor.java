@@ -462,6 +462,19 @@ public final class ConnectionSupervisor implements AutoCloseable {
         }
     }
 
+    /** A pong: a sign of life; {@code sentNanos} is our ping's payload (-1 when it is not ours). */
+    void onPong(SocketConnection c, long sentNanos) {
+        if (!holds(c)) {
+            return;
+        }
+        long now = System.nanoTime();
+        c.lastFrameNanos = now;
+        long rttMs = TimeUnit.NANOSECONDS.toMillis(now - sentNanos);
+        if (sentNanos != -1 && rttMs >= 0 && rttMs < TimeUnit.MINUTES.toMillis(10)) {
+            latency.recordRtt(rttMs);
+        }
+    }
+
     private void promoteStandby() {
         primary = standby;
         standby = null;
@@ -678,6 +691,15 @@ public final class ConnectionSupervisor implements AutoCloseable {
                 market.connectionRestored(now);
             } else {
                 LOG.info("feed {}: socket {} established: {}", label, socket, detail);
+            }
+        }
+
+        @Override
+        public void ping(int socket) {
+            SocketConnection c = byId(socket);
+            Session s = c == null ? null : c.session;
+            if (s != null && s.isOpen()) {
+                s.sendPing(java.nio.ByteBuffer.allocate(Long.BYTES).putLong(0, System.nanoTime()), Callback.NOOP);
             }
         }
 

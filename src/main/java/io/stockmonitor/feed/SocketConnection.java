@@ -123,6 +123,20 @@ public final class SocketConnection implements Session.Listener {
         client.post(() -> client.onPing(this));
     }
 
+    /**
+     * A pong (the answer to {@link FeedLink#ping}): a sign of life, and the round trip when it carries our payload.
+     * As for pings, listening for pongs means demanding the next frame ourselves.
+     */
+    @Override
+    public void onWebSocketPong(java.nio.ByteBuffer payload) {
+        long sentNanos = payload != null && payload.remaining() == Long.BYTES ? payload.getLong(payload.position()) : -1;
+        Session s = session;
+        if (s != null) {
+            s.demand();
+        }
+        client.post(() -> client.onPong(this, sentNanos));
+    }
+
     @Override
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         client.post(() -> client.onClosed(this, "closed by the server: " + statusCode
