@@ -129,7 +129,8 @@ public final class SocketConnection implements Session.Listener {
      */
     @Override
     public void onWebSocketPong(java.nio.ByteBuffer payload) {
-        long sentNanos = payload != null && payload.remaining() == Long.BYTES ? payload.getLong(payload.position()) : -1;
+        long sentNanos = payload != null && payload.remaining() == Long.BYTES
+                ? payload.getLong(payload.position()) : -1;
         Session s = session;
         if (s != null) {
             s.demand();
