@@ -3,6 +3,7 @@ package io.stockmonitor.source;
 import io.stockmonitor.feed.ConnectionSupervisor;
 import io.stockmonitor.feed.FeedClientConfig;
 import io.stockmonitor.market.MarketModel;
+import io.stockmonitor.source.alpaca.AlpacaSource;
 import io.stockmonitor.source.binance.BinanceSource;
 import java.net.URI;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class Sources {
     public static ConnectionSupervisor client(SourceSettings settings, MarketModel market) {
         return switch (settings.kind()) {
             case BINANCE -> BinanceSource.client(settings, market);
+            case ALPACA -> AlpacaSource.client(settings, market);
             default -> throw new IllegalArgumentException(settings.kind().title() + " is not a provider source");
         };
     }
@@ -44,6 +46,8 @@ public final class Sources {
         return switch (kind) {
             case BINANCE -> new Defaults(BinanceSource.DEFAULT_WS, BinanceSource.DEFAULT_REST,
                     BinanceSource.SILENCE_LIMIT_MS, BinanceSource.ROLLOVER_AFTER_MS);
+            case ALPACA -> new Defaults(AlpacaSource.DEFAULT_WS, AlpacaSource.DEFAULT_REST, AlpacaSource.SILENCE_LIMIT_MS,
+                    0);
             default -> throw new IllegalArgumentException(kind.title() + " is not a provider source");
         };
     }
