@@ -27,8 +27,11 @@ import org.slf4j.LoggerFactory;
  * ({@link #reconnected()}) the history is read page by page ({@link History#fetch}) from the last applied time to
  * the first held live trade's time, both inclusive (or up to the provider's present when no live trade has come
  * yet), ids already applied are dropped, and the rest is applied in time order (ties by id), merged with the held
- * live trades, which follow. The first connection catches up the same way from the latest trade read at
- * {@link #add} (trades between that read and the subscription would otherwise be missed silently).
+ * live trades, which follow.
+ *
+ * <p>A symbol without a position (just added, or never traded) starts from its latest trade, read only once the
+ * connection carries it ({@link #reconnected()}, {@link #streaming}): every later trade then comes live, so nothing
+ * between that read and the subscription can slip through unseen, and no catch-up has to hold live trades.
  *
  * <p>Feed thread only.
  */
@@ -89,32 +92,9 @@ public final class TimeRefill {
         this.limits = limits;
     }
 
-    /**
-     * Adds a symbol and reads its latest trade from the history, so its last price shows at once (a quiet stock may
-     * not trade for minutes) and a drop before its first live trade still has a time to refill from.
-     */
+    /** Adds a symbol; its stream starts once a connection carries it. */
     public void add(String symbol) {
-        if (streams.containsKey(symbol)) {
-            return;
-        }
-        Stream s = new Stream(symbol, new TimedTradeBuffer(limits.bufferedTradesPerSymbol()));
-        streams.put(symbol, s);
-        history.latest(symbol, new Page() {
-            @Override
-            public void trades(List<TimedTrade> trades, String nextPageToken) {
-                if (s.removed || s.state != State.LIVE || s.ids.newestNanos() != NONE || trades.isEmpty()) {
-                    return; // a live trade got there first: it is newer
-                }
-                TimedTrade t = trades.get(trades.size() - 1);
-                apply(s, t.id(), t.timeNanos(), t.price(), t.size(), false);
-            }
-
-            @Override
-            public void failed(String reason, boolean retryable) {
-                LOG.info("{} {}: no latest trade from the history ({}); starting at the first live trade", epoch,
-                        symbol, reason);
-            }
-        });
+        streams.computeIfAbsent(symbol, k -> new Stream(k, new TimedTradeBuffer(limits.bufferedTradesPerSymbol())));
     }
 
     public void remove(String symbol) {
@@ -169,45 +149,56 @@ public final class TimeRefill {
                 openSpan(s);
             }
             if (s.state == State.HELD) {
-                s.afterLoss = true;
                 s.buffer.clear();
             }
         }
     }
 
     /**
-     * A connection carries every symbol: each span opened by a loss is refilled, and the first connection catches up
-     * from the latest trade read at {@link #add}. A symbol that never traded has no stream yet to have a hole in.
+     * A connection carries every symbol: each span opened by a loss is refilled, and a symbol without a position
+     * starts from its latest trade. One that never traded had no stream yet to have a hole in.
      */
     public void reconnected() {
         for (Stream s : streams.values()) {
             if (s.state == State.HELD) {
                 startSeries(s);
-            } else if (s.state == State.LIVE) {
-                if (s.ids.newestNanos() == NONE) {
-                    output.nothingMissed(s.symbol);
-                } else {
-                    catchUp(s);
-                }
+            } else if (s.state == State.LIVE && s.ids.newestNanos() == NONE) {
+                output.nothingMissed(s.symbol);
+                seed(s);
             }
         }
     }
 
-    /**
-     * The connection now carries {@code symbol} (added after the connection was made): it catches up from its latest
-     * trade, read when it was added, to its first live trade.
-     */
+    /** The connection now carries {@code symbol} (added while connected): it starts from its latest trade. */
     public void streaming(String symbol) {
         Stream s = streams.get(symbol);
-        if (s != null && s.state == State.LIVE && s.ids.newestNanos() != NONE) {
-            catchUp(s);
+        if (s != null && s.state == State.LIVE && s.ids.newestNanos() == NONE) {
+            seed(s);
         }
     }
 
-    private void catchUp(Stream s) {
-        openSpan(s);
-        s.afterLoss = false;
-        startSeries(s);
+    /**
+     * Reads the latest trade, so the last price shows at once (a quiet stock may not trade for minutes) and a drop
+     * before the first live trade still has a time to refill from. Asked after the subscription took effect: a live
+     * trade that comes first is newer (the read is then ignored), and the read trade's own live copy is a duplicate.
+     */
+    private void seed(Stream s) {
+        history.latest(s.symbol, new Page() {
+            @Override
+            public void trades(List<TimedTrade> trades, String nextPageToken) {
+                if (s.removed || s.state != State.LIVE || s.ids.newestNanos() != NONE || trades.isEmpty()) {
+                    return;
+                }
+                TimedTrade t = trades.get(trades.size() - 1);
+                apply(s, t.id(), t.timeNanos(), t.price(), t.size(), false);
+            }
+
+            @Override
+            public void failed(String reason, boolean retryable) {
+                LOG.info("{} {}: no latest trade from the history ({}); starting at the first live trade", epoch,
+                        s.symbol, reason);
+            }
+        });
     }
 
     private void apply(Stream s, long id, long timeNanos, double price, double size, boolean live) {
@@ -282,8 +273,10 @@ public final class TimeRefill {
         s.retryMs = RETRY_FIRST_MS;
         for (TimedTrade t : trades) {
             applyHeldBefore(s, t.timeNanos(), t.id());
-            if (t.timeNanos() < s.seriesFrom || s.ids.seen(t.id(), t.timeNanos())) {
-                // The inclusive start returns the last applied trade (and any sharing its time) again.
+            if (t.timeNanos() < s.seriesFrom || s.ids.seen(t.id(), t.timeNanos())
+                    || s.buffer.holds(t.id(), t.timeNanos())) {
+                // The inclusive start returns the last applied trade (and any sharing its time) again; a window
+                // open to the present returns trades that also came live (they follow from the held ones).
                 continue;
             }
             apply(s, t.id(), t.timeNanos(), t.price(), t.size(), false);
@@ -318,14 +311,11 @@ public final class TimeRefill {
     /** The history is read: the span is settled as refilled by time, then the held live trades follow. */
     private void finish(Stream s) {
         long toMs = s.buffer.isEmpty() ? System.currentTimeMillis() : Math.floorDiv(s.buffer.firstNanos(), 1_000_000L);
-        if (s.afterLoss || s.refilled > 0) {
-            LOG.info("{} {}: {} trades refilled by time after {} (completeness cannot be proven by id)", epoch,
-                    s.symbol, s.refilled, instant(s.spanFromNanos));
-            output.gap(new FeedEvent.GapSettled(s.symbol, GapKind.BY_TIME, null, null,
-                    Math.floorDiv(s.spanFromNanos, 1_000_000L), toMs, s.refilled, 0));
-        } else {
-            output.nothingMissed(s.symbol);
-        }
+        // Even with nothing refilled: that the history had nothing proves nothing either.
+        LOG.info("{} {}: {} trades refilled by time after {} (completeness cannot be proven by id)", epoch, s.symbol,
+                s.refilled, instant(s.spanFromNanos));
+        output.gap(new FeedEvent.GapSettled(s.symbol, GapKind.BY_TIME, null, null,
+                Math.floorDiv(s.spanFromNanos, 1_000_000L), toMs, s.refilled, 0));
         goLive(s);
     }
 
@@ -347,7 +337,6 @@ public final class TimeRefill {
         cancel(s.giveUpTask);
         s.giveUpTask = null;
         s.state = State.LIVE;
-        s.afterLoss = false;
         while (!s.buffer.isEmpty()) {
             applyFirstHeld(s);
         }
@@ -376,8 +365,6 @@ public final class TimeRefill {
         final TimedTradeBuffer buffer;
         State state = State.LIVE;
         boolean removed;
-        /** The span began with a lost connection (not the first connection's catch-up). */
-        boolean afterLoss;
         /** The model was told the symbol is refilling. */
         boolean marked;
         long spanFromNanos;

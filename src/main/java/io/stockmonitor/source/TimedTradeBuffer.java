@@ -42,6 +42,23 @@ final class TimedTradeBuffer {
         return true;
     }
 
+    /**
+     * True when a trade {@code id} at {@code timeNanos} is held. Looks from the oldest held trade up to that time
+     * only: the held trades come in time order, and the caller has applied the earlier ones.
+     */
+    boolean holds(long id, long timeNanos) {
+        for (int k = 0; k < size; k++) {
+            int i = (head + k) % ids.length;
+            if (times[i] > timeNanos) {
+                return false;
+            }
+            if (ids[i] == id && times[i] == timeNanos) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     long firstId() {
         return ids[head];
     }

@@ -79,7 +79,7 @@ final class AlpacaRestClient implements TimeRefill.History {
         if (pageToken != null) {
             q.append("&page_token=").append(enc(pageToken));
         }
-        gate.get(settings.restUri(q.toString()), 1, new RestGate.Answer() {
+        gate.getUrgent(settings.restUri(q.toString()), 1, new RestGate.Answer() {
             @Override
             public void ok(String body, HttpFields headers) {
                 JsonNode root;
@@ -107,7 +107,7 @@ final class AlpacaRestClient implements TimeRefill.History {
 
     @Override
     public void latest(String symbol, TimeRefill.Page page) {
-        gate.get(settings.restUri("/v2/stocks/" + path(symbol) + "/trades/latest?feed=" + FEED), 1,
+        gate.getUrgent(settings.restUri("/v2/stocks/" + path(symbol) + "/trades/latest?feed=" + FEED), 1,
                 new RestGate.Answer() {
                     @Override
                     public void ok(String body, HttpFields headers) {
