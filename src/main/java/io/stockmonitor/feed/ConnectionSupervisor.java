@@ -401,7 +401,7 @@ public final class ConnectionSupervisor implements AutoCloseable {
         }
         Throwable cause = unwrap(error);
         if (c == standby) {
-            LOG.info("feed {}: the replacement socket failed: {}", label, describe(cause));
+            LOG.info("feed {}: the replacement socket failed: {}", label, c.request.redact(describe(cause)));
             standby = null;
             session.lost(c.id, false);
             return;
@@ -425,7 +425,7 @@ public final class ConnectionSupervisor implements AutoCloseable {
             return;
         }
         // Jetty's messages name the URL, and a provider's URL may carry a token in its query: show the label.
-        lost("cannot connect: " + describe(cause).replace(c.request.uri().toString(), c.request.label()));
+        lost("cannot connect: " + c.request.redact(describe(cause)));
     }
 
     void onClosed(SocketConnection c, String detail) {
