@@ -5,6 +5,7 @@ import io.stockmonitor.feed.FeedClientConfig;
 import io.stockmonitor.market.MarketModel;
 import io.stockmonitor.source.alpaca.AlpacaSource;
 import io.stockmonitor.source.binance.BinanceSource;
+import io.stockmonitor.source.finnhub.FinnhubSource;
 import java.net.URI;
 import java.util.List;
 
@@ -34,6 +35,7 @@ public final class Sources {
         return switch (settings.kind()) {
             case BINANCE -> BinanceSource.client(settings, market);
             case ALPACA -> AlpacaSource.client(settings, market);
+            case FINNHUB -> FinnhubSource.client(settings, market);
             default -> throw new IllegalArgumentException(settings.kind().title() + " is not a provider source");
         };
     }
@@ -46,8 +48,10 @@ public final class Sources {
         return switch (kind) {
             case BINANCE -> new Defaults(BinanceSource.DEFAULT_WS, BinanceSource.DEFAULT_REST,
                     BinanceSource.SILENCE_LIMIT_MS, BinanceSource.ROLLOVER_AFTER_MS);
-            case ALPACA -> new Defaults(AlpacaSource.DEFAULT_WS, AlpacaSource.DEFAULT_REST, AlpacaSource.SILENCE_LIMIT_MS,
-                    0);
+            case ALPACA -> new Defaults(AlpacaSource.DEFAULT_WS, AlpacaSource.DEFAULT_REST,
+                    AlpacaSource.SILENCE_LIMIT_MS, 0);
+            case FINNHUB -> new Defaults(FinnhubSource.DEFAULT_WS, FinnhubSource.DEFAULT_REST,
+                    FinnhubSource.SILENCE_LIMIT_MS, 0);
             default -> throw new IllegalArgumentException(kind.title() + " is not a provider source");
         };
     }

@@ -122,6 +122,7 @@ final class AlpacaFrameParser {
             }
             ensureRoom();
             int i = count++;
+            symbol[i] = null;
             if (token != JsonToken.START_OBJECT) {
                 p.skipChildren();
                 bad(i, "a message that is not an object");
