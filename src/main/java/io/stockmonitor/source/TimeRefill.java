@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * live trades, which follow.
  *
  * <p>A symbol without a position (just added, or never traded) starts from its latest trade, read only once the
- * connection carries it ({@link #reconnected()}, {@link #streaming}): every later trade then comes live, so nothing
- * between that read and the subscription can slip through unseen, and no catch-up has to hold live trades.
+ * provider confirmed that the connection carries it ({@link #streaming}): every later trade then comes live, so
+ * nothing between that read and the subscription can slip through unseen, and no catch-up has to hold live trades.
  *
  * <p>Feed thread only.
  */
@@ -155,8 +155,9 @@ public final class TimeRefill {
     }
 
     /**
-     * A connection carries every symbol: each span opened by a loss is refilled, and a symbol without a position
-     * starts from its latest trade. One that never traded had no stream yet to have a hole in.
+     * A connection carries every symbol again: each span opened by a loss is refilled. A symbol that never traded had
+     * no stream yet to have a hole in; it starts from its latest trade once the connection is known to carry it
+     * ({@link #streaming}).
      */
     public void reconnected() {
         for (Stream s : streams.values()) {
@@ -164,12 +165,14 @@ public final class TimeRefill {
                 startSeries(s);
             } else if (s.state == State.LIVE && s.ids.newestNanos() == NONE) {
                 output.nothingMissed(s.symbol);
-                seed(s);
             }
         }
     }
 
-    /** The connection now carries {@code symbol} (added while connected): it starts from its latest trade. */
+    /**
+     * The provider confirmed that the connection carries {@code symbol}: without a position, it starts from its
+     * latest trade.
+     */
     public void streaming(String symbol) {
         Stream s = streams.get(symbol);
         if (s != null && s.state == State.LIVE && s.ids.newestNanos() == NONE) {

@@ -16,6 +16,7 @@ import io.stockmonitor.source.SourceSettings;
 import io.stockmonitor.source.TimeRefill;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -86,12 +87,17 @@ final class AlpacaSession implements FeedSession {
     /** Where the socket's handshake stands. */
     private enum Step { GREETING, AUTHENTICATING, SUBSCRIBING, STREAMING }
 
+    /** A subscribe or unsubscribe sent and not answered yet: the server answers them one by one, in order. */
+    private record Request(boolean subscribe, List<String> symbols) {
+    }
+
     /** The one socket, and what the server confirmed on it. */
     private static final class Socket {
         final int id;
         Step step = Step.GREETING;
-        /** Symbols whose trades the last subscription answer listed. */
+        /** Symbols whose trades and quotes the last subscription answer listed. */
         final Set<String> streaming = new HashSet<>();
+        final ArrayDeque<Request> unanswered = new ArrayDeque<>();
 
         Socket(int id) {
             this.id = id;
@@ -283,37 +289,40 @@ final class AlpacaSession implements FeedSession {
         }
     }
 
-    /** "You will always receive your entire list of subscriptions" ([archive realtime]). */
+    /**
+     * "You will always receive your entire list of subscriptions" ([archive realtime]), one answer per request. The
+     * first answer ends the handshake; a symbol a subscribe asked for and its answer does not list is rejected; a
+     * symbol the server now carries starts its stream ({@link TimeRefill#streaming}: its latest trade, read only now,
+     * so nothing between that read and the subscription can slip through).
+     */
     private void onSubscription(Socket s, JsonNode m) {
         Set<String> trades = texts(m.path("trades"));
         Set<String> quotes = texts(m.path("quotes"));
-        Set<String> newlyStreaming = new LinkedHashSet<>();
+        Request answered = s.unanswered.poll();
+        if (answered != null && answered.subscribe()) {
+            for (String symbol : answered.symbols()) {
+                if (symbols.contains(symbol) && !(trades.contains(symbol) && quotes.contains(symbol))) {
+                    reject(symbol, "Alpaca did not subscribe " + symbol);
+                }
+            }
+        }
+        List<String> newlyStreaming = new ArrayList<>();
         for (String symbol : symbols) {
-            if (trades.contains(symbol) && s.streaming.add(symbol)) {
+            if (trades.contains(symbol) && quotes.contains(symbol) && s.streaming.add(symbol)) {
                 newlyStreaming.add(symbol);
             }
         }
         s.streaming.retainAll(trades);
         if (s.step == Step.SUBSCRIBING) {
-            List<String> missing = new ArrayList<>();
-            for (String symbol : symbols) {
-                if (!trades.contains(symbol) || !quotes.contains(symbol)) {
-                    missing.add(symbol);
-                }
-            }
-            for (String symbol : missing) {
-                reject(symbol, "Alpaca did not subscribe " + symbol);
-            }
             s.step = Step.STREAMING;
             connectionLimitRefusals = 0;
-            link.established(s.id, "subscribed to " + symbols.size() + " symbols on "
+            link.established(s.id, "subscribed to " + s.streaming.size() + " symbols on "
                     + SocketRequest.labelOf(settings.wsUri("/v2/" + AlpacaRestClient.FEED)), settings.silenceLimitMs());
             refill.reconnected();
             schedulePing(s);
-        } else if (s.step == Step.STREAMING) {
-            for (String symbol : newlyStreaming) {
-                refill.streaming(symbol);
-            }
+        }
+        for (String symbol : newlyStreaming) {
+            refill.streaming(symbol);
         }
     }
 
@@ -358,22 +367,24 @@ final class AlpacaSession implements FeedSession {
         }, CONNECTION_LIMIT_RETRY_MS * connectionLimitRefusals);
     }
 
-    /** 405: the plan's symbol limit. The symbols the server did not take are rejected, newest first. */
+    /**
+     * 405: the plan's symbol limit; the request it answers changed nothing. A later subscribe's symbols are rejected;
+     * for the handshake's, those beyond the free plan's 30 (or else the newest one) are, and the rest asked again.
+     */
     private void onSymbolLimit(Socket s, String peer) {
-        List<String> all = new ArrayList<>(symbols);
-        List<String> refused = new ArrayList<>();
-        if (s.step == Step.STREAMING) {
-            for (String symbol : all) {
-                if (!s.streaming.contains(symbol)) {
-                    refused.add(symbol);
-                }
-            }
-        } else {
+        Request refused = s.unanswered.poll();
+        List<String> rejected = new ArrayList<>();
+        if (s.step == Step.SUBSCRIBING) {
+            List<String> all = new ArrayList<>(symbols);
             int keep = Math.min(all.size() - 1, FREE_PLAN_SYMBOLS);
-            refused.addAll(all.subList(Math.max(0, keep), all.size()));
+            rejected.addAll(all.subList(Math.max(0, keep), all.size()));
+        } else if (refused != null && refused.subscribe()) {
+            rejected.addAll(refused.symbols());
         }
-        for (String symbol : refused) {
-            reject(symbol, "Alpaca's plan streams no more symbols (" + peer + ")");
+        for (String symbol : rejected) {
+            if (symbols.contains(symbol) && !s.streaming.contains(symbol)) {
+                reject(symbol, "Alpaca's plan streams no more symbols (" + peer + ")");
+            }
         }
         if (s.step == Step.SUBSCRIBING) {
             send(s, "subscribe", new ArrayList<>(symbols));
@@ -389,6 +400,7 @@ final class AlpacaSession implements FeedSession {
     }
 
     private void send(Socket s, String action, Collection<String> list) {
+        s.unanswered.add(new Request(action.equals("subscribe"), List.copyOf(list)));
         ObjectNode request = json.createObjectNode();
         request.put("action", action);
         ArrayNode trades = request.putArray("trades");
@@ -457,7 +469,7 @@ final class AlpacaSession implements FeedSession {
     private void reject(String symbol, String why) {
         if (symbols.remove(symbol)) {
             forget(symbol);
-            if (current != null && current.step == Step.STREAMING) {
+            if (current != null && current.step.compareTo(Step.SUBSCRIBING) >= 0) {
                 send(current, "unsubscribe", List.of(symbol));
             }
         }

@@ -353,6 +353,21 @@ class AlpacaSourceTest {
     }
 
     @Test
+    void theSymbolLimitRejectsTheSymbolsBeyondIt() {
+        emulator.symbolLimit(2);
+        connect(settings(List.of("AAPL", "MSFT", "AMD")));
+        await().atMost(WAIT).until(() -> applied.events().stream().anyMatch(e ->
+                e instanceof FeedEvent.SymbolRejected r && r.symbol().equals("AMD") && r.message().contains("405")));
+        assertThat(market.symbols()).containsExactly("AAPL", "MSFT");
+        tradeAndAwait(5);
+        client.subscribe("AMD");
+        await().atMost(WAIT).until(() -> applied.events().stream().filter(e ->
+                e instanceof FeedEvent.SymbolRejected r && r.symbol().equals("AMD")).count() == 2);
+        tradeAndAwait(5);
+        assertEveryTradeOnce();
+    }
+
+    @Test
     void aSymbolAddedWhileConnectedStartsFromItsLatestTrade() {
         connect(settings(List.of("AAPL")));
         emulator.trade("AMD", 15);
