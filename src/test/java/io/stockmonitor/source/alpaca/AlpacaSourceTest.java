@@ -22,8 +22,11 @@ import io.stockmonitor.source.SourceSettings;
 import io.stockmonitor.source.testing.AppliedTrades;
 import io.stockmonitor.source.testing.EmulatedTrade;
 import io.stockmonitor.source.testing.ProviderEmulator.RestRequest;
+import io.stockmonitor.feed.FeedRecordWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -202,6 +205,41 @@ class AlpacaSourceTest {
             assertThat(r.param("sort")).isEqualTo("asc");
         });
         assertThat(refills).anySatisfy(r -> assertThat(r.param("page_token")).isNotNull());
+    }
+
+    @Test
+    void theRecordHasTheRefilledTradesByIdThenAGapRefilledByTimeWithoutIds() throws Exception {
+        StringWriter out = new StringWriter();
+        FeedRecordWriter record = new FeedRecordWriter(out);
+        market = new MarketModel(MarketLimits.defaults(), System::currentTimeMillis);
+        client = AlpacaSource.client(settings(List.of("AAPL")), market);
+        client.setTickSink(record);
+        client.addListener(record);
+        client.start();
+        long latest = emulator.trades("AAPL").get(39).id();
+        await().atMost(WAIT).until(() -> {
+            QuoteView q = new QuoteView();
+            return market.readQuote("AAPL", q) && q.seq() == latest;
+        });
+        dropAndHoldDown(proxy::resetAll);
+        List<EmulatedTrade> missed = emulator.trade("AAPL", 7);
+        allowReconnect();
+        await().atMost(WAIT).until(() -> {
+            record.flush();
+            return out.toString().contains("\"type\":\"gap\"");
+        });
+        client.close();
+        record.close();
+        List<String> lines = out.toString().lines().filter(l -> !l.contains("\"type\":\"state\"")).toList();
+        List<String> expected = new ArrayList<>();
+        for (EmulatedTrade t : List.of(emulator.trades("AAPL").get(39), missed.get(0), missed.get(1), missed.get(2),
+                missed.get(3), missed.get(4), missed.get(5), missed.get(6))) {
+            expected.add("{\"type\":\"tick\",\"symbol\":\"AAPL\",\"epoch\":\"alpaca\",\"seq\":" + t.id() + ",\"ts\":"
+                    + t.timeMs() + ",\"price\":" + t.price().doubleValue() + ",\"size\":" + t.size().intValueExact()
+                    + "}");
+        }
+        expected.add("{\"type\":\"gap\",\"symbol\":\"AAPL\",\"from\":null,\"to\":null,\"recovered\":\"time\"}");
+        assertThat(lines).containsExactlyElementsOf(expected);
     }
 
     @Test

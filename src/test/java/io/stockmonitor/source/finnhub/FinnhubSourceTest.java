@@ -25,6 +25,8 @@ import io.stockmonitor.source.SourceSettings;
 import io.stockmonitor.source.testing.AppliedTrades;
 import io.stockmonitor.source.testing.AppliedTrades.Applied;
 import io.stockmonitor.source.testing.EmulatedTrade;
+import io.stockmonitor.feed.FeedRecordWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -227,6 +229,52 @@ class FinnhubSourceTest {
         assertThat(applied.of("AAPL")).hasSize(20);
         assertThat(client.stats().gapsLost()).isEqualTo(2);
         assertThat(client.stats().connectionsLost()).isEqualTo(1);
+    }
+
+    @Test
+    void theRecordHasLocalSequencesAndALostGapForEachSymbolWithoutIds() throws Exception {
+        StringWriter out = new StringWriter();
+        FeedRecordWriter record = new FeedRecordWriter(out);
+        market = new MarketModel(MarketLimits.defaults(), System::currentTimeMillis);
+        client = FinnhubSource.client(settings(SYMBOLS), market);
+        clients.add(client);
+        client.setTickSink(record);
+        client.addListener(record);
+        client.start();
+        awaitSubscribed(SYMBOLS);
+        List<EmulatedTrade> before = emulator.trade("AAPL", 3);
+        await().atMost(WAIT).until(() -> {
+            record.flush();
+            return out.toString().lines().filter(l -> l.contains("\"tick\"")).count() == 3;
+        });
+        dropAndHoldDown(proxy::resetAll);
+        emulator.trade("AAPL", 4);
+        allowReconnect();
+        List<EmulatedTrade> after = emulator.trade("AAPL", 2);
+        await().atMost(WAIT).until(() -> {
+            record.flush();
+            return out.toString().lines().filter(l -> l.contains("\"tick\"")).count() == 5;
+        });
+        client.close();
+        record.close();
+        List<String> lines = out.toString().lines().filter(l -> !l.contains("\"type\":\"state\"")).toList();
+        List<String> expected = new ArrayList<>();
+        long seq = 1;
+        for (EmulatedTrade t : before) {
+            expected.add(tick(t, seq++));
+        }
+        for (String s : SYMBOLS) {
+            expected.add("{\"type\":\"gap\",\"symbol\":\"" + s + "\",\"from\":null,\"to\":null,\"recovered\":\"none\"}");
+        }
+        for (EmulatedTrade t : after) {
+            expected.add(tick(t, seq++));
+        }
+        assertThat(lines).containsExactlyElementsOf(expected);
+    }
+
+    private static String tick(EmulatedTrade t, long seq) {
+        return "{\"type\":\"tick\",\"symbol\":\"" + t.symbol() + "\",\"epoch\":\"finnhub\",\"seq\":" + seq
+                + ",\"ts\":" + t.timeMs() + ",\"price\":" + t.price().doubleValue() + ",\"size\":" + t.size().intValueExact() + "}";
     }
 
     @Test
