@@ -264,7 +264,8 @@ class FinnhubSourceTest {
             expected.add(tick(t, seq++));
         }
         for (String s : SYMBOLS) {
-            expected.add("{\"type\":\"gap\",\"symbol\":\"" + s + "\",\"from\":null,\"to\":null,\"recovered\":\"none\"}");
+            expected.add("{\"type\":\"gap\",\"symbol\":\"" + s
+                    + "\",\"from\":null,\"to\":null,\"recovered\":\"none\"}");
         }
         for (EmulatedTrade t : after) {
             expected.add(tick(t, seq++));
@@ -274,7 +275,8 @@ class FinnhubSourceTest {
 
     private static String tick(EmulatedTrade t, long seq) {
         return "{\"type\":\"tick\",\"symbol\":\"" + t.symbol() + "\",\"epoch\":\"finnhub\",\"seq\":" + seq
-                + ",\"ts\":" + t.timeMs() + ",\"price\":" + t.price().doubleValue() + ",\"size\":" + t.size().intValueExact() + "}";
+                + ",\"ts\":" + t.timeMs() + ",\"price\":" + t.price().doubleValue() + ",\"size\":"
+                + t.size().intValueExact() + "}";
     }
 
     @Test
