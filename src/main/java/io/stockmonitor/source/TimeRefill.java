@@ -106,12 +106,6 @@ public final class TimeRefill {
         }
     }
 
-    /** True while the symbol's live trades are held (connection down, or its span being refilled). */
-    public boolean holding(String symbol) {
-        Stream s = streams.get(symbol);
-        return s != null && s.state != State.LIVE;
-    }
-
     /**
      * A live trade, straight from the socket: applied, dropped as a duplicate, or held while a span before it is
      * refilled. No allocation.
@@ -142,7 +136,10 @@ public final class TimeRefill {
     public void connectionLost() {
         for (Stream s : streams.values()) {
             if (s.state == State.REFILLING) {
+                // The deadline is the refill's, not the outage's: it starts again with the next connection.
                 endSeries(s);
+                cancel(s.giveUpTask);
+                s.giveUpTask = null;
                 s.state = State.HELD;
             } else if (s.state == State.LIVE && s.ids.newestNanos() != NONE) {
                 s.state = State.HELD;
@@ -221,11 +218,13 @@ public final class TimeRefill {
     private void startSeries(Stream s) {
         s.state = State.REFILLING;
         if (!s.marked) {
-            // The span's first read: the symbol shows REFILLING, and the refill has a deadline from now on.
+            // The span's first read: the symbol shows REFILLING.
             s.marked = true;
             output.refilling(s.symbol, Math.floorDiv(s.ids.newestNanos(), 1_000_000L));
+        }
+        if (s.giveUpTask == null) {
             s.giveUpTask = link.schedule(() -> {
-                if (!s.removed && s.state != State.LIVE) {
+                if (!s.removed && s.state == State.REFILLING) {
                     giveUp(s, "the refill did not finish within " + limits.refillGiveUpMs() / 1000 + " s");
                 }
             }, limits.refillGiveUpMs());

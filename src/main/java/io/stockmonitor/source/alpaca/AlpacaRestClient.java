@@ -46,8 +46,7 @@ final class AlpacaRestClient implements TimeRefill.History {
     }
 
     /** A snapshot's day: today's bar, and the previous day's close. */
-    record DayStats(String symbol, double open, double high, double low, double volume, double previousClose,
-                    double bid, double ask) {
+    record DayStats(String symbol, double open, double high, double low, double volume, double previousClose) {
     }
 
     /** One bar: start, OHLC, volume. */
@@ -148,7 +147,7 @@ final class AlpacaRestClient implements TimeRefill.History {
         return trades;
     }
 
-    /** Snapshots of {@code symbols} (one call): today's bar, the previous day's close, the latest quote. */
+    /** Snapshots of {@code symbols} (one call): today's bar and the previous day's close. */
     void dayStats(List<String> symbols, Consumer<List<DayStats>> done) {
         if (symbols.isEmpty()) {
             return;
@@ -164,10 +163,8 @@ final class AlpacaRestClient implements TimeRefill.History {
                                 JsonNode snap = root.path(s);
                                 if (snap.isObject()) {
                                     JsonNode day = snap.path("dailyBar");
-                                    JsonNode quote = snap.path("latestQuote");
                                     stats.add(new DayStats(s, number(day, "o"), number(day, "h"), number(day, "l"),
-                                            number(day, "v"), number(snap.path("prevDailyBar"), "c"),
-                                            number(quote, "bp"), number(quote, "ap")));
+                                            number(day, "v"), number(snap.path("prevDailyBar"), "c")));
                                 }
                             }
                         } catch (IOException | RuntimeException e) {

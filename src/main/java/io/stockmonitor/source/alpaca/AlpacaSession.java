@@ -14,6 +14,7 @@ import io.stockmonitor.market.BarInterval;
 import io.stockmonitor.source.RestGate;
 import io.stockmonitor.source.SourceSettings;
 import io.stockmonitor.source.TimeRefill;
+import io.stockmonitor.source.TradeValues;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayDeque;
@@ -489,9 +490,9 @@ final class AlpacaSession implements FeedSession {
         rest.dayStats(new ArrayList<>(symbols), stats -> {
             for (AlpacaRestClient.DayStats d : stats) {
                 if (symbols.contains(d.symbol())) {
-                    link.market().applyDayStats(d.symbol(), d.open(), d.high(), d.low(), d.previousClose(),
-                            d.volume());
-                    onQuote(d.symbol(), d.bid(), d.ask());
+                    // The snapshot's quote is older than the stream's: only the day is taken from it.
+                    link.market().applyDayStats(d.symbol(), price(d.open()), price(d.high()), price(d.low()),
+                            price(d.previousClose()), TradeValues.size(d.volume()) ? d.volume() : Double.NaN);
                 }
             }
         });
@@ -542,6 +543,11 @@ final class AlpacaSession implements FeedSession {
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode a request", e);
         }
+    }
+
+    /** A price the model can hold, or NaN (the field is kept). */
+    private static double price(double value) {
+        return TradeValues.price(value) ? value : Double.NaN;
     }
 
     private static String nonNull(String s) {

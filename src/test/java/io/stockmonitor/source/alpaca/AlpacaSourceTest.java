@@ -319,6 +319,26 @@ class AlpacaSourceTest {
     }
 
     @Test
+    void aRefillThatCannotFinishInTimeIsLostAndTheLiveTradesGoOn() {
+        connect(settings(SYMBOLS).withLimits(new SourceLimits(200_000, 3_000, 250, 10_000, 4 << 20, 10_000, 4)));
+        tradeAndAwait(10);
+        awaitStartupCalls();
+        int before = applied.of("MSFT").size();
+        dropAndHoldDown(proxy::resetAll);
+        emulator.trade("MSFT", 12);
+        // Server errors outlast the gate's retries and the refill's own, past the 3 s deadline.
+        emulator.failRest(500, -1, 1_000);
+        allowReconnect();
+        for (String s : SYMBOLS) {
+            await().atMost(WAIT).until(() -> applied.gaps(s).size() == 1);
+            assertThat(applied.gaps(s).get(0).kind()).isEqualTo(GapKind.LOST);
+        }
+        emulator.failRest(500, -1, 0);
+        tradeAndAwait(10);
+        assertThat(applied.of("MSFT")).as("the 12 trades made while down are lost").hasSize(before + 10);
+    }
+
+    @Test
     void aSlowClientDisconnectIsASpanRefilledByTime() {
         connect(settings(SYMBOLS));
         tradeAndAwait(10);
