@@ -442,7 +442,7 @@ public final class ConnectionSupervisor implements AutoCloseable {
         }
         Throwable cause = unwrap(error);
         if (c == standby) {
-            LOG.info("feed {}: the replacement socket failed: {}", label, describe(cause));
+            LOG.info("feed {}: the replacement socket failed: {}", label, c.request.redact(describe(cause)));
             standby = null;
             session.lost(c.id, false);
             return;
@@ -466,7 +466,7 @@ public final class ConnectionSupervisor implements AutoCloseable {
             return;
         }
         // Jetty's messages name the URL, and a provider's URL may carry a token in its query: show the label.
-        lost("cannot connect: " + describe(cause).replace(c.request.uri().toString(), c.request.label()));
+        lost("cannot connect: " + c.request.redact(describe(cause)));
     }
 
     void onClosed(SocketConnection c, String detail) {
@@ -500,6 +500,19 @@ public final class ConnectionSupervisor implements AutoCloseable {
     void onPing(SocketConnection c) {
         if (holds(c)) {
             c.lastFrameNanos = System.nanoTime();
+        }
+    }
+
+    /** A pong: a sign of life; {@code sentNanos} is our ping's payload (-1 when it is not ours). */
+    void onPong(SocketConnection c, long sentNanos) {
+        if (!holds(c)) {
+            return;
+        }
+        long now = System.nanoTime();
+        c.lastFrameNanos = now;
+        long rttMs = TimeUnit.NANOSECONDS.toMillis(now - sentNanos);
+        if (sentNanos != -1 && rttMs >= 0 && rttMs < TimeUnit.MINUTES.toMillis(10)) {
+            latency.recordRtt(rttMs);
         }
     }
 
@@ -734,6 +747,15 @@ public final class ConnectionSupervisor implements AutoCloseable {
             status = next;
             LOG.info("feed {} {}: {}", label, ConnectionState.CONNECTED, detail);
             emit(new FeedEvent.StateChanged(next));
+        }
+
+        @Override
+        public void ping(int socket) {
+            SocketConnection c = byId(socket);
+            Session s = c == null ? null : c.session;
+            if (s != null && s.isOpen()) {
+                s.sendPing(java.nio.ByteBuffer.allocate(Long.BYTES).putLong(0, System.nanoTime()), Callback.NOOP);
+            }
         }
 
         @Override

@@ -29,6 +29,13 @@ public interface FeedLink {
     default void detail(String detail) {
     }
 
+    /**
+     * Sends a WebSocket ping on socket {@code socket} (not paced: a control frame). Its pong, like any frame, counts
+     * as a sign of life for the silence limit, and its round trip goes to {@link #latency()}: for providers that
+     * document no heartbeat and leave keep-alive pings to the client (Alpaca, Finnhub).
+     */
+    void ping(int socket);
+
     /** Changes the silence limit of an established socket (e.g. the server announced its heartbeat). */
     void silenceLimit(int socket, long silenceLimitMs);
 

@@ -37,6 +37,11 @@ public final class SocketConnection implements Session.Listener {
     private final AtomicBoolean drainPosted = new AtomicBoolean();
     private final AtomicBoolean demandOwed = new AtomicBoolean();
     private final Runnable drain = this::drain;
+    /**
+     * When Jetty last read anything from the peer (a frame, a ping, a pong), on its own thread: the watchdog must not
+     * take frames still waiting for a busy feed thread (a long refill page, a slow machine) for silence.
+     */
+    private volatile long lastHeardNanos = System.nanoTime();
 
     // ---- feed thread only ----
     /** The session said the handshake is complete. */
@@ -64,6 +69,7 @@ public final class SocketConnection implements Session.Listener {
 
     @Override
     public void onWebSocketText(String text) {
+        lastHeardNanos = System.nanoTime();
         // Never full: no more is read once the inbox reaches its bound.
         inbox.add(text);
         waitingChars.addAndGet(text.length());
@@ -115,12 +121,29 @@ public final class SocketConnection implements Session.Listener {
      */
     @Override
     public void onWebSocketPing(java.nio.ByteBuffer payload) {
+        lastHeardNanos = System.nanoTime();
         Session s = session;
         if (s != null) {
             s.sendPong(payload, Callback.NOOP);
             s.demand();
         }
         client.post(() -> client.onPing(this));
+    }
+
+    /**
+     * A pong (the answer to {@link FeedLink#ping}): a sign of life, and the round trip when it carries our payload.
+     * As for pings, listening for pongs means demanding the next frame ourselves.
+     */
+    @Override
+    public void onWebSocketPong(java.nio.ByteBuffer payload) {
+        lastHeardNanos = System.nanoTime();
+        long sentNanos = payload != null && payload.remaining() == Long.BYTES
+                ? payload.getLong(payload.position()) : -1;
+        Session s = session;
+        if (s != null) {
+            s.demand();
+        }
+        client.post(() -> client.onPong(this, sentNanos));
     }
 
     @Override
@@ -132,7 +155,14 @@ public final class SocketConnection implements Session.Listener {
 
     @Override
     public void onWebSocketError(Throwable cause) {
-        client.post(() -> client.onClosed(this, "connection error: " + PeerText.escape(String.valueOf(cause))));
+        if (session == null) {
+            // Never opened: a failed connect (Jetty may report a refused upgrade here before the connect future),
+            // so a 401 still fails for good instead of looking like a passing network error.
+            client.post(() -> client.onConnectFailed(this, cause));
+            return;
+        }
+        client.post(() -> client.onClosed(this, "connection error: "
+                + PeerText.escape(request.redact(String.valueOf(cause)))));
     }
 
     /** Abrupt close, no close frame (a stalled peer would never answer one). Any thread. */
@@ -147,9 +177,10 @@ public final class SocketConnection implements Session.Listener {
         }
     }
 
-    /** Nanoseconds this socket has been silent at {@code nowNanos}. */
+    /** Nanoseconds this socket has been silent at {@code nowNanos}: since the feed thread or Jetty last heard it. */
     long silentNanos(long nowNanos) {
-        return nowNanos - lastFrameNanos;
+        long heard = lastHeardNanos;
+        return nowNanos - (heard - lastFrameNanos > 0 ? heard : lastFrameNanos);
     }
 
     @Override

@@ -39,6 +39,23 @@ public record SocketRequest(URI uri, Map<String, String> headers, List<String> s
                 + (u.getRawPath() == null ? "" : u.getRawPath());
     }
 
+    /**
+     * {@code text} (an exception's message, which may quote the URL) with the URL shown as its label and its query
+     * nowhere, encoded or not: a provider's URL may carry a token.
+     */
+    public String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = text.replace(uri.toString(), label);
+        for (String query : new String[] {uri.getRawQuery(), uri.getQuery()}) {
+            if (query != null && !query.isEmpty()) {
+                out = out.replace(query, "…");
+            }
+        }
+        return out;
+    }
+
     @Override
     public String toString() {
         return "SocketRequest[" + label + (headers.isEmpty() ? "" : ", headers " + headers.keySet()) + "]";

@@ -87,6 +87,8 @@ public final class RestGate {
     private final Throttle throttle;
     private final Map<String, String> headers;
     private final ArrayDeque<Call> waiting = new ArrayDeque<>();
+    /** Calls that go before every waiting one (a refill, a first price), in their own order. */
+    private final ArrayDeque<Call> urgent = new ArrayDeque<>();
     private final long[] recentSends;
     private int recentIndex;
     private int inFlight;
@@ -98,12 +100,14 @@ public final class RestGate {
         final URI uri;
         final int weight;
         final Answer answer;
+        final boolean urgent;
         int attempts;
 
-        Call(URI uri, int weight, Answer answer) {
+        Call(URI uri, int weight, Answer answer, boolean urgent) {
             this.uri = uri;
             this.weight = weight;
             this.answer = answer;
+            this.urgent = urgent;
         }
     }
 
@@ -140,19 +144,32 @@ public final class RestGate {
         if (closed) {
             return;
         }
-        waiting.add(new Call(uri, weight, answer));
+        waiting.add(new Call(uri, weight, answer, false));
+        pump();
+    }
+
+    /**
+     * As {@link #get}, ahead of every call waiting there: for what the user is waiting on (a refill holding live
+     * trades, a first price) when a slow provider's rate would put it behind chart history and symbol lists.
+     */
+    public void getUrgent(URI uri, int weight, Answer answer) {
+        if (closed) {
+            return;
+        }
+        urgent.add(new Call(uri, weight, answer, true));
         pump();
     }
 
     /** Calls waiting or in flight. */
     public int pending() {
-        return waiting.size() + inFlight;
+        return waiting.size() + urgent.size() + inFlight;
     }
 
     /** Forgets every waiting call (their answers never come). */
     public void close() {
         closed = true;
         waiting.clear();
+        urgent.clear();
         if (wake != null) {
             wake.cancel(false);
         }
@@ -160,18 +177,19 @@ public final class RestGate {
 
     private void pump() {
         long now = System.currentTimeMillis();
-        while (!closed && !waiting.isEmpty() && inFlight < limits.maxRestInFlight()) {
+        while (!closed && (!urgent.isEmpty() || !waiting.isEmpty()) && inFlight < limits.maxRestInFlight()) {
+            ArrayDeque<Call> lane = urgent.isEmpty() ? waiting : urgent;
             long waitMs = Math.max(pausedUntilMs - now, 0);
             long oldest = recentSends[recentIndex];
             waitMs = Math.max(waitMs, oldest + 1_000 - now);
             if (waitMs <= 0) {
-                waitMs = budget.waitMs(waiting.peek().weight, now);
+                waitMs = budget.waitMs(lane.peek().weight, now);
             }
             if (waitMs > 0) {
                 wakeIn(waitMs);
                 return;
             }
-            Call call = waiting.poll();
+            Call call = lane.poll();
             recentSends[recentIndex] = now;
             recentIndex = (recentIndex + 1) % perSecond;
             send(call);
@@ -234,7 +252,7 @@ public final class RestGate {
                 long delay = RETRY_FIRST_MS << (call.attempts - 1);
                 LOG.debug("{} REST call failed ({}); retry {} in {} ms", provider, reason, call.attempts, delay);
                 link.schedule(() -> {
-                    waiting.addFirst(call);
+                    (call.urgent ? urgent : waiting).addFirst(call);
                     pump();
                 }, delay);
             } else {
@@ -251,7 +269,8 @@ public final class RestGate {
     private void pauseAndRequeue(Call call, long now, long pauseMs) {
         pausedUntilMs = Math.max(pausedUntilMs, now + pauseMs);
         link.counters().add(FeedCounters.Counter.REST_THROTTLED);
-        waiting.addFirst(call);
+        // Throttling is the provider's limit, not the call's fault: it goes again first, once allowed.
+        (call.urgent ? urgent : waiting).addFirst(call);
     }
 
     /** {@code Retry-After} in seconds (as the providers send it), else a default. */

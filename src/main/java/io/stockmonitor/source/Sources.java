@@ -3,8 +3,10 @@ package io.stockmonitor.source;
 import io.stockmonitor.feed.ConnectionSupervisor;
 import io.stockmonitor.feed.FeedClientConfig;
 import io.stockmonitor.market.MarketModel;
+import io.stockmonitor.source.alpaca.AlpacaSource;
 import io.stockmonitor.source.binance.BinanceSource;
 import io.stockmonitor.source.coinbase.CoinbaseSource;
+import io.stockmonitor.source.finnhub.FinnhubSource;
 import io.stockmonitor.source.kraken.KrakenSource;
 import java.net.URI;
 import java.util.List;
@@ -44,6 +46,8 @@ public final class Sources {
             case BINANCE -> BinanceSource.client(settings, market);
             case COINBASE -> CoinbaseSource.client(settings, market);
             case KRAKEN -> KrakenSource.client(settings, market);
+            case ALPACA -> AlpacaSource.client(settings, market);
+            case FINNHUB -> FinnhubSource.client(settings, market);
             default -> throw new IllegalArgumentException(settings.kind().title() + " is not a provider source");
         };
     }
@@ -60,6 +64,10 @@ public final class Sources {
                     CoinbaseSource.SILENCE_LIMIT_MS, CoinbaseSource.ROLLOVER_AFTER_MS);
             case KRAKEN -> new Defaults(KrakenSource.DEFAULT_WS, KrakenSource.DEFAULT_REST,
                     KrakenSource.SILENCE_LIMIT_MS, KrakenSource.ROLLOVER_AFTER_MS);
+            case ALPACA -> new Defaults(AlpacaSource.DEFAULT_WS, AlpacaSource.DEFAULT_REST,
+                    AlpacaSource.SILENCE_LIMIT_MS, 0);
+            case FINNHUB -> new Defaults(FinnhubSource.DEFAULT_WS, FinnhubSource.DEFAULT_REST,
+                    FinnhubSource.SILENCE_LIMIT_MS, 0);
             default -> throw new IllegalArgumentException(kind.title() + " is not a provider source");
         };
     }

@@ -222,6 +222,16 @@ public final class AlpacaEmulator extends ProviderEmulator {
         });
     }
 
+    /** Sends {@code frame} as it is on every open socket: forged or malformed frames, for client tests. */
+    public void sendRaw(String frame) {
+        call(() -> {
+            for (EmulatedSocket s : sockets()) {
+                send(s, frame);
+            }
+            return null;
+        });
+    }
+
     /** Open sockets that have authenticated. */
     public int authenticatedSockets() {
         return call(() -> (int) sockets().stream().filter(s -> ((AlpacaSocket) s).authenticated).count());

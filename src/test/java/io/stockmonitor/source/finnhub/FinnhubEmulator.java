@@ -172,6 +172,16 @@ public final class FinnhubEmulator extends ProviderEmulator {
         });
     }
 
+    /** Sends {@code frame} as it is on every open socket: forged or malformed frames, for client tests. */
+    public void sendRaw(String frame) {
+        call(() -> {
+            for (EmulatedSocket s : sockets()) {
+                send(s, frame);
+            }
+            return null;
+        });
+    }
+
     private String error(String msg) {
         ObjectNode n = json.createObjectNode();
         n.put("msg", msg);
