@@ -170,6 +170,8 @@ class FinnhubEmulatorTest {
         assertThat(s.closeStatus()).isEqualTo(1001);
 
         RecordingSocket again = open();
+        // The client's open can complete a moment before the server side registers the socket.
+        await().atMost(PATIENCE).until(() -> emulator.openSockets() == 1);
         emulator.dropAll();
         await().atMost(PATIENCE).until(() -> !again.isOpen());
         assertThat(again.closeStatus()).as("a drop: no close frame").isEqualTo(1006);
