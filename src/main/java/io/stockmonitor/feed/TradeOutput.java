@@ -39,7 +39,7 @@ public final class TradeOutput {
     public void trade(String symbol, String epoch, long seq, long ts, double price, double size, double bid,
                       double ask, boolean live) {
         long now = System.currentTimeMillis();
-        market.applyTick(symbol, seq, ts, price, size, bid, ask, now);
+        market.applyTick(symbol, seq, ts, price, size, bid, ask, now, live);
         counters.add(FeedCounters.Counter.TICKS_APPLIED);
         if (live) {
             latency.recordTickDelay(now - ts);

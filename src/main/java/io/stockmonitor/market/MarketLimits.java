@@ -13,15 +13,26 @@ package io.stockmonitor.market;
  * @param markersPerSymbol     resync/disconnect markers kept per symbol (oldest dropped)
  * @param maxSymbols           symbols the model accepts ({@link MarketModel#addSymbol} throws beyond)
  * @param staleAfterMs         a quote with no data (or confirmation) for this long is {@link Freshness#STALE}
+ * @param delayedAfterMs       a live trade that arrived this much later than its own time makes the symbol
+ *                             {@link Freshness#DELAYED} (until a timely one arrives)
  */
 public record MarketLimits(int recentTicksPerSymbol, int secondBarsPerSymbol, int derivedBarsPerSymbol,
-                           int markersPerSymbol, int maxSymbols, long staleAfterMs) {
+                           int markersPerSymbol, int maxSymbols, long staleAfterMs, long delayedAfterMs) {
+    /** The product's delay threshold: a trade two seconds late is no longer a live price. */
+    public static final long DEFAULT_DELAYED_AFTER_MS = 2_000;
 
     public MarketLimits {
         if (recentTicksPerSymbol < 1 || secondBarsPerSymbol < 1 || derivedBarsPerSymbol < 1 || markersPerSymbol < 1
-                || maxSymbols < 1 || staleAfterMs < 1) {
+                || maxSymbols < 1 || staleAfterMs < 1 || delayedAfterMs < 1) {
             throw new IllegalArgumentException("every market limit must be positive: " + this);
         }
+    }
+
+    /** Limits with the product's delay threshold. */
+    public MarketLimits(int recentTicksPerSymbol, int secondBarsPerSymbol, int derivedBarsPerSymbol,
+                        int markersPerSymbol, int maxSymbols, long staleAfterMs) {
+        this(recentTicksPerSymbol, secondBarsPerSymbol, derivedBarsPerSymbol, markersPerSymbol, maxSymbols,
+                staleAfterMs, DEFAULT_DELAYED_AFTER_MS);
     }
 
     /**

@@ -88,9 +88,18 @@ public final class MarketModel {
      */
     public void applyTick(String symbol, long seq, long ts, double price, double size, double bid, double ask,
                           long receivedAtMs) {
+        applyTick(symbol, seq, ts, price, size, bid, ask, receivedAtMs, true);
+    }
+
+    /**
+     * As {@link #applyTick(String, long, long, double, double, double, double, long)}; {@code live} false for a
+     * replayed or refilled trade, whose lateness is history, not a delayed feed (see {@link Freshness#DELAYED}).
+     */
+    public void applyTick(String symbol, long seq, long ts, double price, double size, double bid, double ask,
+                          long receivedAtMs, boolean live) {
         SymbolState state = states.get(symbol);
         if (state != null) {
-            state.applyTick(seq, ts, price, size, bid, ask, receivedAtMs);
+            state.applyTick(seq, ts, price, size, bid, ask, receivedAtMs, live);
             bumpVersion();
         }
     }
@@ -280,7 +289,7 @@ public final class MarketModel {
         if (state == null) {
             return false;
         }
-        state.readQuote(into, clockMs.getAsLong(), connectionUp, limits.staleAfterMs());
+        state.readQuote(into, clockMs.getAsLong(), connectionUp, limits.staleAfterMs(), limits.delayedAfterMs());
         return true;
     }
 

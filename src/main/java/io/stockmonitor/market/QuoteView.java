@@ -28,6 +28,7 @@ public final class QuoteView {
     long lastGapAtMs = -1;
     long lastGapMissed = -1;
     long lastGapRefilled = -1;
+    long liveDelayMs;
 
     public String symbol() {
         return symbol;
@@ -115,6 +116,11 @@ public final class QuoteView {
 
     public boolean hasData() {
         return hasData;
+    }
+
+    /** How late the newest live trade arrived (receive time minus its own time), in ms. */
+    public long liveDelayMs() {
+        return liveDelayMs;
     }
 
     /** How the symbol's latest gap ended (exact, by time, lost); null if it never had one. */

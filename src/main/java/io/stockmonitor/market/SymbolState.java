@@ -59,6 +59,8 @@ final class SymbolState {
     private long lastChangeAtMs = -1;
     private long lastUpdateMs = -1;
     private long confirmedAtMs = -1;
+    /** How late the newest live trade arrived (receive time minus its own time), 0 before any. */
+    private long liveDelayMs;
     private boolean resyncing;
     private boolean refilling;
     private boolean hasData;
@@ -108,7 +110,7 @@ final class SymbolState {
 
     /** A trade; NaN {@code tickBid}/{@code tickAsk} keep the current quote (sources that quote apart from trades). */
     void applyTick(long tickSeq, long ts, double price, double size, double tickBid, double tickAsk,
-                   long receivedAtMs) {
+                   long receivedAtMs, boolean live) {
         checkPrice(price);
         beginWrite();
         try {
@@ -142,6 +144,9 @@ final class SymbolState {
             }
             volume += Math.max(0, size);
             lastUpdateMs = receivedAtMs;
+            if (live) {
+                liveDelayMs = Math.max(0, receivedAtMs - ts);
+            }
             resyncing = false;
             hasData = true;
             version++;
@@ -521,7 +526,7 @@ final class SymbolState {
         return (long) LOCK_SEQ.getOpaque(this) == s;
     }
 
-    void readQuote(QuoteView v, long nowMs, boolean connectionUp, long staleAfterMs) {
+    void readQuote(QuoteView v, long nowMs, boolean connectionUp, long staleAfterMs, long delayedAfterMs) {
         long confirmed;
         boolean resync;
         boolean refill;
@@ -548,6 +553,7 @@ final class SymbolState {
             v.lastGapMissed = lastGapMissed;
             v.lastGapRefilled = lastGapRefilled;
             confirmed = confirmedAtMs;
+            v.liveDelayMs = liveDelayMs;
             resync = resyncing;
             refill = refilling;
             priceScale = scale;
@@ -570,6 +576,8 @@ final class SymbolState {
             v.freshness = Freshness.REFILLING;
         } else if (!v.hasData || v.ageMs >= staleAfterMs) {
             v.freshness = Freshness.STALE;
+        } else if (v.liveDelayMs > delayedAfterMs) {
+            v.freshness = Freshness.DELAYED;
         } else {
             v.freshness = Freshness.LIVE;
         }

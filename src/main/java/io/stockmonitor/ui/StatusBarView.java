@@ -51,6 +51,7 @@ public final class StatusBarView {
         model.stateProperty().addListener((obs, old, now) -> showState(now));
         showState(model.stateProperty().get());
         model.cueProperty().addListener((obs, old, now) -> showCue(now));
+        model.delayedProperty().addListener((obs, old, now) -> state.pseudoClassStateChanged(pseudo("delayed"), now));
     }
 
     private void showState(LinkState s) {

@@ -22,7 +22,7 @@ public final class StatusBarViewModel {
             LinkState.CONNECTING);
     private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper(this, "stateText", "CONNECTING");
     private final ReadOnlyStringWrapper server = new ReadOnlyStringWrapper(this, "server", "");
-    private final ReadOnlyStringWrapper latency = new ReadOnlyStringWrapper(this, "latency", "p50 — · p99 —");
+    private final ReadOnlyStringWrapper latency = new ReadOnlyStringWrapper(this, "latency", "1 min p50 — · p99 —");
     private final ReadOnlyStringWrapper rate = new ReadOnlyStringWrapper(this, "rate", "0 msg/s");
     private final ReadOnlyStringWrapper recoveries = new ReadOnlyStringWrapper(this, "recoveries",
             "reconnects 0");
@@ -31,7 +31,10 @@ public final class StatusBarViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final NumberFormat integer = NumberFormat.getIntegerInstance(Locale.US);
 
+    private final javafx.beans.property.ReadOnlyBooleanWrapper delayed =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "delayed");
     private ConnectionInfo info = ConnectionInfo.connecting("");
+    private long delayP50Ms = -1;
     private boolean everConnected;
     private boolean dropped;
     private long cueUntilMs;
@@ -56,7 +59,7 @@ public final class StatusBarViewModel {
         }
         state.set(next.state());
         server.set(next.server());
-        stateText.set(describe(next, nowMs));
+        stateText.set(describe(next, nowMs) + delayedSuffix());
     }
 
     /** A fresh session replaces the old one: counters start again. */
@@ -71,7 +74,8 @@ public final class StatusBarViewModel {
         rate.set("0 msg/s");
         recoveries.set("reconnects 0");
         guarantee.set("");
-        latency.set("p50 — · p99 —");
+        latency.set("1 min p50 — · p99 —");
+        delayed.set(false);
     }
 
     /** Every frame: polls the port's state (the queue may have dropped events) and, a few times a second, counters. */
@@ -86,8 +90,6 @@ public final class StatusBarViewModel {
         ConnectionInfo polled = port.connection();
         if (polled != null && !polled.equals(info)) {
             onState(polled, nowMs);
-        } else {
-            stateText.set(describe(info, nowMs));
         }
         long messages = port.messagesReceived();
         if (rateWindowStartMs == Long.MIN_VALUE) {
@@ -102,7 +104,11 @@ public final class StatusBarViewModel {
         recoveries.set(recoveriesText(port.kind(), port.recoveries()));
         guarantee.set(port.kind().guarantee());
         FeedPort.Latency l = port.latency();
-        latency.set("p50 " + millis(l.p50Ms()) + " · p99 " + millis(l.p99Ms()));
+        latency.set("1 min p50 " + millis(l.p50Ms()) + " · p99 " + millis(l.p99Ms()));
+        // A feed whose trades arrive seconds late is connected, but its prices are not current: say so.
+        delayP50Ms = l.p50Ms();
+        delayed.set(info.state() == LinkState.CONNECTED && l.p50Ms() > DELAYED_AFTER_MS);
+        stateText.set(describe(info, nowMs) + delayedSuffix());
     }
 
     void showNotice(String text) {
@@ -112,6 +118,18 @@ public final class StatusBarViewModel {
     private void showCue(Cue c, long nowMs) {
         cue.set(c);
         cueUntilMs = nowMs + CUE_MS;
+    }
+
+    /** The status bar calls a connected feed DELAYED when half its trades of the last minute came this late. */
+    static final long DELAYED_AFTER_MS = io.stockmonitor.market.MarketLimits.DEFAULT_DELAYED_AFTER_MS;
+
+    private String delayedSuffix() {
+        return delayed.get() ? String.format(Locale.ROOT, " · DELAYED %.1f s", delayP50Ms / 1000.0) : "";
+    }
+
+    /** True while the connected feed's trades arrive late (the state label turns amber). */
+    public javafx.beans.property.ReadOnlyBooleanProperty delayedProperty() {
+        return delayed.getReadOnlyProperty();
     }
 
     static String describe(ConnectionInfo info, long nowMs) {

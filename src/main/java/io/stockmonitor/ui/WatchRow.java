@@ -105,7 +105,7 @@ public final class WatchRow {
             freshness.set(f);
             changed = true;
         }
-        long ageSeconds = f == Freshness.STALE ? q.ageMs() / 1000 : -1;
+        long ageSeconds = f == Freshness.STALE ? q.ageMs() / 1000 : f == Freshness.DELAYED ? q.liveDelayMs() / 100 : -1;
         GapKind recentGap = q.lastGapKind() != null && nowMs - q.lastGapAtMs() < GAP_SHOWN_MS ? q.lastGapKind() : null;
         String label = freshnessLabel(f, ageSeconds, recentGap, q.lastGapRefilled(), q.lastGapMissed());
         if (ageSeconds != shownAgeSeconds || recentGap != gapKind || changed
@@ -119,8 +119,9 @@ public final class WatchRow {
     }
 
     /**
-     * The freshness cell: LIVE, STALE with its age, RESYNCING, REFILLING; for a minute after a gap settled, how it
-     * ended (resumed or refilled exactly, refilled by time, or lost, with the count when known).
+     * The freshness cell: LIVE, STALE with its age, DELAYED with the lateness (in tenths of a second here), RESYNCING,
+     * REFILLING; for a minute after a gap settled, how it ended (resumed or refilled exactly, refilled by time, or
+     * lost, with the count when known).
      */
     static String freshnessLabel(Freshness f, long ageSeconds, GapKind gap, long refilled, long missed) {
         if (f == null) {
@@ -135,6 +136,7 @@ public final class WatchRow {
             };
             case RESYNCING -> "RESYNCING";
             case REFILLING -> "REFILLING";
+            case DELAYED -> "DELAYED " + (ageSeconds / 10) + "." + (ageSeconds % 10) + "s";
             case STALE -> "STALE " + formatAge(ageSeconds);
         };
     }

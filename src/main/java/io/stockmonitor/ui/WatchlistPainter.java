@@ -327,7 +327,7 @@ final class WatchlistPainter {
         return switch (f) {
             case LIVE -> gap == GapKind.LOST ? WatchlistColor.DOWN : gap == GapKind.BY_TIME ? WatchlistColor.WARNING
                     : WatchlistColor.UP;
-            case STALE, RESYNCING, REFILLING -> WatchlistColor.WARNING;
+            case STALE, RESYNCING, REFILLING, DELAYED -> WatchlistColor.WARNING;
         };
     }
 }

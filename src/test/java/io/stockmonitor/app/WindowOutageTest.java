@@ -113,6 +113,19 @@ class WindowOutageTest {
         await().atMost(WAIT).until(() -> resumes() > resumesBefore);
     }
 
+    @Test
+    void aFeedDelayedTwoAndAHalfSecondsAFrameIsCalledDelayedInTheStatusBarAndTheRows() {
+        awaitConnectedAndLive();
+        sim.faults().delayFrames(Duration.ofMillis(2_500));
+        await().atMost(WAIT).until(() -> onFx(() -> model.status().stateTextProperty().get()
+                .startsWith("CONNECTED · DELAYED")));
+        await().atMost(WAIT).until(() -> onFx(() -> model.watchlist().rows().stream()
+                .anyMatch(r -> r.freshnessProperty().get() == Freshness.DELAYED
+                        && r.freshnessTextProperty().get().startsWith("DELAYED 2."))));
+        sim.faults().delayFrames(Duration.ZERO);
+        awaitConnectedAndLive();
+    }
+
     private void awaitConnectedAndLive() {
         await().atMost(WAIT).until(() -> onFx(() -> "CONNECTED".equals(model.status().stateTextProperty().get())
                 && model.watchlist().rows().size() == SYMBOLS.size()

@@ -193,6 +193,22 @@ class QuoteAndFreshnessTest {
         assertThat(q.changePercent()).isCloseTo(100.0 * 3_500 / 88_000, org.assertj.core.data.Offset.offset(1e-9));
     }
 
+    @Test
+    void aLiveTradeArrivingSecondsLateMakesTheSymbolDelayedButAReplayedOneDoesNot() {
+        model.addSymbol("AAPL");
+        model.applyTick("AAPL", 1, T0 - 60_000, 100, 1, 99.99, 100.01, T0, false);
+        QuoteView q = new QuoteView();
+        model.readQuote("AAPL", q);
+        assertThat(q.freshness()).as("a replayed trade is old by design").isEqualTo(Freshness.LIVE);
+        model.applyTick("AAPL", 2, T0 - 2_500, 100.01, 1, 100, 100.02, T0, true);
+        model.readQuote("AAPL", q);
+        assertThat(q.freshness()).isEqualTo(Freshness.DELAYED);
+        assertThat(q.liveDelayMs()).isEqualTo(2_500);
+        model.applyTick("AAPL", 3, T0 - 5, 100.02, 1, 100.01, 100.03, T0, true);
+        model.readQuote("AAPL", q);
+        assertThat(q.freshness()).isEqualTo(Freshness.LIVE);
+    }
+
     static Message.Snapshot snapshot(String symbol, long seq, double last, double prevClose) {
         long[] t = {T0 - 3_000, T0 - 2_000, T0 - 1_000};
         double[] o = {last, last, last};

@@ -14,6 +14,8 @@ import java.util.function.LongSupplier;
  * the model's single writer; subscribe/unsubscribe add and remove symbols on the calling thread.
  */
 final class FakeFeedPort implements FeedPort {
+    /** What latency() answers; tests may set a late feed. */
+    volatile Latency latency = new Latency(3, 9);
     final MarketModel market;
     final List<String> universe;
     final List<String> subscribed = new CopyOnWriteArrayList<>();
@@ -59,7 +61,7 @@ final class FakeFeedPort implements FeedPort {
 
     @Override
     public Latency latency() {
-        return new Latency(3, 9);
+        return latency;
     }
 
     @Override

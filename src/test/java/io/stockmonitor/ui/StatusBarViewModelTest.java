@@ -40,7 +40,22 @@ class StatusBarViewModelTest {
         model.refresh(port, T0 + 500);
         model.refresh(port, T0 + 1_000);
         assertThat(model.rateProperty().get()).isEqualTo("250 msg/s");
-        assertThat(model.latencyProperty().get()).isEqualTo("p50 3 ms · p99 9 ms");
+        assertThat(model.latencyProperty().get()).as("the window is named").isEqualTo("1 min p50 3 ms · p99 9 ms");
+        assertThat(model.stateTextProperty().get()).isEqualTo("CONNECTED");
+    }
+
+    @Test
+    void aConnectedFeedWhoseTradesArriveSecondsLateIsCalledDelayed() {
+        FakeFeedPort port = new FakeFeedPort(List.of("A"), List.of("A"), () -> T0);
+        StatusBarViewModel model = new StatusBarViewModel();
+        model.onState(new ConnectionInfo(LinkState.CONNECTED, 0, 0, "s", ""), T0);
+        port.latency = new FeedPort.Latency(2_007, 2_050);
+        model.refresh(port, T0 + 1_000);
+        assertThat(model.delayedProperty().get()).isTrue();
+        assertThat(model.stateTextProperty().get()).isEqualTo("CONNECTED · DELAYED 2.0 s");
+        port.latency = new FeedPort.Latency(4, 20);
+        model.refresh(port, T0 + 2_000);
+        assertThat(model.delayedProperty().get()).isFalse();
         assertThat(model.stateTextProperty().get()).isEqualTo("CONNECTED");
     }
 }
