@@ -876,6 +876,11 @@ public final class ConnectionSupervisor implements AutoCloseable {
         }
 
         @Override
+        public RateLimitedLog peerLog() {
+            return badFrameLog;
+        }
+
+        @Override
         public void bad(String kind, String detail) {
             counters.add(FeedCounters.Counter.BAD_FRAMES);
             badFrameLog.warn(kind, detail, System.nanoTime());

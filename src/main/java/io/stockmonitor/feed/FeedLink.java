@@ -88,6 +88,12 @@ public interface FeedLink {
     /** Logs a bad frame or message at most once per kind per period, and counts it. */
     void bad(String kind, String detail);
 
+    /**
+     * The supervisor's rate-limited log, for every other line a peer can cause (its error messages, the gaps it makes):
+     * at most one per kind per period. Feed thread only.
+     */
+    RateLimitedLog peerLog();
+
     /** The supervisor's settings. */
     FeedClientConfig config();
 }

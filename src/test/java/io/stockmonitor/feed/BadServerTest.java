@@ -31,6 +31,11 @@ class BadServerTest {
                 + ",\"price\":" + price + ",\"size\":100,\"bid\":99.98,\"ask\":100.02}";
     }
 
+    /**
+     * Bad frames are counted and dropped, never applied; a tick that is the next of its stream but cannot be right
+     * (a negative price, no price, an infinite one) is one lost tick, and the stream goes on after it without a
+     * resync (which would only bring the same tick back).
+     */
     @Test
     void badFramesAreCountedAndDroppedNeverApplied() throws Exception {
         List<String> script = new ArrayList<>(List.of(SUBSCRIBED, SNAPSHOT,
@@ -38,9 +43,9 @@ class BadServerTest {
                 "{\"type\":\"quote\",\"symbol\":\"AAPL\"}",
                 tick("ZZZZ", 11, "5.0"),
                 tick("AAPL", 11, "-3.5"),
-                "{\"type\":\"tick\",\"symbol\":\"AAPL\",\"seq\":11,\"ts\":1,\"size\":1,\"bid\":1,\"ask\":2}",
-                tick("AAPL", 11, "1e400"),
-                tick("AAPL", 11, "100.25")));
+                "{\"type\":\"tick\",\"symbol\":\"AAPL\",\"seq\":12,\"ts\":1,\"size\":1,\"bid\":1,\"ask\":2}",
+                tick("AAPL", 13, "1e400"),
+                tick("AAPL", 14, "100.25")));
         try (ScriptedFeedServer server = new ScriptedFeedServer(0, 0, List.of(WELCOME),
                 request -> request.contains("\"subscribe\"") ? script : List.of());
              ConnectionSupervisor client = ProtocolV1Source.client(FeedClientConfig.of(server.uri(), null, List.of("AAPL")),
@@ -52,8 +57,11 @@ class BadServerTest {
             QuoteView q = new QuoteView();
             assertThat(client.market().readQuote("AAPL", q)).isTrue();
             assertThat(q.last()).isEqualTo(100.25);
-            assertThat(q.seq()).isEqualTo(11);
+            assertThat(q.seq()).isEqualTo(14);
             assertThat(client.market().readQuote("ZZZZ", q)).isFalse();
+            assertThat(client.stats().gapsLost()).as("three unusable ticks, each lost and counted").isEqualTo(3);
+            assertThat(client.stats().tradesLost()).isEqualTo(3);
+            assertThat(server.requests()).as("no resync: it would only bring the same ticks back").isEqualTo(1);
         }
     }
 

@@ -23,31 +23,51 @@ public final class ParsedTick {
     static final int BID = 1 << 5;
     static final int ASK = 1 << 6;
     static final int ALL = SYMBOL | SEQ | TS | PRICE | SIZE | BID | ASK;
+    /** The fields a tick must have (docs/PROTOCOL.md); bid and ask may be left out (the quote stays as it was). */
+    static final int REQUIRED = SYMBOL | SEQ | TS | PRICE | SIZE;
+    /** No trade of this feed happened before 2000-01-01. */
+    static final long EARLIEST_TS = 946_684_800_000L;
+    /** A tick time further ahead of our clock than this is not a time. */
+    static final long MAX_AHEAD_MS = 86_400_000L;
+    /** No single trade is larger than this. */
+    static final long MAX_SIZE = 1_000_000_000_000L;
 
     void clear() {
         symbol = null;
         seen = 0;
+        bid = Double.NaN;
+        ask = Double.NaN;
     }
 
-    /** Null when every field is present and sane, else what is wrong (for the rate-limited log). */
-    String problem() {
-        if ((seen & ALL) != ALL) {
+    /**
+     * Null when every required field is present and can be what it claims (a price, a size, a time), else what is
+     * wrong (for the rate-limited log). Bid and ask are optional: NaN when absent.
+     */
+    String problem(long nowMs) {
+        if ((seen & REQUIRED) != REQUIRED) {
             return "tick without " + missing();
         }
         if (!(price > 0) || Double.isInfinite(price)) {
             return "tick with bad price " + price;
         }
-        if (!Double.isFinite(bid) || !Double.isFinite(ask) || bid < 0 || ask < 0) {
+        if ((seen & BID) != 0 && (!Double.isFinite(bid) || bid < 0)
+                || (seen & ASK) != 0 && (!Double.isFinite(ask) || ask < 0)) {
             return "tick with bad bid/ask";
         }
-        if (seq <= 0 || size < 0) {
-            return "tick with bad seq or size";
+        if (seq <= 0) {
+            return "tick with bad seq " + seq;
+        }
+        if (size < 0 || size > MAX_SIZE) {
+            return "tick with bad size " + size;
+        }
+        if (ts < EARLIEST_TS || ts > nowMs + MAX_AHEAD_MS) {
+            return "tick with a time that cannot be one: " + ts;
         }
         return null;
     }
 
     private String missing() {
-        String[] names = {"symbol", "seq", "ts", "price", "size", "bid", "ask"};
+        String[] names = {"symbol", "seq", "ts", "price", "size"};
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < names.length; i++) {
             if ((seen & (1 << i)) == 0) {

@@ -67,7 +67,29 @@ public final class ProtocolV1Session implements FeedSession {
             public void bad(String kind, String detail) {
                 link.bad(kind, detail);
             }
+
+            @Override
+            public void unusable(ResumeTracker.Position position, long seq, long ts, String problem) {
+                ProtocolV1Session.this.unusable(position, seq, ts, problem);
+            }
         });
+    }
+
+    /** An epoch is opaque, but short printable ASCII (the record and the log carry it as it is). */
+    static final int MAX_EPOCH_CHARS = 64;
+
+    /** True when {@code epoch} can be one: 1 to {@link #MAX_EPOCH_CHARS} printable ASCII characters. */
+    static boolean validEpoch(String epoch) {
+        if (epoch == null || epoch.isEmpty() || epoch.length() > MAX_EPOCH_CHARS) {
+            return false;
+        }
+        for (int i = 0; i < epoch.length(); i++) {
+            char c = epoch.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Heartbeat period announced by the latest welcome, 0 before. */
@@ -204,6 +226,11 @@ public final class ProtocolV1Session implements FeedSession {
     }
 
     private void onWelcome(Message.Welcome w) {
+        if (!validEpoch(w.epoch())) {
+            link.fail("the server breaks the protocol: its welcome names an invalid epoch ("
+                    + PeerText.escape(w.epoch(), 40) + ")");
+            return;
+        }
         if (w.protocol() != Protocol.VERSION) {
             link.fail("protocol version mismatch: server speaks " + w.protocol() + ", this client "
                     + Protocol.VERSION);
@@ -228,15 +255,55 @@ public final class ProtocolV1Session implements FeedSession {
     private void gap(ResumeTracker.Position p, long seenSeq) {
         long expected = p.last() + 1;
         link.counters().add(FeedCounters.Counter.GAPS);
-        LOG.info("gap in {}: expected seq {}, saw {}; resyncing the symbol", p.symbol(), expected, seenSeq);
+        link.peerLog().info("gap", System.nanoTime(), "gap in {}: expected seq {}, saw {}; resyncing the symbol",
+                p.symbol(), expected, seenSeq);
         link.emit(new FeedEvent.GapDetected(p.symbol(), expected, seenSeq));
-        request(tracker.startResync(p, nextId()));
+        resync(p);
+    }
+
+    /**
+     * Resubscribes the symbol alone: a resume, or (after resyncs that got nowhere) a fresh snapshot, and past that
+     * with a growing wait, so a server that replays the same unusable tick forever cannot make a resync loop.
+     */
+    private void resync(ResumeTracker.Position p) {
+        Message.Subscribe request = tracker.startResync(p, nextId());
         link.market().markResyncing(p.symbol());
+        long delay = tracker.resyncDelayMs(p);
+        if (delay <= 0) {
+            request(request);
+            return;
+        }
+        link.peerLog().warn("resync-backoff", System.nanoTime(),
+                "{}: resyncs keep failing at seq {}; waiting {} ms before the next", p.symbol(), p.last(), delay);
+        int onSocket = socket;
+        link.schedule(() -> {
+            if (socket == onSocket && welcomed && tracker.get(p.symbol()) == p
+                    && p.phase() == ResumeTracker.Phase.SUBSCRIBING) {
+                request(request);
+            }
+        }, delay);
+    }
+
+    /**
+     * The next tick came with values that cannot be right (docs/PROTOCOL.md lists what a tick must carry): it is
+     * counted, recorded as one lost tick, and the stream goes on after it instead of resyncing into the same tick.
+     */
+    private void unusable(ResumeTracker.Position p, long seq, long ts, String problem) {
+        link.bad("bad-tick", problem);
+        p.last = seq;
+        long now = System.currentTimeMillis();
+        long at = ts > 0 ? Math.min(ts, now) : now;
+        link.output().gap(new FeedEvent.GapSettled(p.symbol(), GapKind.LOST, seq, seq, at, at, 0, 1));
     }
 
     private void onSubscribed(Message.Subscribed s) {
-        ResumeTracker.Position p = tracker.get(s.symbol());
+        ResumeTracker.Position p = s.symbol() == null ? null : tracker.get(s.symbol());
         if (p == null || p.phase() != ResumeTracker.Phase.SUBSCRIBING) {
+            return;
+        }
+        if (!validEpoch(s.epoch())) {
+            link.bad("bad-epoch", "a subscribed reply for " + p.symbol() + " with an invalid epoch");
+            resync(p);
             return;
         }
         if (tracker.onSubscribed(p, s)) {
@@ -253,6 +320,13 @@ public final class ProtocolV1Session implements FeedSession {
         if (p == null || p.phase() != ResumeTracker.Phase.AWAITING_SNAPSHOT) {
             link.bad("unexpected-snapshot", "snapshot for " + PeerText.escape(snapshot.symbol(), 32)
                     + " not asked for");
+            return;
+        }
+        if (!validEpoch(snapshot.epoch()) || !(snapshot.last() > 0) || snapshot.last() > TickIngest.MAX_PRICE
+                || snapshot.seq() < 0) {
+            link.bad("bad-snapshot", "a snapshot of " + p.symbol() + " with an invalid epoch, last price ("
+                    + snapshot.last() + ") or seq (" + snapshot.seq() + ")");
+            resync(p);
             return;
         }
         ResyncReason reason = tracker.snapshotReason(p);
@@ -308,16 +382,18 @@ public final class ProtocolV1Session implements FeedSession {
         }
         String code = e.code() == null ? "?" : e.code().wire();
         if (e.symbol() != null && (e.code() == ErrorCode.UNKNOWN_SYMBOL || e.code() == ErrorCode.TOO_MANY_SYMBOLS)) {
-            LOG.warn("feed refused {}: {} {}", PeerText.escape(e.symbol(), 32), code, PeerText.escape(e.message()));
+            link.peerLog().warn("refused-" + code, System.nanoTime(), "feed refused {}: {} {}",
+                    PeerText.escape(e.symbol(), 32), code, PeerText.escape(e.message()));
             if (tracker.get(e.symbol()) != null) {
                 forget(e.symbol());
                 link.dropSymbol(e.symbol());
             }
-            link.emit(new FeedEvent.SymbolRejected(e.symbol(), e.code(), e.message()));
+            link.emit(new FeedEvent.SymbolRejected(e.symbol(), e.code(), PeerText.escape(e.message())));
             return;
         }
-        LOG.warn("feed error {}: {}", code, PeerText.escape(e.message()));
-        link.emit(new FeedEvent.ServerError(e.code(), e.message()));
+        link.peerLog().warn("error-" + code, System.nanoTime(), "feed error {}: {}", code,
+                PeerText.escape(e.message()));
+        link.emit(new FeedEvent.ServerError(e.code(), PeerText.escape(e.message())));
     }
 
     private void schedulePing() {

@@ -43,6 +43,10 @@ public final class ResumeTracker {
         ResyncReason pendingReason;
         /** Ticks with an earlier {@code ts} arrived as a resume replay: applied, but not counted as feed latency. */
         long liveFromMs;
+        /** Where the last resync started ({@link #last} then), to notice resyncs that get nowhere. */
+        long resyncFrom = -1;
+        /** Resyncs in a row that did not get past {@link #resyncFrom}. */
+        int fruitlessResyncs;
 
         Position(String symbol) {
             this.symbol = symbol;
@@ -161,15 +165,31 @@ public final class ResumeTracker {
         return Verdict.GAP;
     }
 
-    /** A gap was seen: the symbol alone is resubscribed with resume after its last applied seq. */
+    /**
+     * A gap was seen: the symbol alone is resubscribed with resume after its last applied seq. A resync that did not
+     * get past the position the previous one started from counts as fruitless; from {@link #SNAPSHOT_AFTER} of those
+     * in a row the request asks for a fresh snapshot instead (whatever the server keeps replaying at that position,
+     * the stream restarts after it, and the gap is shown and counted as lost).
+     */
     public Message.Subscribe startResync(Position p, long requestId) {
+        p.fruitlessResyncs = p.resyncFrom == p.last ? p.fruitlessResyncs + 1 : 0;
+        p.resyncFrom = p.last;
         p.phase = Phase.SUBSCRIBING;
         p.resyncing = true;
         String epoch = p.epoch;
-        if (epoch == null) {
+        if (epoch == null || p.fruitlessResyncs >= SNAPSHOT_AFTER) {
             return new Message.Subscribe(requestId, List.of(p.symbol), null);
         }
         return new Message.Subscribe(requestId, List.of(p.symbol), new Message.Resume(epoch, Map.of(p.symbol, p.last)));
+    }
+
+    /** Fruitless resyncs in a row after which a resync asks for a fresh snapshot. */
+    static final int SNAPSHOT_AFTER = 2;
+
+    /** How long to wait before the next resync of {@code p}: nothing at first, then doubling from a second. */
+    public long resyncDelayMs(Position p) {
+        int beyond = p.fruitlessResyncs - SNAPSHOT_AFTER;
+        return beyond < 0 ? 0 : Math.min(60_000L, 1_000L << Math.min(beyond, 6));
     }
 
     /** The server's reply to a subscribe. Returns true when it resumed (ticks after {@code after} follow). */
@@ -183,8 +203,10 @@ public final class ResumeTracker {
             p.resyncing = false;
             return true;
         }
-        p.pendingReason = p.resyncing && s.reason() == ResyncReason.TOO_OLD ? ResyncReason.GAP
-                : s.reason() == null ? ResyncReason.NEW : s.reason();
+        // A resync (a gap we saw) answered with a snapshot reports GAP, whatever the server called it; a first
+        // subscribe reports the server's reason.
+        p.pendingReason = p.resyncing && (s.reason() == ResyncReason.TOO_OLD || s.reason() == ResyncReason.NEW
+                || s.reason() == null) ? ResyncReason.GAP : s.reason() == null ? ResyncReason.NEW : s.reason();
         p.phase = Phase.AWAITING_SNAPSHOT;
         return false;
     }

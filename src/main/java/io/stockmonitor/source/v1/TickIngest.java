@@ -23,6 +23,12 @@ public final class TickIngest {
         void gap(ResumeTracker.Position position, long seenSeq);
 
         void bad(String kind, String detail);
+
+        /**
+         * The next tick of a live symbol came with values that cannot be right: it is dropped and counted as one
+         * lost tick, and the stream goes on after it. Resyncing could not mend it: the server would replay the same.
+         */
+        void unusable(ResumeTracker.Position position, long seq, long ts, String problem);
     }
 
     private final SymbolTable table;
@@ -68,6 +74,11 @@ public final class TickIngest {
                     public void bad(String kind, String detail) {
                         throw new IllegalStateException(kind + ": " + detail);
                     }
+
+                    @Override
+                    public void unusable(ResumeTracker.Position position, long seq, long ts, String problem) {
+                        throw new IllegalStateException(problem);
+                    }
                 });
     }
 
@@ -104,6 +115,15 @@ public final class TickIngest {
         d.bid = t.bid();
         d.ask = t.ask();
         d.seen = t.symbol() == null ? ParsedTick.ALL & ~ParsedTick.SYMBOL : ParsedTick.ALL;
+        // The codec reads a missing bid or ask as 0: no quote at 0 exists, so it means "not given".
+        if (!(t.bid() > 0)) {
+            d.bid = Double.NaN;
+            d.seen &= ~ParsedTick.BID;
+        }
+        if (!(t.ask() > 0)) {
+            d.ask = Double.NaN;
+            d.seen &= ~ParsedTick.ASK;
+        }
         handle(d);
     }
 
@@ -112,15 +132,20 @@ public final class TickIngest {
             escalation.bad("unsubscribed-symbol", "tick for a symbol not subscribed");
             return;
         }
-        String problem = t.problem();
+        String problem = t.problem(System.currentTimeMillis());
         if (problem == null && t.price > MAX_PRICE) {
             problem = "tick with price out of range " + t.price;
         }
+        ResumeTracker.Position p = t.symbol == null ? null : tracker.get(t.symbol);
         if (problem != null) {
-            escalation.bad("bad-tick", problem);
+            if (p != null && (t.seen & ParsedTick.SEQ) != 0 && p.phase() == ResumeTracker.Phase.LIVE
+                    && t.seq == p.last() + 1) {
+                escalation.unusable(p, t.seq, t.ts, problem);
+            } else {
+                escalation.bad("bad-tick", problem);
+            }
             return;
         }
-        ResumeTracker.Position p = tracker.get(t.symbol);
         if (p == null) {
             escalation.bad("unsubscribed-symbol", "tick for " + t.symbol + ", not subscribed");
             return;

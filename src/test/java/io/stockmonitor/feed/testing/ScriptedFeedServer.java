@@ -19,6 +19,15 @@ public final class ScriptedFeedServer implements AutoCloseable {
     private final Server server;
     private final URI uri;
     private final AtomicInteger upgrades = new AtomicInteger();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.ScheduledExecutorService ticker =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "scripted-feed-ticker");
+                t.setDaemon(true);
+                return t;
+            });
+    private volatile String periodicFrame;
 
     /**
      * @param refuseFirst the first this-many upgrades get {@code refuseStatus}
@@ -39,7 +48,7 @@ public final class ScriptedFeedServer implements AutoCloseable {
                         Content.Sink.write(response, true, "refused", callback);
                         return null;
                     }
-                    return new Endpoint(onOpen, onRequest);
+                    return new Endpoint(this, onOpen, onRequest);
                 }));
         server.setHandler(ws);
         server.start();
@@ -54,8 +63,34 @@ public final class ScriptedFeedServer implements AutoCloseable {
         return upgrades.get();
     }
 
+    /** Requests received from clients so far. */
+    public int requests() {
+        return requests.get();
+    }
+
+    /** Every request text received so far, in order. */
+    public java.util.List<String> received() {
+        return java.util.List.copyOf(received);
+    }
+
+    /** From now on, every open connection gets {@code frame} every {@code periodMs} (e.g. heartbeats, garbage). */
+    public void sendEvery(String frame, long periodMs) {
+        periodicFrame = frame;
+        ticker.scheduleAtFixedRate(() -> {
+            String f = periodicFrame;
+            for (Endpoint e : endpoints) {
+                if (e.session != null && e.session.isOpen() && f != null) {
+                    e.session.sendText(f, org.eclipse.jetty.websocket.api.Callback.NOOP);
+                }
+            }
+        }, periodMs, periodMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private final java.util.Set<Endpoint> endpoints = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Override
     public void close() {
+        ticker.shutdownNow();
         try {
             server.stop();
         } catch (Exception e) {
@@ -65,11 +100,13 @@ public final class ScriptedFeedServer implements AutoCloseable {
 
     /** The scripted endpoint (public: Jetty requires it). */
     public static final class Endpoint implements Session.Listener.AutoDemanding {
+        private final ScriptedFeedServer owner;
         private final List<String> onOpen;
         private final Function<String, List<String>> onRequest;
-        private Session session;
+        private volatile Session session;
 
-        Endpoint(List<String> onOpen, Function<String, List<String>> onRequest) {
+        Endpoint(ScriptedFeedServer owner, List<String> onOpen, Function<String, List<String>> onRequest) {
+            this.owner = owner;
             this.onOpen = onOpen;
             this.onRequest = onRequest;
         }
@@ -77,12 +114,21 @@ public final class ScriptedFeedServer implements AutoCloseable {
         @Override
         public void onWebSocketOpen(Session s) {
             session = s;
+            owner.endpoints.add(this);
             onOpen.forEach(f -> s.sendText(f, org.eclipse.jetty.websocket.api.Callback.NOOP));
         }
 
         @Override
         public void onWebSocketText(String text) {
+            owner.requests.incrementAndGet();
+            owner.received.add(text);
             onRequest.apply(text).forEach(f -> session.sendText(f, org.eclipse.jetty.websocket.api.Callback.NOOP));
+        }
+
+        @Override
+        public void onWebSocketClose(int statusCode, String reason, org.eclipse.jetty.websocket.api.Callback callback) {
+            owner.endpoints.remove(this);
+            callback.succeed();
         }
     }
 }

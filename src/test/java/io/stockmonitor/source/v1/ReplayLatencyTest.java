@@ -39,6 +39,11 @@ class ReplayLatencyTest {
             public void bad(String kind, String detail) {
                 throw new AssertionError(kind + ": " + detail);
             }
+
+            @Override
+            public void unusable(ResumeTracker.Position position, long seq, long ts, String problem) {
+                throw new AssertionError(problem);
+            }
         });
 
         // Published a minute ago, replayed now: applied, not a latency sample.

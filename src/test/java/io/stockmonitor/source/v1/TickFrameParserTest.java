@@ -19,7 +19,7 @@ class TickFrameParserTest {
                     100 + i / 100.0, 100L * i, 99.99 + i / 100.0, 100.01 + i / 100.0);
             assertThat(parser.parse(codec.encode(t))).isEqualTo(TickFrameParser.Kind.TICK);
             ParsedTick p = parser.tick();
-            assertThat(p.problem()).isNull();
+            assertThat(p.problem(NOW)).isNull();
             assertThat(new Message.Tick(p.symbol, p.seq, p.ts, p.price, p.size, p.bid, p.ask)).isEqualTo(t);
             assertThat(p.symbol).isSameAs(t.symbol().equals("AAPL") ? "AAPL" : "BRK.B");
         }
@@ -47,19 +47,35 @@ class TickFrameParserTest {
         }
     }
 
+    private static final long NOW = 1_800_000_000_000L;
+
+    @Test
+    void whatCannotBeAPriceASizeOrATimeIsFlaggedAndBidAskMayBeLeftOut() {
+        String base = "{\"type\":\"tick\",\"symbol\":\"AAPL\",\"seq\":1,\"price\":1.5,";
+        assertThat(parser.parse(base + "\"ts\":1700000000000,\"size\":1}")).isEqualTo(TickFrameParser.Kind.TICK);
+        assertThat(parser.tick().problem(NOW)).as("bid and ask are optional").isNull();
+        assertThat(Double.isNaN(parser.tick().bid)).isTrue();
+        for (String bad : new String[] {"\"ts\":0,\"size\":1}", "\"ts\":-1,\"size\":1}",
+            "\"ts\":4102444800000,\"size\":1}", "\"ts\":1700000000000,\"size\":9223372036854775807}",
+            "\"ts\":1700000000000,\"size\":-5}"}) {
+            assertThat(parser.parse(base + bad)).isEqualTo(TickFrameParser.Kind.TICK);
+            assertThat(parser.tick().problem(NOW)).as(bad).isNotNull();
+        }
+    }
+
     @Test
     void badValuesAreFlaggedNotSilentlyAccepted() {
-        assertThat(parser.parse("{\"type\":\"tick\",\"symbol\":\"AAPL\",\"seq\":1,\"ts\":1,\"price\":-1,\"size\":1,"
+        assertThat(parser.parse("{\"type\":\"tick\",\"symbol\":\"AAPL\",\"seq\":1,\"ts\":1700000000000,\"price\":-1,\"size\":1,"
                 + "\"bid\":1,\"ask\":1}")).isEqualTo(TickFrameParser.Kind.TICK);
-        assertThat(parser.tick().problem()).contains("price");
+        assertThat(parser.tick().problem(NOW)).contains("price");
         assertThat(parser.parse("{\"type\":\"tick\",\"symbol\":\"AAPL\",\"seq\":1,\"ts\":1,\"size\":1,"
                 + "\"bid\":1,\"ask\":1}")).isEqualTo(TickFrameParser.Kind.TICK);
-        assertThat(parser.tick().problem()).contains("price");
+        assertThat(parser.tick().problem(NOW)).contains("price");
         assertThat(parser.parse("{\"type\":\"tick\",\"symbol\":\"ZZZZ\",\"seq\":1,\"ts\":1,\"price\":1,\"size\":1,"
                 + "\"bid\":1,\"ask\":1}")).isEqualTo(TickFrameParser.Kind.TICK);
         assertThat(parser.tick().symbol).isNull();
         assertThat(parser.parse("{\"type\":\"tick\",\"symbol\":\"AAPL\",\"seq\":\"1\",\"ts\":1,\"price\":1,"
                 + "\"size\":1,\"bid\":1,\"ask\":1}")).isEqualTo(TickFrameParser.Kind.TICK);
-        assertThat(parser.tick().problem()).contains("seq");
+        assertThat(parser.tick().problem(NOW)).contains("seq");
     }
 }
