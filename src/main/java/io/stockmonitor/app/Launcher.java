@@ -14,7 +14,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new AppModes()));
+        System.exit(run(args, new AppModes(args)));
     }
 
     /** Runs the command line; returns the exit code (2 for bad arguments, as picocli does). */

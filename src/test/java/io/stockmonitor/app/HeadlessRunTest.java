@@ -95,4 +95,19 @@ class HeadlessRunTest {
         assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(2)
                 .allSatisfy(l -> assertThat(l).contains("malformed"));
     }
+
+    @Test
+    void aRunThatNeverConnectedFailsWithItsReasonInsteadOfASummary() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        int code = run(new AppOptions(SourceChoice.server("ws://127.0.0.1:" + port + "/feed", Credentials.NONE),
+                List.of("AAPL"), true, null, Duration.ofSeconds(3), null));
+        assertThat(code).isEqualTo(HeadlessRun.EXIT_FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement()
+                .satisfies(l -> assertThat(l).startsWith("stock-monitor: feed connection failed: never connected within")
+                        .contains("last attempt"));
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("p50 -1");
+    }
 }
