@@ -1,5 +1,6 @@
 package io.stockmonitor.app;
 
+import io.stockmonitor.feed.TrustedCertificates;
 import io.stockmonitor.protocol.ProductVersion;
 import io.stockmonitor.source.Credentials;
 import io.stockmonitor.source.SourceChoice;
@@ -72,6 +73,11 @@ public final class AppCommand implements Callable<Integer> {
     @Option(names = "--token", paramLabel = "T", description = "Bearer token for a protocol server. Visible to "
             + "other local users in the process list: prefer --token-file or STOCK_MONITOR_TOKEN.")
     String token;
+
+    @Option(names = "--trust-cert", paramLabel = "FILE", description = "Trust this certificate (PEM or DER: a "
+            + "server's own, or the CA that signed it) instead of the usual CAs for the feed's wss:// and https:// "
+            + "connections; host names are still checked.")
+    Path trustCert;
 
     @Option(names = "--key-file", paramLabel = "FILE",
             description = "Alpaca's key and secret as key=... and secret=... lines.")
@@ -182,9 +188,12 @@ public final class AppCommand implements Callable<Integer> {
             throw bad("--source-ws and --source-rest replace a provider's endpoints: name the provider with --source");
         }
         if (kind == null) {
+            if (trustCert != null) {
+                throw bad("--trust-cert needs a feed: --server URL or --source NAME");
+            }
             return null;
         }
-        return switch (kind) {
+        SourceChoice choice = switch (kind) {
             case DEMO -> SourceChoice.demo();
             case V1 -> {
                 if (server == null) {
@@ -195,6 +204,19 @@ public final class AppCommand implements Callable<Integer> {
             default -> SourceChoice.provider(kind, providerCredentials(kind), url("--source-ws", sourceWs, "ws"),
                     url("--source-rest", sourceRest, "http"));
         };
+        if (trustCert == null) {
+            return choice;
+        }
+        if (kind == SourceKind.DEMO) {
+            throw bad("--trust-cert is for a feed over TLS; the demo needs none");
+        }
+        try {
+            // Read now: a missing or wrong file is a usage error at start, not a failure at every handshake.
+            TrustedCertificates.load(trustCert);
+        } catch (IllegalArgumentException e) {
+            throw bad("--trust-cert: " + e.getMessage());
+        }
+        return choice.withTrustCert(trustCert.toAbsolutePath());
     }
 
     private Credentials tokenOrNone() {

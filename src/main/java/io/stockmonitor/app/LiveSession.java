@@ -2,12 +2,14 @@ package io.stockmonitor.app;
 
 import io.stockmonitor.feed.ConnectionSupervisor;
 import io.stockmonitor.feed.FeedClientConfig;
+import io.stockmonitor.feed.TrustedCertificates;
 import io.stockmonitor.market.MarketLimits;
 import io.stockmonitor.market.MarketModel;
 import io.stockmonitor.simulator.EmbeddedSimulator;
 import io.stockmonitor.simulator.SimulatorConfig;
 import io.stockmonitor.source.SourceChoice;
 import io.stockmonitor.source.SourceKind;
+import io.stockmonitor.source.SourceSettings;
 import io.stockmonitor.source.Sources;
 import io.stockmonitor.source.v1.ProtocolV1Source;
 import java.net.URI;
@@ -59,12 +61,14 @@ public final class LiveSession implements AutoCloseable {
                 label = "demo (simulator on " + simulator.uri() + ")";
             } else if (choice.kind() == SourceKind.V1) {
                 FeedClientConfig config = FeedClientConfig.of(parse(choice.server()), choice.credentials().key(),
-                        symbols);
+                        symbols).withTrust(trust(choice));
                 feed = ProtocolV1Source.client(config, market);
                 label = config.serverLabel();
             } else {
-                feed = Sources.client(Sources.settings(choice.kind(), symbols, choice.credentials(), choice.ws(),
-                        choice.rest()), market);
+                SourceSettings settings = Sources.settings(choice.kind(), symbols, choice.credentials(), choice.ws(),
+                        choice.rest());
+                feed = Sources.client(settings.withConnection(settings.connection().withTrust(trust(choice))),
+                        market);
                 label = feed.label();
             }
             beforeStart.accept(feed);
@@ -96,6 +100,11 @@ public final class LiveSession implements AutoCloseable {
 
     public ConnectionSupervisor feed() {
         return feed;
+    }
+
+    /** The certificates the choice trusts, read now: a bad file fails the start with a one-line reason. */
+    private static TrustedCertificates trust(SourceChoice choice) {
+        return choice.trustCert() == null ? null : TrustedCertificates.load(choice.trustCert());
     }
 
     public SourceChoice choice() {

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -463,6 +464,11 @@ public final class ConnectionSupervisor implements AutoCloseable {
                 return;
             }
             lost("upgrade failed: HTTP " + code);
+            return;
+        }
+        Optional<String> refused = CertificateFailure.describe(error, c.request.uri().getHost(), config.trust());
+        if (refused.isPresent()) {
+            fail(c.request.redact(refused.get()));
             return;
         }
         // Jetty's messages name the URL, and a provider's URL may carry a token in its query: show the label.

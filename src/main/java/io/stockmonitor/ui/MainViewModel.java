@@ -256,6 +256,7 @@ public final class MainViewModel implements AutoCloseable {
         settings.setServer(c == null ? null : c.server());
         settings.setSourceWs(c == null || c.ws() == null ? null : c.ws().toString());
         settings.setSourceRest(c == null || c.rest() == null ? null : c.rest().toString());
+        settings.setTrustCert(c == null || c.trustCert() == null ? null : c.trustCert().toString());
         Map<String, List<String>> lists = new LinkedHashMap<>(watchlists);
         SourceChoice current = choice.get();
         if (current != null) {

@@ -7,6 +7,7 @@ import io.stockmonitor.source.SourceKind;
 import io.stockmonitor.source.SymbolSpelling;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,8 @@ public final class Settings {
     /** A provider's replaced WebSocket and REST bases, when the user chose a mirror or a test network. */
     private String sourceWs;
     private String sourceRest;
+    /** The certificate file trusted for the remembered source (a path, nothing secret), or null. */
+    private String trustCert;
     /** Each source's own watchlist (symbols are spelled differently), by source id. */
     private Map<String, List<String>> watchlists = new LinkedHashMap<>();
     /** Watchlist columns the user dragged to a width, by column name (e.g. {@code LAST}); pixels. */
@@ -87,6 +90,10 @@ public final class Settings {
         }
         sourceWs = endpoint(sourceWs, "ws");
         sourceRest = endpoint(sourceRest, "http");
+        if (trustCert != null && (trustCert.isBlank() || source == null || SourceKind.DEMO.id().equals(source)
+                || !isPath(trustCert))) {
+            trustCert = null;
+        }
         Map<String, List<String>> lists = new LinkedHashMap<>();
         if (watchlists != null) {
             watchlists.forEach((id, list) -> {
@@ -125,6 +132,15 @@ public final class Settings {
         return clean;
     }
 
+    private static boolean isPath(String text) {
+        try {
+            Path.of(text);
+            return true;
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
     /** A remembered endpoint if it is a ws(s)/http(s) URL with a host and no query, else null. */
     private static String endpoint(String url, String scheme) {
         if (url == null || url.isBlank()) {
@@ -146,11 +162,25 @@ public final class Settings {
         if (kind == null || kind == SourceKind.DEMO) {
             return null;
         }
+        SourceChoice choice;
         if (kind == SourceKind.V1) {
-            return server == null ? null : SourceChoice.server(server, Credentials.NONE);
+            if (server == null) {
+                return null;
+            }
+            choice = SourceChoice.server(server, Credentials.NONE);
+        } else {
+            choice = SourceChoice.provider(kind, Credentials.NONE, sourceWs == null ? null : URI.create(sourceWs),
+                    sourceRest == null ? null : URI.create(sourceRest));
         }
-        return SourceChoice.provider(kind, Credentials.NONE, sourceWs == null ? null : URI.create(sourceWs),
-                sourceRest == null ? null : URI.create(sourceRest));
+        return trustCert == null ? choice : choice.withTrustCert(Path.of(trustCert));
+    }
+
+    public String getTrustCert() {
+        return trustCert;
+    }
+
+    public void setTrustCert(String trustCert) {
+        this.trustCert = trustCert;
     }
 
     public String getSource() {

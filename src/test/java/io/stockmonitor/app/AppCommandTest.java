@@ -131,6 +131,10 @@ class AppCommandTest {
                 List.of("--source", "binance", "--source-rest", "ftp://127.0.0.1:1"),
                 List.of("--source", "binance", "--source-ws", "ws://127.0.0.1:1/?token=x"),
                 List.of("--headless", "--server", "ws://x/feed", "--token-file", "/no/such/file"),
+                List.of("--server", "wss://x/feed", "--trust-cert", "/no/such/cert.pem"),
+                List.of("--demo", "--trust-cert", "pom.xml"),
+                List.of("--trust-cert", "pom.xml"),
+                List.of("--server", "wss://x/feed", "--trust-cert", "pom.xml"),
                 List.of("--no-such-option"))) {
             err.getBuffer().setLength(0);
             assertThat(run(args.toArray(String[]::new))).as(args.toString()).isEqualTo(2);
@@ -138,6 +142,19 @@ class AppCommandTest {
         }
         assertThat(headless.get()).isNull();
         assertThat(window.get()).isNull();
+    }
+
+    @Test
+    void aTrustedCertificateIsReadAtStartAndGoesWithTheChoice(@TempDir Path dir) throws Exception {
+        Path pem = io.stockmonitor.simulator.TestKeystore.create(dir).writePem(dir.resolve("server.pem"));
+        assertThat(run("--headless", "--server", "wss://127.0.0.1:1/feed", "--trust-cert", pem.toString())).isZero();
+        assertThat(headless.get().choice().trustCert()).isEqualTo(pem.toAbsolutePath());
+        assertThat(run("--headless", "--source", "binance", "--trust-cert", pem.toString())).isZero();
+        assertThat(headless.get().choice().trustCert()).isEqualTo(pem.toAbsolutePath());
+        err.getBuffer().setLength(0);
+        assertThat(run("--server", "wss://x/feed", "--trust-cert", "pom.xml")).isEqualTo(2);
+        assertThat(err.toString().lines().findFirst().orElseThrow())
+                .contains("--trust-cert", "not a certificate (PEM or DER)");
     }
 
     @Test

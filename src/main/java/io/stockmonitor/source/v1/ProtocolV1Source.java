@@ -13,9 +13,8 @@ public final class ProtocolV1Source {
 
     /** A client with a WebSocket client of its own (set up for TLS only when the URL is wss://). */
     public static ConnectionSupervisor client(FeedClientConfig config, MarketModel market) {
-        boolean tls = "wss".equalsIgnoreCase(config.server().getScheme());
         return new ConnectionSupervisor(config, market, ProtocolV1Session::new, config.serverLabel(),
-                WebSockets.newClient(tls), true);
+                WebSockets.newClient(config), true);
     }
 
     /** A client on a shared, started {@link WebSocketClient} (many clients in one process, e.g. tests). */
