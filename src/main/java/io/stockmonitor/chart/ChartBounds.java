@@ -4,7 +4,7 @@ package io.stockmonitor.chart;
 public final class ChartBounds {
 
     /** Largest capacity a {@link TickSeries} or {@link CandleSeries} accepts (rows; storage is twice this). */
-    public static final int MAX_SERIES_CAPACITY = 4 * 1024 * 1024;
+    public static final int MAX_SERIES_CAPACITY = 16 * 1024 * 1024;
 
     /** Default capacity of the chart-owned tick series. */
     public static final int DEFAULT_TICK_CAPACITY = 262_144;

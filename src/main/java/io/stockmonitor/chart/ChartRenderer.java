@@ -235,7 +235,7 @@ final class ChartRenderer {
             }
         } else {
             TickSeries t = chart.ticks();
-            reducer.reduceLine(t.timeArray(), t.priceArray(), t.volumeArray(), t.blocks(), t.from(), t.to(),
+            reducer.reduceLine(t.timeArray(), t.priceArray(), t.volumeArray(), t.pyramid(), t.from(), t.to(),
                     vp.start(), msPerColumn, columns);
             lo = reducer.minValue();
             hi = reducer.maxValue();

@@ -6,9 +6,11 @@ package io.stockmonitor.chart;
  * summed volume. Drawing the summaries is pixel-identical to drawing every row, and costs O(columns), not O(rows).
  *
  * <p>Column {@code c} holds the rows whose time {@code t} has {@code floor((t - startMillis) / msPerColumn) == c}.
- * Rows are split into columns by binary search on the time column and each column's rows are scanned in one tight
- * loop over the primitive arrays. All output buffers are reused; after the first frame at a given width the
- * reducer allocates nothing.
+ * With a {@link MinMaxPyramid} over the series, a column is summarised from whole blocks found by walking the
+ * pyramid's levels, so its cost does not grow with the rows it covers; without one, each column's rows are found by
+ * binary search and scanned. {@code NaN} values (an indicator warming up) are ignored by min and max; a column of
+ * NaN only has min +∞ and max −∞. All output buffers are reused; after the first frame at a given width the reducer
+ * allocates nothing.
  */
 public final class ColumnReducer {
 
@@ -40,8 +42,9 @@ public final class ColumnReducer {
     private double scanVolume;
 
     /**
-     * Reduces a line series (ticks). Also emits the M4 polyline: for each column the rows holding its first,
-     * minimum, maximum and last value, in time order and without repeats (≤ 4 points per column).
+     * Reduces a line series (ticks, an indicator line) by scanning rows. Also emits the M4 polyline: for each column
+     * the rows holding its first, minimum, maximum and last value, in time order and without repeats (≤ 4 points
+     * per column; NaN values are not points).
      *
      * @param volumes may be null
      */
@@ -51,16 +54,11 @@ public final class ColumnReducer {
     }
 
     /**
-     * As {@link #reduceLine(long[], double[], double[], int, int, double, double, int)}, using per-block summaries
-     * of {@code value} and {@code volumes} for the blocks a column covers completely, so a column costs
-     * O(rows / block + block) instead of O(rows). Without summaries (or volumes) it scans every row.
+     * As {@link #reduceLine(long[], double[], double[], int, int, double, double, int)}, summarising each column from
+     * {@code pyramid} (built over {@code value} and {@code volumes}) when given.
      */
-    void reduceLine(long[] time, double[] value, double[] volumes, BlockSummary blocks, int from, int to,
+    void reduceLine(long[] time, double[] value, double[] volumes, MinMaxPyramid pyramid, int from, int to,
                     double startMillis, double msPerColumn, int columnCount) {
-        if (blocks == null || volumes == null) {
-            reduceLineByRows(time, value, volumes, from, to, startMillis, msPerColumn, columnCount);
-            return;
-        }
         prepare(columnCount);
         int i = firstIndexInRange(time, from, to, startMillis);
         while (i < to) {
@@ -68,73 +66,47 @@ public final class ColumnReducer {
             if (c >= columnCount) {
                 break;
             }
-            scanLo = value[i];
-            scanHi = scanLo;
-            scanLoIndex = i;
-            scanHiIndex = i;
-            scanVolume = 0;
-            // Walk forward instead of binary-searching the column's end: a binary search over a large time column
-            // misses the cache on nearly every probe, while this walk reads the blocks' last times sequentially
-            // plus the rows at the column's two ragged ends.
             long next = firstTimeAfterColumn(c, startMillis, msPerColumn);
-            int k = i;
-            while (k < to && (k & BlockSummary.MASK) != 0 && time[k] < next) {
-                k++;
+            int end;
+            if (pyramid != null) {
+                pyramid.resetScan();
+                end = pyramid.scan(i, to, next);
+                scanLo = pyramid.scanMin;
+                scanHi = pyramid.scanMax;
+                scanLoIndex = pyramid.scanMinIndex;
+                scanHiIndex = pyramid.scanMaxIndex;
+                scanVolume = pyramid.scanSum;
+            } else {
+                end = endOfColumn(time, i, to, next);
+                resetScan();
+                scanRows(value, value, volumes, i, end);
             }
-            scanRows(value, volumes, i, k);
-            if ((k & BlockSummary.MASK) == 0) {
-                int firstBlock = k >>> BlockSummary.SHIFT;
-                while (k + BlockSummary.BLOCK <= to && blocks.lastTime[k >>> BlockSummary.SHIFT] < next) {
-                    k += BlockSummary.BLOCK;
-                }
-                scanBlocks(blocks, firstBlock, k >>> BlockSummary.SHIFT);
-            }
-            int tail = k;
-            while (k < to && time[k] < next) {
-                k++;
-            }
-            scanRows(value, volumes, tail, k);
-            store(c, k - i, value[i], value[k - 1], scanLo, scanHi, scanVolume);
-            emitPoints(c, i, scanLoIndex, scanHiIndex, k - 1, value);
-            i = k;
-        }
-    }
-
-    private void reduceLineByRows(long[] time, double[] value, double[] volumes, int from, int to,
-                                  double startMillis, double msPerColumn, int columnCount) {
-        prepare(columnCount);
-        int i = firstIndexInRange(time, from, to, startMillis);
-        while (i < to) {
-            int c = column(time[i], startMillis, msPerColumn);
-            if (c >= columnCount) {
-                break;
-            }
-            int end = endOfColumn(time, i, to, startMillis, msPerColumn, c);
-            scanLo = value[i];
-            scanHi = scanLo;
-            scanLoIndex = i;
-            scanHiIndex = i;
-            scanVolume = 0;
-            scanRows(value, volumes, i, end);
             store(c, end - i, value[i], value[end - 1], scanLo, scanHi, scanVolume);
             emitPoints(c, i, scanLoIndex, scanHiIndex, end - 1, value);
             i = end;
         }
     }
 
-    private void scanRows(double[] value, double[] volumes, int from, int to) {
+    private void resetScan() {
+        scanLo = Double.POSITIVE_INFINITY;
+        scanHi = Double.NEGATIVE_INFINITY;
+        scanLoIndex = -1;
+        scanHiIndex = -1;
+        scanVolume = 0;
+    }
+
+    private void scanRows(double[] lows, double[] highs, double[] volumes, int from, int to) {
         double lo = scanLo;
         double hi = scanHi;
         int iLo = scanLoIndex;
         int iHi = scanHiIndex;
         for (int k = from; k < to; k++) {
-            double v = value[k];
-            if (v < lo) {
-                lo = v;
+            if (lows[k] < lo) {
+                lo = lows[k];
                 iLo = k;
             }
-            if (v > hi) {
-                hi = v;
+            if (highs[k] > hi) {
+                hi = highs[k];
                 iHi = k;
             }
         }
@@ -151,24 +123,17 @@ public final class ColumnReducer {
         scanHiIndex = iHi;
     }
 
-    private void scanBlocks(BlockSummary blocks, int fromBlock, int toBlock) {
-        for (int b = fromBlock; b < toBlock; b++) {
-            if (blocks.min[b] < scanLo) {
-                scanLo = blocks.min[b];
-                scanLoIndex = blocks.minIndex[b];
-            }
-            if (blocks.max[b] > scanHi) {
-                scanHi = blocks.max[b];
-                scanHiIndex = blocks.maxIndex[b];
-            }
-            scanVolume += blocks.volume[b];
-        }
-    }
-
     /** Reduces candles: each column becomes one merged candle (first open, highest high, lowest low, last close). */
     public void reduceCandles(long[] time, double[] open, double[] high, double[] low, double[] close,
                               double[] volumes, int from, int to,
                               double startMillis, double msPerColumn, int columnCount) {
+        reduceCandles(time, open, high, low, close, volumes, null, from, to, startMillis, msPerColumn, columnCount);
+    }
+
+    /** As above, summarising each column from {@code pyramid} (lows, highs, volumes) when given. */
+    void reduceCandles(long[] time, double[] open, double[] high, double[] low, double[] close,
+                       double[] volumes, MinMaxPyramid pyramid, int from, int to,
+                       double startMillis, double msPerColumn, int columnCount) {
         prepare(columnCount);
         int i = firstIndexInRange(time, from, to, startMillis);
         while (i < to) {
@@ -176,16 +141,20 @@ public final class ColumnReducer {
             if (c >= columnCount) {
                 break;
             }
-            int end = endOfColumn(time, i, to, startMillis, msPerColumn, c);
-            double lo = low[i];
-            double hi = high[i];
-            double vol = 0;
-            for (int k = i; k < end; k++) {
-                lo = Math.min(lo, low[k]);
-                hi = Math.max(hi, high[k]);
-                vol += volumes[k];
+            long next = firstTimeAfterColumn(c, startMillis, msPerColumn);
+            int end;
+            if (pyramid != null) {
+                pyramid.resetScan();
+                end = pyramid.scan(i, to, next);
+                scanLo = pyramid.scanMin;
+                scanHi = pyramid.scanMax;
+                scanVolume = pyramid.scanSum;
+            } else {
+                end = endOfColumn(time, i, to, next);
+                resetScan();
+                scanRows(low, high, volumes, i, end);
             }
-            store(c, end - i, open[i], close[end - 1], lo, hi, vol);
+            store(c, end - i, open[i], close[end - 1], scanLo, scanHi, scanVolume);
             i = end;
         }
     }
@@ -250,9 +219,8 @@ public final class ColumnReducer {
         return t;
     }
 
-    /** First index after {@code i} whose column is beyond {@code c}; the same floor rule as {@link #column}. */
-    private static int endOfColumn(long[] time, int i, int to, double startMillis, double msPerColumn, int c) {
-        long next = firstTimeAfterColumn(c, startMillis, msPerColumn);
+    /** First index after {@code i} whose time is {@code next} or later. */
+    private static int endOfColumn(long[] time, int i, int to, long next) {
         int lo = i + 1;
         int hi = to;
         while (lo < hi) {
@@ -282,6 +250,9 @@ public final class ColumnReducer {
     private void emitPoints(int c, int iFirst, int iLo, int iHi, int iLast, double[] value) {
         int a = Math.min(iLo, iHi);
         int b = Math.max(iLo, iHi);
+        if (a < 0) {
+            a = b;
+        }
         emit(c, iFirst, value);
         if (a != iFirst) {
             emit(c, a, value);
@@ -295,6 +266,9 @@ public final class ColumnReducer {
     }
 
     private void emit(int c, int index, double[] value) {
+        if (index < 0 || Double.isNaN(value[index])) {
+            return;
+        }
         pointColumn[pointCount] = c;
         pointIndex[pointCount] = index;
         pointValue[pointCount] = value[index];

@@ -44,6 +44,11 @@ abstract class SlidingColumns {
     public final void clear() {
         start = 0;
         size = 0;
+        cleared();
+    }
+
+    /** Hook: every row was removed. */
+    void cleared() {
     }
 
     /** Storage index of the first row (for the chart's reducers, which work on raw arrays). */

@@ -77,7 +77,7 @@ class ColumnReducerTest {
     }
 
     @Test
-    void blockSummariesGiveTheSameResultAsScanningEveryRow() {
+    void thePyramidGivesTheSameResultAsScanningEveryRow() {
         Random random = new Random(99);
         ColumnReducer plain = new ColumnReducer();
         for (int run = 0; run < 60; run++) {
@@ -106,7 +106,7 @@ class ColumnReducerTest {
             double start = series.isEmpty() ? 0 : series.time(0) + random.nextDouble() * (t - series.time(0)) / 2;
             double msPerColumn = (t - start + 1) / columns * (0.5 + random.nextDouble());
 
-            reducer.reduceLine(series.timeArray(), series.priceArray(), series.volumeArray(), series.blocks(),
+            reducer.reduceLine(series.timeArray(), series.priceArray(), series.volumeArray(), series.pyramid(),
                     series.from(), series.to(), start, msPerColumn, columns);
             plain.reduceLine(series.timeArray(), series.priceArray(), series.volumeArray(),
                     series.from(), series.to(), start, msPerColumn, columns);
@@ -126,6 +126,122 @@ class ColumnReducerTest {
             assertThat(reducer.pointCount()).as(context).isEqualTo(plain.pointCount());
             for (int k = 0; k < plain.pointCount(); k++) {
                 assertThat(reducer.pointIndex(k)).as(context).isEqualTo(plain.pointIndex(k));
+            }
+        }
+    }
+
+    @Test
+    void thePyramidEqualsBruteForceOnDataWithNanGaps() {
+        Random random = new Random(2024);
+        ColumnReducer plain = new ColumnReducer();
+        for (int run = 0; run < 80; run++) {
+            TickSeries series = new TickSeries(1 + random.nextInt(60_000));
+            int appends = random.nextInt(100_000);
+            long t = 0;
+            boolean nan = false;
+            for (int i = 0; i < appends; i++) {
+                t += random.nextInt(4);
+                if (random.nextInt(300) == 0) {
+                    nan = !nan; // runs of NaN: an indicator warming up, a line with holes
+                }
+                // Few distinct values, so ties between rows are common: the earliest row must win, as in a scan.
+                double v = nan || random.nextInt(50) == 0 ? Double.NaN : random.nextInt(40);
+                series.append(t, v, random.nextInt(10));
+            }
+            int n = series.size();
+            long[] time = new long[n];
+            double[] value = new double[n];
+            double[] volume = new double[n];
+            for (int i = 0; i < n; i++) {
+                time[i] = series.time(i);
+                value[i] = series.price(i);
+                volume[i] = series.volume(i);
+            }
+            int columns = 1 + random.nextInt(2000);
+            double start = n == 0 ? 0 : time[0] + (random.nextDouble() - 0.2) * (t - time[0]) / 2;
+            double msPerColumn = Math.max(1e-3, (t - start + 1) / columns * (0.3 + random.nextDouble()));
+
+            reducer.reduceLine(series.timeArray(), series.priceArray(), series.volumeArray(), series.pyramid(),
+                    series.from(), series.to(), start, msPerColumn, columns);
+            plain.reduceLine(time, value, volume, 0, n, start, msPerColumn, columns);
+
+            String context = "run " + run + ", n " + n;
+            for (int c = 0; c < columns; c++) {
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                int rows = 0;
+                double vol = 0;
+                for (int i = 0; i < n; i++) {
+                    if (time[i] >= start && (int) Math.floor((time[i] - start) / msPerColumn) == c) {
+                        rows++;
+                        vol += volume[i];
+                        if (value[i] < lo) {
+                            lo = value[i];
+                        }
+                        if (value[i] > hi) {
+                            hi = value[i];
+                        }
+                    }
+                }
+                if (c % 97 == 0 || run < 5) {
+                    assertThat(reducer.rows(c)).as(context + " brute force col " + c).isEqualTo(rows);
+                    if (rows > 0) {
+                        assertThat(reducer.min(c)).as(context).isEqualTo(lo);
+                        assertThat(reducer.max(c)).as(context).isEqualTo(hi);
+                        assertThat(reducer.volume(c)).as(context).isEqualTo(vol);
+                    }
+                }
+                assertThat(reducer.rows(c)).as(context).isEqualTo(plain.rows(c));
+                if (plain.rows(c) > 0) {
+                    assertThat(reducer.min(c)).as(context).isEqualTo(plain.min(c));
+                    assertThat(reducer.max(c)).as(context).isEqualTo(plain.max(c));
+                    assertThat(Double.doubleToLongBits(reducer.first(c))).as(context)
+                            .isEqualTo(Double.doubleToLongBits(plain.first(c)));
+                    assertThat(Double.doubleToLongBits(reducer.last(c))).as(context)
+                            .isEqualTo(Double.doubleToLongBits(plain.last(c)));
+                    assertThat(reducer.volume(c)).as(context).isEqualTo(plain.volume(c));
+                }
+            }
+            assertThat(reducer.pointCount()).as(context).isEqualTo(plain.pointCount());
+            for (int k = 0; k < plain.pointCount(); k++) {
+                assertThat(reducer.pointIndex(k) - series.from()).as(context).isEqualTo(plain.pointIndex(k));
+            }
+        }
+    }
+
+    @Test
+    void candlePyramidFollowsTheLiveBarAndMatchesAScan() {
+        Random random = new Random(5);
+        ColumnReducer plain = new ColumnReducer();
+        for (int run = 0; run < 40; run++) {
+            CandleSeries c = new CandleSeries(1 + random.nextInt(20_000));
+            long t = 0;
+            int bars = random.nextInt(40_000);
+            for (int i = 0; i < bars; i++) {
+                t += 1 + random.nextInt(3);
+                for (int u = random.nextInt(3); u >= 0; u--) {
+                    double o = 100 + random.nextInt(50);
+                    double cl = 100 + random.nextInt(50);
+                    c.upsert(t, o, Math.max(o, cl) + random.nextInt(5), Math.min(o, cl) - random.nextInt(5), cl,
+                            random.nextInt(9));
+                }
+            }
+            int columns = 1 + random.nextInt(1500);
+            double start = c.isEmpty() ? 0 : c.time(0) + random.nextDouble() * (t - c.time(0)) / 2;
+            double msPerColumn = Math.max(1e-3, (t - start + 1) / columns * (0.3 + random.nextDouble()));
+            reducer.reduceCandles(c.timeArray(), c.openArray(), c.highArray(), c.lowArray(), c.closeArray(),
+                    c.volumeArray(), c.pyramid(), c.from(), c.to(), start, msPerColumn, columns);
+            plain.reduceCandles(c.timeArray(), c.openArray(), c.highArray(), c.lowArray(), c.closeArray(),
+                    c.volumeArray(), c.from(), c.to(), start, msPerColumn, columns);
+            for (int col = 0; col < columns; col++) {
+                assertThat(reducer.rows(col)).as("run " + run).isEqualTo(plain.rows(col));
+                if (plain.rows(col) > 0) {
+                    assertThat(reducer.min(col)).isEqualTo(plain.min(col));
+                    assertThat(reducer.max(col)).isEqualTo(plain.max(col));
+                    assertThat(reducer.first(col)).isEqualTo(plain.first(col));
+                    assertThat(reducer.last(col)).isEqualTo(plain.last(col));
+                    assertThat(reducer.volume(col)).isEqualTo(plain.volume(col));
+                }
             }
         }
     }
