@@ -18,6 +18,18 @@ public final class ChartBounds {
     /** Widest plot drawn, in pixel columns; the reducer's buffers never grow beyond it. */
     public static final int MAX_COLUMNS = 8192;
 
+    /** Most indicator sub-panes under the price pane (RSI, MACD, ...); more pane indicators are not drawn. */
+    public static final int MAX_SUB_PANES = 4;
+
+    /**
+     * Indicator lines are reduced per pixel column by scanning the bars in view (no pyramid), so they cost
+     * O(bars in view), and bars are at most the candle series' capacity: this default.
+     */
+    public static final int MAX_INDICATOR_LINES = 16;
+
+    /** Fewest bars the view shows when it fits a short series on opening (so a few bars are not a wall of candles). */
+    public static final int MIN_FIT_BARS = 20;
+
     /** Narrowest visible time span (ms). */
     public static final long MIN_SPAN_MILLIS = 1_000L;
 
