@@ -65,12 +65,12 @@ public final class ChartLayout {
         timeAxisTop = Math.max(0, Math.floor(height - timeAxis));
         priceTop = Math.floor(top);
         double panes = Math.max(0, timeAxisTop - priceTop);
-        double wanted = 0;
+        double heights = 0;
         for (int k = 0; k < subPanes; k++) {
-            wanted += Math.max(MIN_SUB_PANE, weights[k] * panes) + PANE_GAP;
+            heights += Math.max(MIN_SUB_PANE, weights[k] * panes);
         }
-        double maxSub = panes * (1 - MIN_PRICE_FRACTION);
-        double scale = wanted > maxSub && wanted > 0 ? maxSub / wanted : 1;
+        double room = Math.max(0, panes * (1 - MIN_PRICE_FRACTION) - subPanes * PANE_GAP);
+        double scale = heights > room ? room / heights : 1;
         double y = timeAxisTop;
         for (int k = subPanes - 1; k >= 0; k--) {
             double h = Math.floor(Math.max(MIN_SUB_PANE, weights[k] * panes) * scale);

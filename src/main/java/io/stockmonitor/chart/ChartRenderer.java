@@ -190,6 +190,17 @@ final class ChartRenderer {
         Viewport vp = ctx.viewport();
         int columns = (int) ctx.plotWidth();
         double msPerColumn = vp.span() / columns;
+        // Following live, the view moves by whole columns on a fixed grid, so the reducer keeps the closed columns
+        // and reduces only the newest; otherwise the grid starts at the view's left edge.
+        double origin;
+        long firstColumn;
+        if (vp.snapToColumns(msPerColumn)) {
+            origin = 0;
+            firstColumn = Math.round(vp.start() / msPerColumn);
+        } else {
+            origin = vp.start();
+            firstColumn = 0;
+        }
         double lo;
         double hi;
         double volumeMax;
@@ -212,15 +223,16 @@ final class ChartRenderer {
                     volumeMax = Math.max(volumeMax, vol[i]);
                 }
             } else {
-                reducer.reduceCandles(c.timeArray(), c.openArray(), c.highArray(), c.lowArray(), c.closeArray(),
-                        c.volumeArray(), c.pyramid(), from, to, vp.start(), msPerColumn, columns);
+                reducer.reduceCandles(c, c.structure(), c.timeArray(), c.openArray(), c.highArray(), c.lowArray(),
+                        c.closeArray(), c.volumeArray(), c.pyramid(), from, to, origin, firstColumn, msPerColumn,
+                        columns);
                 lo = reducer.minValue();
                 hi = reducer.maxValue();
                 volumeMax = reducer.maxVolume();
             }
             IndicatorSet set = chart.indicators();
             if (!set.isEmpty()) {
-                indicators.reduce(ctx, c, set, msPerColumn, columns);
+                indicators.reduce(ctx, c, set, origin, firstColumn, msPerColumn, columns);
                 lo = Math.min(lo, indicators.priceLo);
                 hi = Math.max(hi, indicators.priceHi);
                 volumeMax = Math.max(volumeMax, indicators.volumeHi);
@@ -228,8 +240,8 @@ final class ChartRenderer {
         } else {
             ctx.perBar = false;
             TickSeries t = chart.ticks();
-            reducer.reduceLine(t.timeArray(), t.priceArray(), t.volumeArray(), t.pyramid(), t.from(), t.to(),
-                    vp.start(), msPerColumn, columns);
+            reducer.reduceLine(t, t.structure(), t.timeArray(), t.priceArray(), t.volumeArray(), t.pyramid(),
+                    t.from(), t.to(), origin, firstColumn, msPerColumn, columns);
             lo = reducer.minValue();
             hi = reducer.maxValue();
             volumeMax = reducer.maxVolume();

@@ -11,6 +11,13 @@ package io.stockmonitor.chart;
  * binary search and scanned. {@code NaN} values (an indicator warming up) are ignored by min and max; a column of
  * NaN only has min +∞ and max −∞. All output buffers are reused; after the first frame at a given width the reducer
  * allocates nothing.
+ *
+ * <p>Closed columns are reused between frames. Columns may be placed on a fixed grid ({@code origin} plus whole
+ * multiples of {@code msPerColumn}; the chart snaps its view to it while following live): then when the same series
+ * (same {@code structure}: only rows appended, or the last row rewritten) is reduced again with the view moved right
+ * by whole columns, the columns left of the one that held the last row keep their summaries, shifted, and only that
+ * column and the ones after it are reduced again. A frame of a live chart then reduces a column or two, whatever the
+ * view covers; the result is exactly what a reduction from scratch gives (tested).
  */
 public final class ColumnReducer {
 
@@ -33,6 +40,26 @@ public final class ColumnReducer {
     private double minValue;
     private double maxValue;
     private double maxVolume;
+
+    /** First row of each column (valid where rows > 0): where a reused reduction resumes. */
+    private int[] firstRow = new int[0];
+    /** The grid of the current reduction: column(t) = floor((t - origin) / ms) - offset. */
+    private double origin;
+    private long offset;
+    private double ms;
+    private int lastColumn = -1;
+
+    // What the last reduction was of, to know whether its columns can be reused.
+    private Object cacheSeries;
+    private long cacheStructure;
+    private boolean cacheCandles;
+    private int cacheFrom;
+    private int cacheTo;
+    private double cacheOrigin;
+    private long cacheOffset;
+    private double cacheMs;
+    private int cacheColumns;
+    private long reducedColumns;
 
     // Running min/max/volume of the column being scanned (fields, so the scan helpers need not allocate).
     private double scanLo;
@@ -59,14 +86,23 @@ public final class ColumnReducer {
      */
     void reduceLine(long[] time, double[] value, double[] volumes, MinMaxPyramid pyramid, int from, int to,
                     double startMillis, double msPerColumn, int columnCount) {
-        prepare(columnCount);
-        int i = firstIndexInRange(time, from, to, startMillis);
+        reduceLine(null, 0, time, value, volumes, pyramid, from, to, startMillis, 0, msPerColumn, columnCount);
+    }
+
+    /**
+     * Reduces a line on the grid {@code origin + (offset + c) * msPerColumn}, reusing the previous reduction's closed
+     * columns when it was of the same {@code series} with the same {@code structure} (see the class comment).
+     */
+    void reduceLine(Object series, long structure, long[] time, double[] value, double[] volumes,
+                    MinMaxPyramid pyramid, int from, int to, double originMillis, long firstColumn,
+                    double msPerColumn, int columnCount) {
+        int i = begin(series, structure, false, time, from, to, originMillis, firstColumn, msPerColumn, columnCount);
         while (i < to) {
-            int c = column(time[i], startMillis, msPerColumn);
+            int c = column(time[i]);
             if (c >= columnCount) {
                 break;
             }
-            long next = firstTimeAfterColumn(c, startMillis, msPerColumn);
+            long next = firstTimeAfterColumn(c);
             int end;
             if (pyramid != null) {
                 pyramid.resetScan();
@@ -81,10 +117,108 @@ public final class ColumnReducer {
                 resetScan();
                 scanRows(value, value, volumes, i, end);
             }
-            store(c, end - i, value[i], value[end - 1], scanLo, scanHi, scanVolume);
+            store(c, i, end - i, value[i], value[end - 1], scanLo, scanHi, scanVolume);
             emitPoints(c, i, scanLoIndex, scanHiIndex, end - 1, value);
             i = end;
         }
+    }
+
+    /**
+     * Starts a reduction: from scratch, or keeping the previous one's closed columns. Returns the first row to
+     * reduce.
+     */
+    private int begin(Object series, long structure, boolean candles, long[] time, int from, int to,
+                      double originMillis, long firstColumn, double msPerColumn, int columnCount) {
+        int resume = reusable(series, structure, candles, time, from, to, originMillis, firstColumn, msPerColumn,
+                columnCount);
+        origin = originMillis;
+        offset = firstColumn;
+        ms = msPerColumn;
+        int i;
+        if (resume < 0) {
+            prepare(columnCount);
+            lastColumn = -1;
+            i = firstIndexInRange(time, from, to, firstTimeAfterColumn(-1));
+        } else {
+            i = keep(resume, (int) (firstColumn - cacheOffset));
+        }
+        cacheSeries = series;
+        cacheStructure = structure;
+        cacheCandles = candles;
+        cacheFrom = from;
+        cacheTo = to;
+        cacheOrigin = originMillis;
+        cacheOffset = firstColumn;
+        cacheMs = msPerColumn;
+        cacheColumns = columnCount;
+        return i;
+    }
+
+    /** The column (in the new view) from which to reduce again, or -1 to reduce everything. */
+    private int reusable(Object series, long structure, boolean candles, long[] time, int from, int to,
+                         double originMillis, long firstColumn, double msPerColumn, int columnCount) {
+        if (series == null || series != cacheSeries || structure != cacheStructure || candles != cacheCandles
+                || originMillis != cacheOrigin || msPerColumn != cacheMs || columnCount != cacheColumns
+                || lastColumn < 0 || to < cacheTo || from < cacheFrom) {
+            return -1;
+        }
+        long d = firstColumn - cacheOffset;
+        if (d < 0 || d >= lastColumn) {
+            return -1;
+        }
+        // Rows dropped from the front since: reusable only if none of them was in a kept column.
+        if (from > cacheFrom && from - 1 < to && columnOf(time[from - 1], originMillis, cacheOffset, msPerColumn) >= d) {
+            return -1;
+        }
+        return (int) (lastColumn - d);
+    }
+
+    /**
+     * Keeps the previous columns {@code [d, d + resume)} as {@code [0, resume)}; returns the first row of the column
+     * reduced again.
+     */
+    private int keep(int resume, int d) {
+        int restart = firstRow[lastColumn];
+        System.arraycopy(rows, d, rows, 0, resume);
+        System.arraycopy(first, d, first, 0, resume);
+        System.arraycopy(last, d, last, 0, resume);
+        System.arraycopy(min, d, min, 0, resume);
+        System.arraycopy(max, d, max, 0, resume);
+        System.arraycopy(volume, d, volume, 0, resume);
+        System.arraycopy(firstRow, d, firstRow, 0, resume);
+        java.util.Arrays.fill(rows, resume, columns, 0);
+        int n = 0;
+        minValue = Double.POSITIVE_INFINITY;
+        maxValue = Double.NEGATIVE_INFINITY;
+        maxVolume = 0;
+        for (int k = 0; k < nonEmptyCount; k++) {
+            int c = nonEmpty[k] - d;
+            if (c >= 0 && c < resume) {
+                nonEmpty[n++] = c;
+                minValue = Math.min(minValue, min[c]);
+                maxValue = Math.max(maxValue, max[c]);
+                maxVolume = Math.max(maxVolume, volume[c]);
+            }
+        }
+        nonEmptyCount = n;
+        int p = 0;
+        for (int k = 0; k < pointCount; k++) {
+            int c = pointColumn[k] - d;
+            if (c >= 0 && c < resume) {
+                pointColumn[p] = c;
+                pointIndex[p] = pointIndex[k];
+                pointValue[p] = pointValue[k];
+                p++;
+            }
+        }
+        pointCount = p;
+        lastColumn = -1;
+        return restart;
+    }
+
+    /** Columns reduced (not reused) since this reducer was made; for tests and benchmarks. */
+    long reducedColumns() {
+        return reducedColumns;
     }
 
     private void resetScan() {
@@ -134,14 +268,21 @@ public final class ColumnReducer {
     void reduceCandles(long[] time, double[] open, double[] high, double[] low, double[] close,
                        double[] volumes, MinMaxPyramid pyramid, int from, int to,
                        double startMillis, double msPerColumn, int columnCount) {
-        prepare(columnCount);
-        int i = firstIndexInRange(time, from, to, startMillis);
+        reduceCandles(null, 0, time, open, high, low, close, volumes, pyramid, from, to, startMillis, 0, msPerColumn,
+                columnCount);
+    }
+
+    /** Candles on a grid, reusing closed columns as {@link #reduceLine} does. */
+    void reduceCandles(Object series, long structure, long[] time, double[] open, double[] high, double[] low,
+                       double[] close, double[] volumes, MinMaxPyramid pyramid, int from, int to,
+                       double originMillis, long firstColumn, double msPerColumn, int columnCount) {
+        int i = begin(series, structure, true, time, from, to, originMillis, firstColumn, msPerColumn, columnCount);
         while (i < to) {
-            int c = column(time[i], startMillis, msPerColumn);
+            int c = column(time[i]);
             if (c >= columnCount) {
                 break;
             }
-            long next = firstTimeAfterColumn(c, startMillis, msPerColumn);
+            long next = firstTimeAfterColumn(c);
             int end;
             if (pyramid != null) {
                 pyramid.resetScan();
@@ -154,7 +295,7 @@ public final class ColumnReducer {
                 resetScan();
                 scanRows(low, high, volumes, i, end);
             }
-            store(c, end - i, open[i], close[end - 1], scanLo, scanHi, scanVolume);
+            store(c, i, end - i, open[i], close[end - 1], scanLo, scanHi, scanVolume);
             i = end;
         }
     }
@@ -172,6 +313,7 @@ public final class ColumnReducer {
             max = new double[columnCount];
             volume = new double[columnCount];
             nonEmpty = new int[columnCount];
+            firstRow = new int[columnCount];
             pointColumn = new int[4 * columnCount];
             pointIndex = new int[4 * columnCount];
             pointValue = new double[4 * columnCount];
@@ -185,17 +327,21 @@ public final class ColumnReducer {
         maxVolume = 0;
     }
 
-    private static int column(long t, double startMillis, double msPerColumn) {
-        return (int) Math.floor((t - startMillis) / msPerColumn);
+    private int column(long t) {
+        return columnOf(t, origin, offset, ms);
     }
 
-    /** First index in {@code [from, to)} whose time is ≥ {@code startMillis} (column ≥ 0). */
-    private static int firstIndexInRange(long[] time, int from, int to, double startMillis) {
+    private static int columnOf(long t, double origin, long offset, double ms) {
+        return (int) (Math.floor((t - origin) / ms) - offset);
+    }
+
+    /** First index in {@code [from, to)} whose time is ≥ {@code firstTime}. */
+    private static int firstIndexInRange(long[] time, int from, int to, long firstTime) {
         int lo = from;
         int hi = to;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (time[mid] < startMillis) {
+            if (time[mid] < firstTime) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -204,16 +350,22 @@ public final class ColumnReducer {
         return lo;
     }
 
-    /**
-     * The smallest whole-millisecond time whose column is beyond {@code c}, found with the same floor rule as
-     * {@link #column} (so row tests become one integer comparison and agree exactly with that rule).
-     */
+    /** The smallest whole-millisecond time whose column is beyond {@code c}, by the same floor rule as columns. */
+    private long firstTimeAfterColumn(int c) {
+        return firstTimeAfterColumn(c, origin, offset, ms);
+    }
+
+    /** As above for a view starting at {@code startMillis} (tests). */
     static long firstTimeAfterColumn(int c, double startMillis, double msPerColumn) {
-        long t = (long) Math.ceil(startMillis + (c + 1) * msPerColumn);
-        while (column(t - 1, startMillis, msPerColumn) > c) {
+        return firstTimeAfterColumn(c, startMillis, 0, msPerColumn);
+    }
+
+    private static long firstTimeAfterColumn(int c, double origin, long offset, double ms) {
+        long t = (long) Math.ceil(origin + (offset + c + 1) * ms);
+        while (columnOf(t - 1, origin, offset, ms) > c) {
             t--;
         }
-        while (column(t, startMillis, msPerColumn) <= c) {
+        while (columnOf(t, origin, offset, ms) <= c) {
             t++;
         }
         return t;
@@ -234,8 +386,11 @@ public final class ColumnReducer {
         return lo;
     }
 
-    private void store(int c, int count, double f, double l, double lo, double hi, double vol) {
+    private void store(int c, int firstRowIndex, int count, double f, double l, double lo, double hi, double vol) {
         rows[c] = count;
+        firstRow[c] = firstRowIndex;
+        lastColumn = c;
+        reducedColumns++;
         first[c] = f;
         last[c] = l;
         min[c] = lo;

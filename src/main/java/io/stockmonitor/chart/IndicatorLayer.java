@@ -69,7 +69,8 @@ final class IndicatorLayer {
     }
 
     /** Reduces every line in view and the value range of each pane's indicators. */
-    void reduce(PaintContext ctx, CandleSeries c, IndicatorSet set, double msPerColumn, int columns) {
+    void reduce(PaintContext ctx, CandleSeries c, IndicatorSet set, double origin, long firstColumn,
+                double msPerColumn, int columns) {
         priceLo = Double.POSITIVE_INFINITY;
         priceHi = Double.NEGATIVE_INFINITY;
         volumeHi = 0;
@@ -77,7 +78,10 @@ final class IndicatorLayer {
             subLo[k] = Double.POSITIVE_INFINITY;
             subHi[k] = Double.NEGATIVE_INFINITY;
         }
-        double start = ctx.viewport().start() - ctx.chart.getIntervalMillis() / 2.0;
+        // Values are drawn at bar centres: the grid is shifted half a bar left.
+        double start = origin - ctx.chart.getIntervalMillis() / 2.0;
+        // A line's values change when its parameters do, or the bars are replaced; else only the newest row does.
+        long structure = c.structure() * 1_000_003L + set.version();
         int slot = 0;
         for (Indicator ind : set.all()) {
             int pane = paneOf(ind);
@@ -86,7 +90,8 @@ final class IndicatorLayer {
             }
             for (int line = 0; line < ind.lineCount() && slot < ChartBounds.MAX_INDICATOR_LINES; line++) {
                 ColumnReducer r = reducer(slot++);
-                r.reduceLine(c.timeArray(), ind.line(line), null, c.from(), c.to(), start, msPerColumn, columns);
+                r.reduceLine(ind.line(line), structure, c.timeArray(), ind.line(line), null, null, c.from(), c.to(),
+                        start, firstColumn, msPerColumn, columns);
                 if (r.minValue() > r.maxValue()) {
                     continue;
                 }

@@ -88,6 +88,14 @@ public final class TickSeries extends SlidingColumns {
         return volume;
     }
 
+    /**
+     * Reduces the ticks into {@code columns} pixel columns of {@code msPerColumn} from {@code startMillis}, through
+     * the pyramid: what a frame does (also for benchmarks).
+     */
+    public void reduce(ColumnReducer into, double startMillis, double msPerColumn, int columns) {
+        into.reduceLine(time, price, volume, pyramid, from(), to(), startMillis, msPerColumn, columns);
+    }
+
     MinMaxPyramid pyramid() {
         return pyramid;
     }

@@ -136,6 +136,19 @@ public final class Viewport {
         clampStart();
     }
 
+    /**
+     * Following live, moves the left edge back to a whole multiple of {@code msPerColumn} (at most one column; the
+     * right margin absorbs it), so that from frame to frame the view moves by whole pixel columns and a reduction can
+     * keep its closed columns. Returns whether it did (false when not following or without data).
+     */
+    public boolean snapToColumns(double msPerColumn) {
+        if (!followLive || !hasData || !(msPerColumn > 0)) {
+            return false;
+        }
+        start = Math.floor(start / msPerColumn) * msPerColumn;
+        return true;
+    }
+
     public void setFollowLive(boolean follow) {
         followLive = follow;
         if (follow && hasData) {

@@ -245,6 +245,81 @@ class ColumnReducerTest {
     }
 
     @Test
+    void reusingClosedColumnsGivesWhatAReductionFromScratchGives() {
+        Random random = new Random(17);
+        for (int run = 0; run < 30; run++) {
+            TickSeries series = new TickSeries(2_000 + random.nextInt(50_000));
+            CandleSeries candles = new CandleSeries(2_000 + random.nextInt(20_000));
+            ColumnReducer live = new ColumnReducer();
+            ColumnReducer liveCandles = new ColumnReducer();
+            ColumnReducer fresh = new ColumnReducer();
+            long t = 1_000_000;
+            double p = 100;
+            int columns = 50 + random.nextInt(1200);
+            double ms = 0.5 + random.nextDouble() * 40;
+            long reduced = 0;
+            long frames = 0;
+            for (int frame = 0; frame < 300; frame++) {
+                for (int k = random.nextInt(30); k > 0; k--) {
+                    t += random.nextInt(20);
+                    p += random.nextGaussian();
+                    series.append(t, random.nextInt(20) == 0 ? Double.NaN : p, random.nextInt(9));
+                    candles.upsert(t / 50 * 50, p, p + 1, p - 1, p + 0.5, 1);
+                }
+                if (random.nextInt(40) == 0) {
+                    ms *= 0.5 + random.nextDouble(); // a zoom: nothing is reused
+                }
+                // Following live: the right edge at the newest tick, the left edge on the grid.
+                long firstColumn = (long) Math.floor((t - 0.9 * columns * ms) / ms);
+                long before = live.reducedColumns();
+                live.reduceLine(series, series.structure(), series.timeArray(), series.priceArray(),
+                        series.volumeArray(), series.pyramid(), series.from(), series.to(), 0, firstColumn, ms, columns);
+                reduced += live.reducedColumns() - before;
+                frames++;
+                fresh.reduceLine(null, 0, series.timeArray(), series.priceArray(), series.volumeArray(),
+                        series.pyramid(), series.from(), series.to(), 0, firstColumn, ms, columns);
+                assertSame("run " + run + " frame " + frame, live, fresh, columns);
+
+                liveCandles.reduceCandles(candles, candles.structure(), candles.timeArray(), candles.openArray(),
+                        candles.highArray(), candles.lowArray(), candles.closeArray(), candles.volumeArray(),
+                        candles.pyramid(), candles.from(), candles.to(), 0, firstColumn, ms, columns);
+                fresh.reduceCandles(null, 0, candles.timeArray(), candles.openArray(), candles.highArray(),
+                        candles.lowArray(), candles.closeArray(), candles.volumeArray(), candles.pyramid(),
+                        candles.from(), candles.to(), 0, firstColumn, ms, columns);
+                assertSame("candles, run " + run + " frame " + frame, liveCandles, fresh, columns);
+            }
+            assertThat((double) reduced / frames).as("columns reduced per frame, of " + columns)
+                    .isLessThan(columns / 3.0);
+        }
+    }
+
+    private static void assertSame(String context, ColumnReducer a, ColumnReducer b, int columns) {
+        assertThat(a.nonEmptyCount()).as(context).isEqualTo(b.nonEmptyCount());
+        for (int k = 0; k < b.nonEmptyCount(); k++) {
+            assertThat(a.nonEmptyColumn(k)).as(context).isEqualTo(b.nonEmptyColumn(k));
+        }
+        for (int c = 0; c < columns; c++) {
+            assertThat(a.rows(c)).as(context + " col " + c).isEqualTo(b.rows(c));
+            if (b.rows(c) > 0) {
+                assertThat(Double.doubleToLongBits(a.min(c))).as(context).isEqualTo(Double.doubleToLongBits(b.min(c)));
+                assertThat(Double.doubleToLongBits(a.max(c))).as(context).isEqualTo(Double.doubleToLongBits(b.max(c)));
+                assertThat(Double.doubleToLongBits(a.first(c))).as(context)
+                        .isEqualTo(Double.doubleToLongBits(b.first(c)));
+                assertThat(Double.doubleToLongBits(a.last(c))).as(context).isEqualTo(Double.doubleToLongBits(b.last(c)));
+                assertThat(a.volume(c)).as(context).isEqualTo(b.volume(c));
+            }
+        }
+        assertThat(a.pointCount()).as(context).isEqualTo(b.pointCount());
+        for (int k = 0; k < b.pointCount(); k++) {
+            assertThat(a.pointIndex(k)).as(context).isEqualTo(b.pointIndex(k));
+            assertThat(a.pointColumn(k)).as(context).isEqualTo(b.pointColumn(k));
+        }
+        assertThat(a.minValue()).as(context).isEqualTo(b.minValue());
+        assertThat(a.maxValue()).as(context).isEqualTo(b.maxValue());
+        assertThat(a.maxVolume()).as(context).isEqualTo(b.maxVolume());
+    }
+
+    @Test
     void candlesMergePerColumn() {
         long[] time = {0, 10, 20, 30, 40};
         double[] open = {10, 11, 12, 13, 14};
