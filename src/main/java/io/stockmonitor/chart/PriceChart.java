@@ -278,6 +278,11 @@ public class PriceChart extends Region {
         }
     }
 
+    /** Where the panes are, as last laid out (tests). */
+    ChartLayout layoutOfPanes() {
+        return renderer.layout();
+    }
+
     /** True when the last draw had no data and said so (tests). */
     boolean showsNoData() {
         return renderer.showsNoData();
