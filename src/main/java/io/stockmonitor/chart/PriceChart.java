@@ -26,6 +26,7 @@ import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleableProperty;
 import javafx.css.converter.FontConverter;
 import javafx.css.converter.PaintConverter;
+import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -87,6 +88,9 @@ public class PriceChart extends Region {
 
     private static final double WHEEL_NOTCH = 40;
 
+    /** How close (px) to the line above a sub-pane the mouse must be to drag it. */
+    private static final double SEPARATOR_SLOP = 3;
+
     private final Canvas plotCanvas = new Canvas();
     private final Canvas overlayCanvas = new Canvas();
     private final TickSeries ticks;
@@ -112,6 +116,7 @@ public class PriceChart extends Region {
     private double crosshairX = Double.NaN;
     private double crosshairY = Double.NaN;
     private double dragLastX = Double.NaN;
+    private int resizingPane = -1;
 
     public PriceChart() {
         this(ChartBounds.DEFAULT_TICK_CAPACITY, ChartBounds.DEFAULT_CANDLE_CAPACITY);
@@ -152,15 +157,22 @@ public class PriceChart extends Region {
         setMinSize(120, 90);
         setPrefSize(640, 400);
         setFocusTraversable(true);
-        addEventHandler(MouseEvent.MOUSE_MOVED, e -> moveCrosshair(e.getX(), e.getY()));
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            setCursor(renderer.layout().separatorAt(e.getY(), SEPARATOR_SLOP) >= 0 ? Cursor.V_RESIZE : null);
+            moveCrosshair(e.getX(), e.getY());
+        });
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> moveCrosshair(Double.NaN, Double.NaN));
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
-                dragLastX = e.getX();
+                resizingPane = renderer.layout().separatorAt(e.getY(), SEPARATOR_SLOP);
+                dragLastX = resizingPane >= 0 ? Double.NaN : e.getX();
                 requestFocus();
             }
         });
-        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> dragLastX = Double.NaN);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            dragLastX = Double.NaN;
+            resizingPane = -1;
+        });
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
@@ -438,6 +450,16 @@ public class PriceChart extends Region {
     }
 
     private void onDrag(MouseEvent e) {
+        if (resizingPane >= 0) {
+            // The separator above a sub-pane follows the mouse: that pane's share of the height changes.
+            ChartLayout l = renderer.layout();
+            if (resizingPane < l.subPaneCount()) {
+                double panes = l.panesBottom() - l.priceTop();
+                l.setSubPaneWeight(resizingPane, (l.subPaneBottom(resizingPane) - e.getY()) / Math.max(1, panes));
+                markDirty();
+            }
+            return;
+        }
         if (Double.isNaN(dragLastX) || e.getButton() != MouseButton.PRIMARY) {
             return;
         }

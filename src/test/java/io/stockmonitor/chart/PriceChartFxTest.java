@@ -253,4 +253,27 @@ class PriceChartFxTest {
             return null;
         });
     }
+
+    @Test
+    void draggingTheLineAboveASubPaneResizesIt(FxRobot robot) {
+        fx(() -> {
+            chart.indicators().add(new Rsi(14));
+            chart.layout();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double before = fx(() -> chart.layoutOfPanes().subPaneBottom(0) - chart.layoutOfPanes().subPaneTop(0));
+        double separator = fx(() -> chart.layoutOfPanes().subPaneTop(0) - ChartLayout.PANE_GAP / 2);
+        Bounds b = fx(() -> chart.localToScreen(chart.getLayoutBounds()));
+        robot.moveTo(b.getMinX() + b.getWidth() * 0.3, b.getMinY() + separator);
+        robot.press(MouseButton.PRIMARY).moveBy(0, -40).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        double after = fx(() -> chart.layoutOfPanes().subPaneBottom(0) - chart.layoutOfPanes().subPaneTop(0));
+        assertThat(after).isCloseTo(before + 40, org.assertj.core.api.Assertions.within(2.0));
+        assertThat(fx(() -> chart.isFollowLive())).as("no pan").isTrue();
+        fx(() -> {
+            chart.indicators().clear();
+            return null;
+        });
+    }
 }
