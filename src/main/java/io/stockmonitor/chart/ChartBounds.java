@@ -28,7 +28,7 @@ public final class ChartBounds {
     public static final int MAX_INDICATOR_LINES = 16;
 
     /** Fewest bars the view shows when it fits a short series on opening (so a few bars are not a wall of candles). */
-    public static final int MIN_FIT_BARS = 20;
+    public static final int MIN_FIT_BARS = 10;
 
     /** Narrowest visible time span (ms). */
     public static final long MIN_SPAN_MILLIS = 1_000L;
