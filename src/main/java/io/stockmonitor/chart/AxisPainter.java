@@ -99,11 +99,11 @@ final class AxisPainter {
         }
         for (int k = 0; k < subPanes; k++) {
             PaneScale s = ctx.sub[k];
-            double[] levels = layer.paneIndicator(k).levels();
-            if (levels.length > 1) {
+            io.stockmonitor.indicators.Indicator ind = layer.paneIndicator(k);
+            if (ind.levelCount() > 1) {
                 // A bounded oscillator (RSI): its levels are the labels that matter.
-                for (double level : levels) {
-                    gc.fillText(ChartText.price(level, 0), labelX, s.y(level));
+                for (int i = 0; i < ind.levelCount(); i++) {
+                    gc.fillText(ChartText.price(ind.level(i), 0), labelX, s.y(ind.level(i)));
                 }
                 continue;
             }

@@ -26,6 +26,8 @@ final class IndicatorLayer {
     private int paneCount;
     /** Right end of each pane's legend as the plot drew it: price, volume, then the sub-panes. */
     private final double[] legendRight = new double[2 + ChartBounds.MAX_SUB_PANES];
+    private final double[] legendX = new double[2 + ChartBounds.MAX_SUB_PANES];
+    private final StringBuilder legendLine = new StringBuilder(64);
 
     double priceLo;
     double priceHi;
@@ -122,9 +124,9 @@ final class IndicatorLayer {
             }
             double lo = subLo[k];
             double hi = subHi[k];
-            for (double level : ind.levels()) {
-                lo = Math.min(lo, level);
-                hi = Math.max(hi, level);
+            for (int i = 0; i < ind.levelCount(); i++) {
+                lo = Math.min(lo, ind.level(i));
+                hi = Math.max(hi, ind.level(i));
             }
             s.fit(lo, hi, 0);
         }
@@ -179,14 +181,13 @@ final class IndicatorLayer {
     }
 
     private void levels(PaintContext ctx, Indicator ind, PaneScale scale) {
-        double[] levels = ind.levels();
-        if (levels.length == 0) {
+        if (ind.levelCount() == 0) {
             return;
         }
         GraphicsContext gc = ctx.gc;
         gc.beginPath();
-        for (double level : levels) {
-            double y = PaintContext.crisp(scale.y(level));
+        for (int i = 0; i < ind.levelCount(); i++) {
+            double y = PaintContext.crisp(scale.y(ind.level(i)));
             gc.moveTo(0, y);
             gc.lineTo(ctx.plotWidth(), y);
         }
@@ -257,9 +258,9 @@ final class IndicatorLayer {
     /**
      * Draws the legends of every pane for bar storage row {@code row} (-1: labels only), at the top left of each
      * pane; with {@code opaque} each line is laid on the background first (the crosshair's overlay covers the plot's
-     * legends). Also returns the values as text ("SMA 20 101.23  RSI 14 55.20 ..."), for the readout.
+     * legends). Appends the values as text to {@code text} ("SMA 20 101.23  RSI 14 55.20 ..."), for the readout.
      */
-    String legends(PaintContext ctx, IndicatorSet set, int row, boolean opaque, StringBuilder text) {
+    void legends(PaintContext ctx, IndicatorSet set, int row, boolean opaque, StringBuilder text) {
         GraphicsContext gc = ctx.gc;
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.TOP);
@@ -274,8 +275,8 @@ final class IndicatorLayer {
         }
         double priceX = ChartRenderer.LEGEND_PAD;
         double volumeX = ChartRenderer.LEGEND_PAD;
-        double[] subX = {ChartRenderer.LEGEND_PAD, ChartRenderer.LEGEND_PAD, ChartRenderer.LEGEND_PAD,
-            ChartRenderer.LEGEND_PAD};
+        double[] subX = legendX;
+        java.util.Arrays.fill(subX, ChartRenderer.LEGEND_PAD);
         int index = 0;
         for (Indicator ind : set.all()) {
             int pane = paneOf(ind);
@@ -294,7 +295,9 @@ final class IndicatorLayer {
                 case VOLUME -> volumeX;
                 case PANE -> subX[pane];
             };
-            StringBuilder sb = new StringBuilder(ind.label());
+            StringBuilder sb = legendLine;
+            sb.setLength(0);
+            sb.append(ind.label());
             if (row >= 0) {
                 for (int line = 0; line < ind.lineCount(); line++) {
                     sb.append(line == 0 ? " " : " / ").append(valueText(ctx, ind, line, row, scale));
@@ -329,7 +332,6 @@ final class IndicatorLayer {
                 legendRight[2 + k] = subX[k];
             }
         }
-        return text.toString();
     }
 
     private static void coverLegend(PaintContext ctx, PaneScale scale, double right) {

@@ -68,9 +68,14 @@ public abstract class Indicator {
         return columns[line];
     }
 
-    /** Horizontal reference levels of its pane (e.g. RSI 30 and 70); empty when none. */
-    public double[] levels() {
-        return NO_LEVELS;
+    /** Number of horizontal reference levels of its pane (RSI: 30 and 70; MACD: 0). */
+    public int levelCount() {
+        return 0;
+    }
+
+    /** Reference level {@code k} (no array, so painters read them every frame without garbage). */
+    public double level(int k) {
+        throw new IndexOutOfBoundsException("level " + k + " of " + levelCount());
     }
 
     /** Fixed scale of its pane, or NaN for a scale fitted to the values in view (PANE indicators only). */
@@ -167,8 +172,6 @@ public abstract class Indicator {
         computeRows(bars, first, from, to);
         dirtyFrom = Integer.MAX_VALUE;
     }
-
-    private static final double[] NO_LEVELS = new double[0];
 
     // ---- helpers for the subclasses -------------------------------------------------------------------------------
 

@@ -87,8 +87,13 @@ public final class Macd extends Indicator {
     }
 
     @Override
-    public double[] levels() {
-        return LEVELS.clone();
+    public int levelCount() {
+        return LEVELS.length;
+    }
+
+    @Override
+    public double level(int k) {
+        return LEVELS[k];
     }
 
     @Override
