@@ -296,6 +296,8 @@ public final class MarketModel {
     /**
      * Copies the bars starting at or after {@code fromTs}, oldest first (the newest ones if more than
      * {@code into.capacity()}); intervals without ticks have no bar. Returns the count (0 for an unknown symbol).
+     * Reading from the start of the newest bar already held gives the live bar and any new ones, in O(new bars); a
+     * change of {@link BarBuffer#rewrites()} says older bars changed too (read everything again then).
      */
     public int readBars(String symbol, BarInterval interval, long fromTs, BarBuffer into) {
         SymbolState state = states.get(symbol);
@@ -314,6 +316,21 @@ public final class MarketModel {
             return 0;
         }
         return state.readTicks(fromTs, into);
+    }
+
+    /**
+     * Copies the ticks numbered {@code cursor} and later, oldest first (a symbol's ticks are numbered from 0 in
+     * arrival order; pass {@link TickBuffer#endCount()} of the previous read to get only what is new). If the ring
+     * dropped some of them, {@link TickBuffer#firstNumber()} is above {@code cursor}; if stored ticks were rewritten
+     * (a rescale), {@link TickBuffer#rewrites()} moved: read everything again then. Returns the count.
+     */
+    public int readTicksAfter(String symbol, long cursor, TickBuffer into) {
+        SymbolState state = states.get(symbol);
+        if (state == null) {
+            into.clear();
+            return 0;
+        }
+        return state.readTicksAfter(cursor, into);
     }
 
     /** Gap markers of the symbol ending at or after {@code fromTs} (open ones included), oldest first. */

@@ -69,6 +69,12 @@ final class SymbolState {
     private long lastGapMissed = -1;
     private long lastGapRefilled = -1;
     private long scale;
+    /**
+     * Counts writes that change bars or ticks already stored, other than the newest bar (a snapshot's rebuild, history
+     * inserted before or between bars, a rescale): a reader that follows the series incrementally (new bars, the live
+     * one updated) re-reads everything when this moved.
+     */
+    private long rewrites;
     private final BarRing[] bars;
     private final TickRing ticks;
 
@@ -212,6 +218,7 @@ final class SymbolState {
                 scale = initialScale(snapshot.last());
             }
             fitScale(maxPrice);
+            rewrites++;
             for (BarRing ring : bars) {
                 ring.clear();
             }
@@ -301,6 +308,7 @@ final class SymbolState {
             }
             ticks.rescale(divisor);
             scale /= divisor;
+            rewrites++;
         }
     }
 
@@ -328,6 +336,7 @@ final class SymbolState {
         beginWrite();
         try {
             fitScale(maxPrice);
+            rewrites++;
             for (BarInterval target : BarInterval.values()) {
                 if (target.millis() >= interval.millis() && target.millis() % interval.millis() == 0) {
                     insertAggregated(bars[target.ordinal()], times, o, h, l, c, v, n);
@@ -590,6 +599,7 @@ final class SymbolState {
         do {
             s = readBegin();
             n = ring.readInto(fromTs, into, Math.max(1, scale));
+            into.rewrites = rewrites;
         } while (!readValid(s));
         return n;
     }
@@ -600,6 +610,18 @@ final class SymbolState {
         do {
             s = readBegin();
             n = ticks.readInto(fromTs, into, Math.max(1, scale));
+            into.rewrites = rewrites;
+        } while (!readValid(s));
+        return n;
+    }
+
+    int readTicksAfter(long cursor, TickBuffer into) {
+        int n;
+        long s;
+        do {
+            s = readBegin();
+            n = ticks.readAfter(cursor, into, Math.max(1, scale));
+            into.rewrites = rewrites;
         } while (!readValid(s));
         return n;
     }

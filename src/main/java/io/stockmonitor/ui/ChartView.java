@@ -41,6 +41,7 @@ public final class ChartView {
             b.setUserData(mode);
             b.setToggleGroup(modes);
             b.getStyleClass().add("mode-button");
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             modeButtons.getChildren().add(b);
         }
         selectModeButton(model.modeProperty().get());

@@ -223,6 +223,7 @@ public final class MainViewModel implements AutoCloseable {
 
     private void attach(FeedPort p) {
         port = p;
+        chart.setHistoryRequests(p::requestHistory);
         simulated.set(p.simulated());
         watchlist.connect(p::serverSymbols, p::subscribe, p::unsubscribe);
         // Symbols added or removed while the session was starting.

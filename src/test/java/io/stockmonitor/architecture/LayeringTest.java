@@ -14,9 +14,18 @@ class LayeringTest {
     @ArchTest
     static final ArchRule headlessPackagesNeverTouchJavaFx = noClasses()
             .that().resideInAnyPackage("io.stockmonitor.protocol..", "io.stockmonitor.feed..",
-                    "io.stockmonitor.source..", "io.stockmonitor.market..", "io.stockmonitor.simulator..")
+                    "io.stockmonitor.source..", "io.stockmonitor.market..", "io.stockmonitor.simulator..",
+                    "io.stockmonitor.indicators..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
-            .because("feed, sources, market, protocol and simulator run and are tested headless");
+            .because("feed, sources, market, protocol, indicators and simulator run and are tested headless");
+
+    @ArchTest
+    static final ArchRule indicatorsStandAlone = noClasses()
+            .that().resideInAPackage("io.stockmonitor.indicators..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.app..", "io.stockmonitor.feed..",
+                    "io.stockmonitor.source..", "io.stockmonitor.market..", "io.stockmonitor.ui..",
+                    "io.stockmonitor.chart..", "io.stockmonitor.simulator..")
+            .because("indicators compute from bar columns alone, so any chart or tool can use them");
 
     @ArchTest
     static final ArchRule simulatorUsesOnlyTheProtocol = noClasses()

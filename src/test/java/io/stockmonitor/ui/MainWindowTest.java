@@ -111,6 +111,16 @@ class MainWindowTest {
         robot.clickOn("#mode-S5");
         waitFor(() -> onFx(() -> chart.getMode()) == io.stockmonitor.chart.ChartMode.CANDLES
                 && onFx(() -> chart.getIntervalMillis()) == 5_000L);
+
+        robot.clickOn("#mode-H4");
+        waitFor(() -> onFx(() -> chart.getIntervalMillis()) == 4 * 3_600_000L);
+        assertThat(model.chart().modeProperty().get()).isEqualTo(ChartMode.H4);
+        for (ChartMode mode : ChartMode.values()) {
+            javafx.scene.control.ToggleButton b = robot.lookup("#mode-" + mode.name()).queryAs(
+                    javafx.scene.control.ToggleButton.class);
+            assertThat(b.getText()).as("the whole label, never cut").isEqualTo(mode.label());
+            assertThat(onFx(() -> b.getWidth())).as(mode.label()).isGreaterThanOrEqualTo(onFx(() -> b.prefWidth(-1)));
+        }
     }
 
     @Test
