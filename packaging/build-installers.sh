@@ -126,10 +126,31 @@ for jar in "$TARGET_DIR"/lib/*.jar; do
     case "$name" in
         javafx-*-[0-9]*-*.jar) cp "$jar" "$WORK/javafx/"; javafx_count=$((javafx_count + 1)) ;; # platform jars
         javafx-*.jar) ;;  # the classifier-less javafx-*.jar are empty placeholders
+        # The keychain library maps Windows' and macOS's APIs with jna-platform; Linux's Secret Service and KWallet
+        # are reached over D-Bus, which needs JNA's core only (checked against a real gnome-keyring).
+        jna-platform-*.jar) [ "$os" = linux ] || cp "$jar" "$WORK/input/lib/" ;;
         *) cp "$jar" "$WORK/input/lib/" ;;
     esac
 done
 [ "$javafx_count" -gt 0 ] || die "no JavaFX platform jars (javafx-*-<version>-<os>.jar) in target/lib"
+
+# JNA carries its native stub for 30 platforms (5 MB unpacked); the image runs on one. Keep that one's.
+jna_jar=$(ls "$WORK"/input/lib/jna-[0-9]*.jar 2>/dev/null | head -1 || true)
+if [ -n "$jna_jar" ] && [ "$os" = linux ] && command -v zip >/dev/null 2>&1; then
+    case "$(uname -m)" in
+        x86_64) jna_platform=linux-x86-64 ;;
+        aarch64) jna_platform=linux-aarch64 ;;
+        *) jna_platform="linux-$(uname -m)" ;;
+    esac
+    others=$(unzip -Z1 "$jna_jar" | grep -E '^com/sun/jna/[^/]+/(lib)?jnidispatch' | grep -v "^com/sun/jna/$jna_platform/" \
+        || true)
+    if [ -n "$others" ] && unzip -Z1 "$jna_jar" | grep -q "^com/sun/jna/$jna_platform/"; then
+        # shellcheck disable=SC2086 # one entry name per word, none with spaces
+        zip -q -d "$jna_jar" $others
+    fi
+elif [ -n "$jna_jar" ] && [ "$os" = linux ]; then
+    say "zip not found: JNA keeps its native stubs for every platform (about 1.6 MB more)"
+fi
 
 # 2. JDK modules: what jdeps sees in the app and its libraries, plus the ones it cannot see.
 say "jdeps: finding the JDK modules the jars need"
