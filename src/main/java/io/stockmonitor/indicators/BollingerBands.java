@@ -11,7 +11,7 @@ package io.stockmonitor.indicators;
  *
  * <p>Gaps: the window is the last {@code period} bars that exist (missing intervals are not zero bars).
  */
-public final class BollingerBands extends Indicator {
+public final class BollingerBands extends PeriodIndicator {
     /** Output lines. */
     public static final int UPPER = 0;
     public static final int MIDDLE = 1;
@@ -22,31 +22,16 @@ public final class BollingerBands extends Indicator {
     private static final int SQ_COMP = 6;
     private static final int REF = 7;
 
-    private int period;
     private double width;
 
     public BollingerBands(int period, double k) {
-        super(3, 5);
-        this.period = IndicatorBounds.checkPeriod("period", period);
+        super(3, 5, period);
         this.width = checkWidth(k);
-    }
-
-    public int period() {
-        return period;
     }
 
     /** Band width in standard deviations. */
     public double k() {
         return width;
-    }
-
-    /** Sets the period, in [2, {@link IndicatorBounds#MAX_PERIOD}]; recomputes everything. */
-    public void setPeriod(int bars) {
-        IndicatorBounds.checkPeriod("period", bars);
-        if (bars != period) {
-            period = bars;
-            invalidate();
-        }
     }
 
     /** Sets the width, in (0, {@link IndicatorBounds#MAX_BAND_WIDTH}]; recomputes everything. */
@@ -67,7 +52,7 @@ public final class BollingerBands extends Indicator {
 
     @Override
     public String label() {
-        return "BB " + period + " " + ChartNumbers.trim(width);
+        return "BB " + period() + " " + ChartNumbers.trim(width);
     }
 
     @Override
@@ -86,7 +71,7 @@ public final class BollingerBands extends Indicator {
 
     @Override
     protected int lookback() {
-        return period;
+        return period();
     }
 
     @Override
@@ -100,7 +85,7 @@ public final class BollingerBands extends Indicator {
         double[] sq = column(SQ);
         double[] sqComp = column(SQ_COMP);
         double[] ref = column(REF);
-        int p = period;
+        int p = period();
         for (int i = from; i < to; i++) {
             if (i == first) {
                 ref[i] = x[i];

@@ -7,33 +7,17 @@ package io.stockmonitor.indicators;
  * <p>Gaps: each existing bar is one step; a missing interval is not a step (the average does not decay over time
  * without bars).
  */
-public final class Ema extends Indicator {
+public final class Ema extends PeriodIndicator {
     private static final int OUT = 0;
     private static final int EMA = 1;
 
-    private int period;
-
     public Ema(int period) {
-        super(1, 1);
-        this.period = IndicatorBounds.checkPeriod("period", period);
-    }
-
-    public int period() {
-        return period;
-    }
-
-    /** Sets the period, in [1, {@link IndicatorBounds#MAX_PERIOD}]; recomputes everything. */
-    public void setPeriod(int bars) {
-        IndicatorBounds.checkPeriod("period", bars);
-        if (bars != period) {
-            period = bars;
-            invalidate();
-        }
+        super(1, 1, period);
     }
 
     @Override
     public String label() {
-        return "EMA " + period;
+        return "EMA " + period();
     }
 
     @Override
@@ -48,11 +32,11 @@ public final class Ema extends Indicator {
 
     @Override
     protected void computeRows(BarColumns bars, int first, int from, int to) {
-        ema(bars.closeColumn(), column(EMA), first, from, to, 2.0 / (period + 1));
+        ema(bars.closeColumn(), column(EMA), first, from, to, 2.0 / (period() + 1));
         double[] out = column(OUT);
         double[] ema = column(EMA);
         for (int i = from; i < to; i++) {
-            out[i] = i - first >= period - 1 ? ema[i] : Double.NaN;
+            out[i] = i - first >= period() - 1 ? ema[i] : Double.NaN;
         }
     }
 

@@ -7,29 +7,13 @@ package io.stockmonitor.indicators;
  * <p>Gaps: the window is the last {@code period} bars that exist; a missing interval is skipped, not counted as
  * zero, so the window may span more time than {@code period} intervals.
  */
-abstract class MovingAverage extends Indicator {
+abstract class MovingAverage extends PeriodIndicator {
     private static final int OUT = 0;
     private static final int SUM = 1;
     private static final int COMP = 2;
 
-    private int period;
-
     MovingAverage(int period) {
-        super(1, 2);
-        this.period = IndicatorBounds.checkPeriod("period", period);
-    }
-
-    public final int period() {
-        return period;
-    }
-
-    /** Sets the number of bars averaged, in [1, {@link IndicatorBounds#MAX_PERIOD}]; recomputes everything. */
-    public final void setPeriod(int bars) {
-        IndicatorBounds.checkPeriod("period", bars);
-        if (bars != period) {
-            period = bars;
-            invalidate();
-        }
+        super(1, 2, period);
     }
 
     /** The column averaged. */
@@ -37,7 +21,7 @@ abstract class MovingAverage extends Indicator {
 
     @Override
     protected final int lookback() {
-        return period;
+        return period();
     }
 
     @Override
@@ -46,7 +30,7 @@ abstract class MovingAverage extends Indicator {
         double[] out = column(OUT);
         double[] sum = column(SUM);
         double[] comp = column(COMP);
-        int p = period;
+        int p = period();
         for (int i = from; i < to; i++) {
             if (i == first) {
                 sum[i] = x[i];

@@ -8,35 +8,19 @@ package io.stockmonitor.indicators;
  * <p>Gaps: the change is from the previous bar that exists, whatever time lies between (a gap's move counts as one
  * bar's move).
  */
-public final class Rsi extends Indicator {
+public final class Rsi extends PeriodIndicator {
     private static final int OUT = 0;
     private static final int GAIN = 1;
     private static final int LOSS = 2;
     private static final double[] LEVELS = {30, 70};
 
-    private int period;
-
     public Rsi(int period) {
-        super(1, 2);
-        this.period = IndicatorBounds.checkPeriod("period", period);
-    }
-
-    public int period() {
-        return period;
-    }
-
-    /** Sets the period, in [1, {@link IndicatorBounds#MAX_PERIOD}]; recomputes everything. */
-    public void setPeriod(int bars) {
-        IndicatorBounds.checkPeriod("period", bars);
-        if (bars != period) {
-            period = bars;
-            invalidate();
-        }
+        super(1, 2, period);
     }
 
     @Override
     public String label() {
-        return "RSI " + period;
+        return "RSI " + period();
     }
 
     @Override
@@ -75,7 +59,7 @@ public final class Rsi extends Indicator {
         double[] out = column(OUT);
         double[] gain = column(GAIN);
         double[] loss = column(LOSS);
-        double k = 1.0 / period;
+        double k = 1.0 / period();
         for (int i = from; i < to; i++) {
             if (i == first) {
                 gain[i] = 0;
@@ -89,7 +73,7 @@ public final class Rsi extends Indicator {
                 gain[i] = (g - pg) * k + pg;
                 loss[i] = (l - pl) * k + pl;
             }
-            if (i - first < period) {
+            if (i - first < period()) {
                 out[i] = Double.NaN;
             } else if (loss[i] == 0) {
                 out[i] = gain[i] == 0 ? 0 : 100;
