@@ -54,6 +54,7 @@ final class FeedHub implements FaultControls {
     private final SecureRandom epochRandom = new SecureRandom();
     private volatile String epoch;
     private volatile java.nio.ByteBuffer welcomeFrame;
+    private volatile java.nio.ByteBuffer welcomeFrameV2;
     private int epochIndex;
     private volatile boolean closing;
 
@@ -96,7 +97,12 @@ final class FeedHub implements FaultControls {
             sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
         }
         epoch = sb.toString();
-        welcomeFrame = java.nio.ByteBuffer.wrap(codec.encode(new Message.Welcome(Protocol.VERSION,
+        welcomeFrame = welcome(Protocol.VERSION);
+        welcomeFrameV2 = welcome(Protocol.VERSION_2);
+    }
+
+    private java.nio.ByteBuffer welcome(int version) {
+        return java.nio.ByteBuffer.wrap(codec.encode(new Message.Welcome(version,
                 "feed-simulator/" + ProductVersion.get(), epoch, config.heartbeatMs(), config.historyTicks(),
                 List.of(symbolNames))).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
@@ -186,8 +192,14 @@ final class FeedHub implements FaultControls {
         return epoch;
     }
 
+    /** The v1 welcome (a shared buffer: callers send duplicates of it, see {@link SendQueue}). */
     java.nio.ByteBuffer welcomeFrame() {
         return welcomeFrame;
+    }
+
+    /** The same welcome with {@code "protocol":2}, for connections that negotiated v2. */
+    java.nio.ByteBuffer welcomeFrameV2() {
+        return welcomeFrameV2;
     }
 
     void register(ClientConnection c) {
