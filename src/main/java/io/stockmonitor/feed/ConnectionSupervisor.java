@@ -408,6 +408,9 @@ public final class ConnectionSupervisor implements AutoCloseable {
         if (!request.subprotocols().isEmpty()) {
             upgrade.setSubProtocols(request.subprotocols());
         }
+        if (!request.extensions().isEmpty()) {
+            upgrade.addExtensions(request.extensions().toArray(String[]::new));
+        }
         scheduleWatch();
         try {
             CompletableFuture<Session> f = webSocket.connect(c, upgrade);

@@ -133,20 +133,17 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     private void handle(String text) {
         Message message;
         try {
-            message = hub.codec().decode(text);
+            // A v1 connection reads v1 only: v2's types are unknown to it, exactly as before v2 existed.
+            message = (v2 ? hub.codec() : hub.codecV1()).decode(text);
         } catch (ProtocolException e) {
             sendError(e.code() == ErrorCode.BAD_JSON ? null : requestId(text), e.code(), e.getMessage(), null);
             return;
         }
-        if (!v2 && (message instanceof Message.History || message instanceof Message.HistoryBars)) {
-            // Types v1 does not have: answered exactly as before v2 existed.
-            sendError(requestId(text), ErrorCode.UNKNOWN_TYPE, "unknown message type \"" + typeName(message) + "\"",
-                    null);
-        } else if (message instanceof Message.Subscribe s) {
+        if (message instanceof Message.Subscribe s) {
             subscribe(s);
         } else if (message instanceof Message.Unsubscribe u) {
             unsubscribe(u);
-        } else if (message instanceof Message.History h) {
+        } else if (message instanceof Message.History h && v2) {
             history(h);
         } else if (message instanceof Message.Ping p) {
             offer(utf8(hub.codec().encode(new Message.Pong(p.id(), System.currentTimeMillis()))));

@@ -33,6 +33,7 @@ final class FeedHub implements FaultControls {
 
     private final SimulatorConfig config;
     private final MessageCodec codec = new MessageCodec();
+    private final MessageCodec codecV1 = MessageCodec.v1();
     private final SymbolFeed[] feeds;
     private final String[] symbolNames;
     private final Map<String, SymbolFeed> bySymbol = new HashMap<>();
@@ -158,6 +159,11 @@ final class FeedHub implements FaultControls {
 
     MessageCodec codec() {
         return codec;
+    }
+
+    /** Reads requests of v1 connections: v2's types are unknown to it. */
+    MessageCodec codecV1() {
+        return codecV1;
     }
 
     TrafficGate gate() {

@@ -55,7 +55,7 @@ final class HistoryPage {
             more = bars.full() && olderLive;
         } else {
             derived.copyNewestFirst(interval, derivedBefore, bars);
-            more = derived.barsBefore(interval, bars.oldest()) > 0;
+            more = derived.barsBefore(interval, Math.min(derivedBefore, bars.oldest())) > 0;
         }
         return new Message.HistoryBars(requestId, symbol, interval.wire(), bars.toBars(), more);
     }
