@@ -824,6 +824,13 @@ public final class ConnectionSupervisor implements AutoCloseable {
         }
 
         @Override
+        public String subprotocol(int socket) {
+            SocketConnection c = byId(socket);
+            org.eclipse.jetty.websocket.api.Session s = c == null ? null : c.session;
+            return s == null || s.getUpgradeResponse() == null ? null : s.getUpgradeResponse().getAcceptedSubProtocol();
+        }
+
+        @Override
         public int primarySocket() {
             if (primary != null && primary.established) {
                 return primary.id;

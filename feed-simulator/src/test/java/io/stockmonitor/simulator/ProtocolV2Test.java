@@ -212,6 +212,34 @@ class ProtocolV2Test {
         }
     }
 
+    @Test
+    void deflateConnectionsDroppedMidStreamAreOnlyDroppedConnections() throws Exception {
+        try (EmbeddedSimulator sim = EmbeddedSimulator.start(config().withRate(500))) {
+            for (int round = 0; round < 5; round++) {
+                List<FeedTestClient> clients = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    FeedTestClient c = FeedTestClient.connectV2(sim.uri(), true);
+                    clients.add(c);
+                    c.next(Message.Welcome.class);
+                    c.send(new Message.Subscribe(1, List.of("AAPL", "MSFT"), null));
+                    c.send(new Message.History(2, "AAPL", "1s", null, Protocol.MAX_HISTORY_BARS));
+                }
+                for (FeedTestClient c : clients) {
+                    c.next(Message.Subscribed.class);
+                }
+                sim.faults().dropAllConnections();
+                for (FeedTestClient c : clients) {
+                    c.awaitClose();
+                    c.close();
+                }
+            }
+            assertThat(sim.failure()).isNotDone();
+            try (FeedTestClient after = FeedTestClient.connectV2(sim.uri(), true)) {
+                assertThat(after.next(Message.Welcome.class).protocol()).isEqualTo(2);
+            }
+        }
+    }
+
     private static void assertError(Message.Error e, long id, ErrorCode code) {
         assertThat(e.id()).isEqualTo(id);
         assertThat(e.code()).as(e.message()).isEqualTo(code);

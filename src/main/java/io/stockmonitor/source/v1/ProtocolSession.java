@@ -242,14 +242,20 @@ public final class ProtocolSession implements FeedSession {
         }
     }
 
+    /**
+     * The version the upgrade negotiated must be the one the welcome announces: v2 when the server accepted
+     * {@link Protocol#SUBPROTOCOL_V2}, else v1 (a server that knows nothing of v2 answers without it).
+     */
     private void onWelcome(Message.Welcome w) {
-        if (w.protocol() != Protocol.VERSION && w.protocol() != Protocol.VERSION_2) {
-            link.fail("protocol version mismatch: server speaks " + w.protocol() + ", this client "
-                    + Protocol.VERSION + " or " + Protocol.VERSION_2);
+        boolean negotiated = Protocol.SUBPROTOCOL_V2.equals(link.subprotocol(socket));
+        int expected = negotiated ? Protocol.VERSION_2 : Protocol.VERSION;
+        if (w.protocol() != expected) {
+            link.fail("protocol version mismatch: server speaks " + w.protocol() + ", this connection "
+                    + expected + (negotiated ? " (" + Protocol.SUBPROTOCOL_V2 + " accepted)" : ""));
             return;
         }
         welcomed = true;
-        v2 = w.protocol() == Protocol.VERSION_2;
+        v2 = negotiated;
         List<SymbolInfo> offered = new ArrayList<>();
         if (w.symbols() != null) {
             for (String symbol : w.symbols()) {
