@@ -33,6 +33,7 @@ final class ChartHistoryLoader {
         askedSymbol = symbol;
         askedInterval = interval;
         askedAtMs = nowMs;
-        port.requestHistory(symbol, interval, Long.MAX_VALUE);
+        // Before the end of the bar being built now: that bar too, as far as the source has it.
+        port.requestHistory(symbol, interval, interval.millis() * (Math.floorDiv(nowMs, interval.millis()) + 1));
     }
 }

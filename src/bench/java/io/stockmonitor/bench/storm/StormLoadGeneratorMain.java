@@ -49,6 +49,8 @@ public final class StormLoadGeneratorMain {
     private final AtomicLong snapshotBytes = new AtomicLong();
     private final AtomicInteger refusedConnects = new AtomicInteger();
     private final AtomicInteger reconnects = new AtomicInteger();
+    private final AtomicLong frames = new AtomicLong();
+    private final AtomicInteger closeCodesShown = new AtomicInteger();
     private final List<Client> clients = new ArrayList<>();
     private volatile boolean afterRestart;
     private volatile boolean stopping;
@@ -85,7 +87,8 @@ public final class StormLoadGeneratorMain {
             for (int j = i; j < Math.min(n, i + CONNECT_BATCH); j++) {
                 clients.get(j).connect();
             }
-            awaitCount(() -> connectedCount() >= Math.min(n, i + CONNECT_BATCH), 60_000);
+            int target = Math.min(n, i + CONNECT_BATCH);
+            awaitCount(() -> connectedCount() >= target, 60_000);
         }
         if (!awaitCount(() -> live.get() >= n, PHASE_TIMEOUT_MS)) {
             System.out.println("RESULT failed: only " + live.get() + " of " + n + " clients live before the restart");
@@ -95,6 +98,8 @@ public final class StormLoadGeneratorMain {
             c.newPhase();
         }
         live.set(0);
+        snapshotBytes.set(0);
+        reconnects.set(0);
         afterRestart = true;
         System.out.println("READY");
         System.out.flush();
@@ -117,7 +122,7 @@ public final class StormLoadGeneratorMain {
         double streamSeconds = (System.nanoTime() - startNanos) / 1e9;
         double streamBytesPerSecond = (totalBytesNow() - before) / streamSeconds;
         System.out.printf("RESULT timeToAllLive=%.2fs bytes=%.1fMB snapshotFrameBytes=%.1fMB reconnects=%d refused=%d "
-                        + "streamBytesPerSecond=%.2fMB/s%n", seconds, bytes / 1e6, snapshotBytes.get() / 1e6,
+                        + "streamBytesPerSecond=%.3fMB/s%n", seconds, bytes / 1e6, snapshotBytes.get() / 1e6,
                 reconnects.get(), refusedConnects.get(), streamBytesPerSecond / 1e6);
         System.out.flush();
         stopping = true;
@@ -142,13 +147,22 @@ public final class StormLoadGeneratorMain {
         return sum;
     }
 
-    /** Polls {@code done} every 10 ms for at most {@code timeoutMs}; a bounded wait, no busy loop. */
-    private static boolean awaitCount(java.util.function.BooleanSupplier done, long timeoutMs)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    /**
+     * Polls {@code done} every 10 ms for at most {@code timeoutMs} (a bounded wait, no busy loop), with a progress
+     * line on stderr every 5 s.
+     */
+    private boolean awaitCount(java.util.function.BooleanSupplier done, long timeoutMs) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        long nextReport = start + TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < deadline) {
             if (done.getAsBoolean()) {
                 return true;
+            }
+            if (System.nanoTime() > nextReport) {
+                nextReport += TimeUnit.SECONDS.toNanos(5);
+                System.err.printf("storm-loadgen[%s]: connected %d, live %d, frames %d, reconnects %d, refused %d%n",
+                        mode, connectedCount(), live.get(), frames.get(), reconnects.get(), refusedConnects.get());
             }
             Thread.sleep(10);
         }
@@ -156,16 +170,17 @@ public final class StormLoadGeneratorMain {
     }
 
     /** One client: its position per symbol (epoch, seq) to resume from, and whether it has a tick on each. */
-    private final class Client implements Session.Listener.AutoDemanding {
+    private final class Client {
         private final long[] lastSeq = new long[symbols.size()];
         private final boolean[] ticked = new boolean[symbols.size()];
         private int tickedCount;
         private boolean counted;
         private String epoch;
+        /** The connection frames count from; a late callback of an older one is ignored. */
+        private volatile Connection current;
         private volatile Session session;
         /** Bytes of this client's connections since the restart that are closed already. */
         private long closedBytes;
-        private long phaseStartBytes;
         private boolean fresh;
 
         void connect() {
@@ -176,15 +191,22 @@ public final class StormLoadGeneratorMain {
             if (mode.equals("v2deflate")) {
                 request.addExtensions(Protocol.DEFLATE_EXTENSION);
             }
+            Connection c = new Connection(this);
+            current = c;
             try {
-                client.connect(this, request).whenComplete((s, error) -> {
+                client.connect(c, request).whenComplete((s, error) -> {
                     if (error != null && !stopping) {
-                        refusedConnects.incrementAndGet();
+                        if (refusedConnects.incrementAndGet() == 1) {
+                            System.err.println("storm-loadgen: connect failed: " + error);
+                        }
                         retries.schedule(this::connect, ThreadLocalRandom.current().nextLong(100, 300),
                                 TimeUnit.MILLISECONDS);
                     }
                 });
             } catch (Exception e) {
+                if (refusedConnects.incrementAndGet() == 1) {
+                    System.err.println("storm-loadgen: cannot connect: " + e);
+                }
                 retries.schedule(this::connect, 200, TimeUnit.MILLISECONDS);
             }
         }
@@ -193,21 +215,22 @@ public final class StormLoadGeneratorMain {
             counted = false;
             tickedCount = 0;
             java.util.Arrays.fill(ticked, false);
-            phaseStartBytes = 0;
             closedBytes = 0;
             fresh = false;
         }
 
-        @Override
-        public void onWebSocketOpen(Session s) {
-            synchronized (this) {
+        synchronized void opened(Connection c, Session s) {
+            if (c == current) {
                 session = s;
                 fresh = afterRestart;
             }
         }
 
-        @Override
-        public void onWebSocketText(String text) {
+        void text(Connection c, String text) {
+            if (c != current) {
+                return;
+            }
+            frames.incrementAndGet();
             if (text.startsWith("{\"type\":\"tick\"")) {
                 onTick(text);
             } else if (text.startsWith("{\"type\":\"snapshot\"")) {
@@ -219,11 +242,11 @@ public final class StormLoadGeneratorMain {
                     }
                 }
             } else if (text.startsWith("{\"type\":\"welcome\"")) {
-                subscribe(field(text, "\"epoch\":\""));
+                subscribe(c, field(text, "\"epoch\":\""));
             }
         }
 
-        private synchronized void subscribe(String serverEpoch) {
+        private synchronized void subscribe(Connection c, String serverEpoch) {
             StringBuilder sb = new StringBuilder("{\"type\":\"subscribe\",\"id\":1,\"symbols\":[\"")
                     .append(String.join("\",\"", symbols)).append("\"]");
             if (epoch != null) {
@@ -235,7 +258,7 @@ public final class StormLoadGeneratorMain {
             }
             sb.append('}');
             epoch = serverEpoch;
-            session.sendText(sb.toString(), Callback.NOOP);
+            c.session.sendText(sb.toString(), Callback.NOOP);
         }
 
         private void onTick(String text) {
@@ -263,20 +286,9 @@ public final class StormLoadGeneratorMain {
             }
         }
 
-        @Override
-        public void onWebSocketClose(int statusCode, String reason, Callback callback) {
-            callback.succeed();
-            dropped();
-        }
-
-        @Override
-        public void onWebSocketError(Throwable cause) {
-            dropped();
-        }
-
-        private void dropped() {
+        void dropped(Connection c) {
             synchronized (this) {
-                if (session == null) {
+                if (c != current || session == null) {
                     return;
                 }
                 if (fresh) {
@@ -300,7 +312,7 @@ public final class StormLoadGeneratorMain {
 
         synchronized long bytesSinceRestart() {
             Session s = session;
-            return closedBytes + (s != null && fresh ? bytesOf(s) : 0) - phaseStartBytes;
+            return closedBytes + (s != null && fresh ? bytesOf(s) : 0);
         }
 
         synchronized long bytesNow() {
@@ -310,6 +322,41 @@ public final class StormLoadGeneratorMain {
 
         private long bytesOf(Session s) {
             return ((WebSocketCoreSession) ((WebSocketSession) s).getCoreSession()).getConnection().getBytesIn();
+        }
+    }
+
+    /** One WebSocket connection of a client (a new one per reconnect). Public: Jetty calls it reflectively. */
+    public final class Connection implements Session.Listener.AutoDemanding {
+        private final Client owner;
+        private volatile Session session;
+
+        Connection(Client owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void onWebSocketOpen(Session s) {
+            session = s;
+            owner.opened(this, s);
+        }
+
+        @Override
+        public void onWebSocketText(String text) {
+            owner.text(this, text);
+        }
+
+        @Override
+        public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+            callback.succeed();
+            if (statusCode != 1006 && !stopping && closeCodesShown.incrementAndGet() <= 5) {
+                System.err.println("storm-loadgen: closed " + statusCode + " " + reason);
+            }
+            owner.dropped(this);
+        }
+
+        @Override
+        public void onWebSocketError(Throwable cause) {
+            owner.dropped(this);
         }
     }
 

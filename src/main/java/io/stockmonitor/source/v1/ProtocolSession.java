@@ -59,7 +59,7 @@ public final class ProtocolSession implements FeedSession {
     private ScheduledFuture<?> flushTask;
     private long pingId = -1;
     private long pingSentNanos;
-    /** The server's welcome announced v2 on the current socket. */
+    /** The current socket negotiated v2 (and its welcome said so). */
     private boolean v2;
     private final HistoryRequests histories = new HistoryRequests();
 
