@@ -50,7 +50,13 @@ public final class StormLoadGeneratorMain {
     private final AtomicInteger refusedConnects = new AtomicInteger();
     private final AtomicInteger reconnects = new AtomicInteger();
     private final AtomicLong frames = new AtomicLong();
+    /** After the restart: clients welcomed on a new connection, and clients with a snapshot of every symbol. */
+    private final AtomicInteger welcomed = new AtomicInteger();
+    private final AtomicInteger snapshotted = new AtomicInteger();
+    private final AtomicLong allWelcomedNanos = new AtomicLong();
+    private final AtomicLong allSnapshotsNanos = new AtomicLong();
     private final AtomicInteger closeCodesShown = new AtomicInteger();
+    private final AtomicInteger errorsShown = new AtomicInteger();
     private final List<Client> clients = new ArrayList<>();
     private volatile boolean afterRestart;
     private volatile boolean stopping;
@@ -94,13 +100,16 @@ public final class StormLoadGeneratorMain {
             System.out.println("RESULT failed: only " + live.get() + " of " + n + " clients live before the restart");
             return;
         }
+        // First: from here on a tick on an old connection counts for nothing (it would mark a client live early).
+        afterRestart = true;
         for (Client c : clients) {
             c.newPhase();
         }
         live.set(0);
+        welcomed.set(0);
+        snapshotted.set(0);
         snapshotBytes.set(0);
         reconnects.set(0);
-        afterRestart = true;
         System.out.println("READY");
         System.out.flush();
         boolean allLive = awaitCount(() -> live.get() >= n, PHASE_TIMEOUT_MS);
@@ -114,6 +123,8 @@ public final class StormLoadGeneratorMain {
             return;
         }
         double seconds = (allLiveNanos.get() - firstDropNanos.get()) / 1e9;
+        double welcomedSeconds = (allWelcomedNanos.get() - firstDropNanos.get()) / 1e9;
+        double snapshotSeconds = (allSnapshotsNanos.get() - firstDropNanos.get()) / 1e9;
         // The live stream afterwards: what a tick costs on the wire in this mode.
         awaitCount(() -> false, 1_000);
         long before = totalBytesNow();
@@ -121,8 +132,9 @@ public final class StormLoadGeneratorMain {
         awaitCount(() -> false, 5_000);
         double streamSeconds = (System.nanoTime() - startNanos) / 1e9;
         double streamBytesPerSecond = (totalBytesNow() - before) / streamSeconds;
-        System.out.printf("RESULT timeToAllLive=%.2fs bytes=%.1fMB snapshotFrameBytes=%.1fMB reconnects=%d refused=%d "
-                        + "streamBytesPerSecond=%.3fMB/s%n", seconds, bytes / 1e6, snapshotBytes.get() / 1e6,
+        System.out.printf("RESULT timeToAllLive=%.2fs allReconnected=%.2fs allSnapshots=%.2fs bytes=%.1fMB "
+                        + "snapshotFrameBytes=%.1fMB reconnects=%d refused=%d streamBytesPerSecond=%.3fMB/s%n",
+                seconds, welcomedSeconds, snapshotSeconds, bytes / 1e6, snapshotBytes.get() / 1e6,
                 reconnects.get(), refusedConnects.get(), streamBytesPerSecond / 1e6);
         System.out.flush();
         stopping = true;
@@ -182,6 +194,8 @@ public final class StormLoadGeneratorMain {
         /** Bytes of this client's connections since the restart that are closed already. */
         private long closedBytes;
         private boolean fresh;
+        private boolean welcomedAfterRestart;
+        private int snapshots;
 
         void connect() {
             ClientUpgradeRequest request = new ClientUpgradeRequest(uri);
@@ -217,6 +231,8 @@ public final class StormLoadGeneratorMain {
             java.util.Arrays.fill(ticked, false);
             closedBytes = 0;
             fresh = false;
+            welcomedAfterRestart = false;
+            snapshots = 0;
         }
 
         synchronized void opened(Connection c, Session s) {
@@ -235,14 +251,31 @@ public final class StormLoadGeneratorMain {
                 onTick(text);
             } else if (text.startsWith("{\"type\":\"snapshot\"")) {
                 snapshotBytes.addAndGet(text.length());
+                boolean all = false;
                 synchronized (this) {
                     Integer i = symbolIndex.get(field(text, "\"symbol\":\""));
                     if (i != null) {
                         lastSeq[i] = number(text, "\"seq\":");
                     }
+                    if (afterRestart && fresh && ++snapshots == symbols.size()) {
+                        all = true;
+                    }
+                }
+                if (all && snapshotted.incrementAndGet() == clients.size()) {
+                    allSnapshotsNanos.set(System.nanoTime());
                 }
             } else if (text.startsWith("{\"type\":\"welcome\"")) {
+                boolean first;
+                synchronized (this) {
+                    first = afterRestart && fresh && !welcomedAfterRestart;
+                    welcomedAfterRestart |= first;
+                }
+                if (first && welcomed.incrementAndGet() == clients.size()) {
+                    allWelcomedNanos.set(System.nanoTime());
+                }
                 subscribe(c, field(text, "\"epoch\":\""));
+            } else if (text.startsWith("{\"type\":\"error\"") && errorsShown.incrementAndGet() <= 5) {
+                System.err.println("storm-loadgen: " + text);
             }
         }
 
