@@ -284,13 +284,20 @@ final class FeedHub implements FaultControls {
         gate.schedule(() -> connections.forEach(ClientConnection::wake), d.toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * Forgets the history and drops every connection. The new welcome is made first and the connections to drop are
+     * listed after it: a connection registers before it reads the welcome, so one that is not on the list was
+     * welcomed into the new epoch and stays (in a reconnect storm, the clients already back are not dropped again).
+     */
     @Override
     public void restartWithNewEpoch() {
         for (SymbolFeed f : feeds) {
             f.lock.lock();
         }
         try {
-            for (ClientConnection c : connections) {
+            newEpoch();
+            List<ClientConnection> old = new ArrayList<>(connections);
+            for (ClientConnection c : old) {
                 c.disconnect();
             }
             epochIndex++;
@@ -299,7 +306,6 @@ final class FeedHub implements FaultControls {
                 f.clearSubscribers();
                 f.reset(epochIndex, now);
             }
-            newEpoch();
         } finally {
             for (int i = feeds.length - 1; i >= 0; i--) {
                 feeds[i].lock.unlock();
