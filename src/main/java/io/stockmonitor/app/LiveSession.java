@@ -11,7 +11,7 @@ import io.stockmonitor.source.SourceChoice;
 import io.stockmonitor.source.SourceKind;
 import io.stockmonitor.source.SourceSettings;
 import io.stockmonitor.source.Sources;
-import io.stockmonitor.source.v1.ProtocolV1Source;
+import io.stockmonitor.source.v1.ProtocolSource;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -57,12 +57,12 @@ public final class LiveSession implements AutoCloseable {
             if (choice.kind() == SourceKind.DEMO) {
                 simulator = EmbeddedSimulator.start(SimulatorConfig.defaults().withPort(0));
                 FeedClientConfig config = FeedClientConfig.of(simulator.uri(), null, symbols);
-                feed = ProtocolV1Source.client(config, market);
+                feed = ProtocolSource.client(config, market);
                 label = "demo (simulator on " + simulator.uri() + ")";
             } else if (choice.kind() == SourceKind.V1) {
                 FeedClientConfig config = FeedClientConfig.of(parse(choice.server()), choice.credentials().key(),
                         symbols).withTrust(trust(choice));
-                feed = ProtocolV1Source.client(config, market);
+                feed = ProtocolSource.client(config, market);
                 label = config.serverLabel();
             } else {
                 SourceSettings settings = Sources.settings(choice.kind(), symbols, choice.credentials(), choice.ws(),

@@ -409,6 +409,9 @@ public final class ConnectionSupervisor implements AutoCloseable {
         if (!request.subprotocols().isEmpty()) {
             upgrade.setSubProtocols(request.subprotocols());
         }
+        if (!request.extensions().isEmpty()) {
+            upgrade.addExtensions(request.extensions().toArray(String[]::new));
+        }
         scheduleWatch();
         try {
             CompletableFuture<Session> f = webSocket.connect(c, upgrade);
@@ -824,6 +827,13 @@ public final class ConnectionSupervisor implements AutoCloseable {
             if (primary == null) {
                 lost("socket " + socket + " retired with no replacement");
             }
+        }
+
+        @Override
+        public String subprotocol(int socket) {
+            SocketConnection c = byId(socket);
+            org.eclipse.jetty.websocket.api.Session s = c == null ? null : c.session;
+            return s == null || s.getUpgradeResponse() == null ? null : s.getUpgradeResponse().getAcceptedSubProtocol();
         }
 
         @Override

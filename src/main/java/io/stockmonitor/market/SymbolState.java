@@ -222,6 +222,10 @@ final class SymbolState {
             for (BarRing ring : bars) {
                 ring.clear();
             }
+            // The bars from the source's history went with the rings: a chart must ask again (a v2 snapshot has none).
+            for (int i = 0; i < history.length(); i++) {
+                history.set(i, null);
+            }
             for (int i = 0; i < n; i++) {
                 addSnapshotBar(snapBars, i);
             }

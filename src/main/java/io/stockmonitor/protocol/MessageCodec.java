@@ -1,6 +1,8 @@
 package io.stockmonitor.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -25,19 +27,53 @@ public final class MessageCodec {
     private final ObjectWriter writer;
 
     public MessageCodec() {
+        this(false);
+    }
+
+    /**
+     * A codec that reads only the frames of protocol v1: a v2 type ({@code history}, {@code bars}) is an unknown
+     * type to it, exactly as before v2 existed, so a v1 peer gets the same answers word for word.
+     */
+    public static MessageCodec v1() {
+        return new MessageCodec(true);
+    }
+
+    private MessageCodec(boolean v1Only) {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxStringLength(Protocol.MAX_SERVER_FRAME_BYTES)
                         .maxNestingDepth(16)
                         .build())
                 .build();
-        mapper = JsonMapper.builder(factory)
+        JsonMapper.Builder builder = JsonMapper.builder(factory);
+        if (v1Only) {
+            builder.addMixIn(Message.class, V1Types.class);
+        }
+        mapper = builder
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .build();
         reader = mapper.readerFor(Message.class);
         writer = mapper.writerFor(Message.class);
+    }
+
+    /** The subtypes of v1, replacing {@link Message}'s own list in a {@link #v1()} codec. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = Message.Welcome.class, name = "welcome"),
+        @JsonSubTypes.Type(value = Message.Subscribe.class, name = "subscribe"),
+        @JsonSubTypes.Type(value = Message.Unsubscribe.class, name = "unsubscribe"),
+        @JsonSubTypes.Type(value = Message.Ping.class, name = "ping"),
+        @JsonSubTypes.Type(value = Message.Subscribed.class, name = "subscribed"),
+        @JsonSubTypes.Type(value = Message.Unsubscribed.class, name = "unsubscribed"),
+        @JsonSubTypes.Type(value = Message.Snapshot.class, name = "snapshot"),
+        @JsonSubTypes.Type(value = Message.Tick.class, name = "tick"),
+        @JsonSubTypes.Type(value = Message.Heartbeat.class, name = "heartbeat"),
+        @JsonSubTypes.Type(value = Message.Pong.class, name = "pong"),
+        @JsonSubTypes.Type(value = Message.Error.class, name = "error"),
+    })
+    private interface V1Types {
     }
 
     /** The configured mapper, for callers that need Jackson's streaming API with the same settings. */

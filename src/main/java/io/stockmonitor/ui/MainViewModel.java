@@ -32,6 +32,7 @@ public final class MainViewModel implements AutoCloseable {
 
     private final WatchlistViewModel watchlist = new WatchlistViewModel();
     private final ChartViewModel chart = new ChartViewModel();
+    private final ChartHistoryLoader chartHistory = new ChartHistoryLoader();
     private final StatusBarViewModel status = new StatusBarViewModel();
     private final RefreshPacer pacer = new RefreshPacer();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.DARK);
@@ -194,6 +195,7 @@ public final class MainViewModel implements AutoCloseable {
                 watchlist.refresh(market, nowMs);
             }
             chart.refresh(market, version, nowMs);
+            chartHistory.frame(port, market, chart.symbolProperty().get(), chart.modeProperty().get().interval(), nowMs);
         }
         watchlist.fade(nowMs);
     }

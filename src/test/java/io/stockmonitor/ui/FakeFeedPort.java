@@ -20,6 +20,8 @@ final class FakeFeedPort implements FeedPort {
     final List<String> universe;
     final List<String> subscribed = new CopyOnWriteArrayList<>();
     final List<String> unsubscribed = new CopyOnWriteArrayList<>();
+    /** History requests, as "symbol interval beforeMs". */
+    final List<String> historyRequests = new CopyOnWriteArrayList<>();
     final AtomicLong messages = new AtomicLong();
     volatile ConnectionInfo connection = new ConnectionInfo(LinkState.CONNECTED, 0, 0, "fake://feed", "");
     volatile Consumer<LinkEvent> sink = e -> { };
@@ -37,6 +39,11 @@ final class FakeFeedPort implements FeedPort {
         seq++;
         market.applyTick(symbol, seq, nowMs, price, 100, price - 0.01, price + 0.01, nowMs);
         messages.incrementAndGet();
+    }
+
+    @Override
+    public void requestHistory(String symbol, io.stockmonitor.market.BarInterval interval, long beforeMs) {
+        historyRequests.add(symbol + " " + interval.label() + " " + beforeMs);
     }
 
     @Override

@@ -67,6 +67,9 @@ final class KrakenRestClient {
     record DayStats(String key, double open, double high, double low, double volume) {
     }
 
+    /** "Returns up to 720 of the most recent entries". */
+    static final int OHLC_ENTRIES = 720;
+
     /** One OHLC entry: open time, prices, base volume. */
     record Candle(long openTimeMs, double open, double high, double low, double close, double volume) {
     }
@@ -199,7 +202,10 @@ final class KrakenRestClient {
 
     // ---------------------------------------------------------------- OHLC
 
-    /** {@code OHLC?pair=<altname>&interval=<minutes>}: up to 720 entries, the last one still open. */
+    /**
+     * {@code OHLC?pair=<altname>&interval=<minutes>}: up to {@link #OHLC_ENTRIES} entries, the last one still open.
+     * Older entries cannot be had ("older data cannot be retrieved, regardless of the value of since").
+     */
     void ohlc(KrakenPairNames pair, int intervalMinutes, Reply<List<Candle>> reply) {
         call(gateOf(pair), "/0/public/OHLC?pair=" + enc(pair.altname()) + "&interval=" + intervalMinutes, reply,
                 result -> {

@@ -123,7 +123,7 @@ class TlsTrustTest {
         MarketModel market = new MarketModel(MarketLimits.defaults(), System::currentTimeMillis);
         FeedClientConfig config = FeedClientConfig.of(sim.uri(), null, SYMBOLS).withTrust(trust)
                 .withBackoff(50, 200, 1_000);
-        ConnectionSupervisor client = ProtocolV1Source.client(config, market);
+        ConnectionSupervisor client = ProtocolSource.client(config, market);
         open.add(client::close);
         client.addListener(listener);
         client.start();
