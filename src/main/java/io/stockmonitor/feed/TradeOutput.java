@@ -3,12 +3,14 @@ package io.stockmonitor.feed;
 import io.stockmonitor.market.FeedLatency;
 import io.stockmonitor.market.GapKind;
 import io.stockmonitor.market.MarketModel;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
  * Where every source's accepted trades and settled gaps go, so all sources do it the same way: the market model,
- * the counters, the feed latency (live trades only: a replayed or refilled trade is history) and the record sink.
- * Feed thread only; {@link #trade} allocates nothing.
+ * the counters, the feed latency (live trades only: a replayed or refilled trade is history), the record sink, then
+ * the {@link TradeListener}s in the order they were added (alerts). Feed thread only; {@link #trade} allocates
+ * nothing.
  */
 public final class TradeOutput {
     private final MarketModel market;
@@ -16,6 +18,8 @@ public final class TradeOutput {
     private final FeedLatency latency;
     private final Consumer<FeedEvent> events;
     private TickSink sink;
+    /** Copied on change (rare), walked by index per trade: no iterator, no lock. */
+    private TradeListener[] listeners = new TradeListener[0];
 
     /** Normally made by a {@link ConnectionSupervisor}; benchmarks make their own. */
     public TradeOutput(MarketModel market, FeedCounters counters, FeedLatency latency, Consumer<FeedEvent> events) {
@@ -27,6 +31,27 @@ public final class TradeOutput {
 
     public void sink(TickSink newSink) {
         this.sink = newSink;
+    }
+
+    /** Adds a listener after the ones already there (feed thread). */
+    public void addListener(TradeListener listener) {
+        TradeListener[] next = Arrays.copyOf(listeners, listeners.length + 1);
+        next[listeners.length] = listener;
+        listeners = next;
+    }
+
+    /** Removes a listener; no-op when absent (feed thread). */
+    public void removeListener(TradeListener listener) {
+        TradeListener[] now = listeners;
+        for (int i = 0; i < now.length; i++) {
+            if (now[i] == listener) {
+                TradeListener[] next = new TradeListener[now.length - 1];
+                System.arraycopy(now, 0, next, 0, i);
+                System.arraycopy(now, i + 1, next, i, now.length - i - 1);
+                listeners = next;
+                return;
+            }
+        }
     }
 
     /**
@@ -47,6 +72,10 @@ public final class TradeOutput {
         TickSink s = sink;
         if (s != null) {
             s.onTick(symbol, epoch, seq, ts, price, size);
+        }
+        TradeListener[] ls = listeners;
+        for (int i = 0; i < ls.length; i++) {
+            ls[i].onTrade(symbol, epoch, seq, ts, price, size, live);
         }
     }
 
@@ -82,5 +111,9 @@ public final class TradeOutput {
             counters.add(FeedCounters.Counter.TRADES_LOST, gap.missed());
         }
         events.accept(gap);
+        TradeListener[] ls = listeners;
+        for (int i = 0; i < ls.length; i++) {
+            ls[i].onGap(gap);
+        }
     }
 }

@@ -297,6 +297,15 @@ public final class MarketModel {
         return state.readBars(interval, fromTs, into);
     }
 
+    /**
+     * The symbol's previous close (the day's reference for change %), NaN when unknown or the symbol is not in the
+     * model. Cheaper than {@link #readQuote} for a caller that needs only this, per trade (alerts).
+     */
+    public double prevClose(String symbol) {
+        SymbolState state = states.get(symbol);
+        return state == null ? Double.NaN : state.readPrevClose();
+    }
+
     /** Copies recent ticks with ts at or after {@code fromTs}, oldest first (newest if more than capacity). */
     public int readTicks(String symbol, long fromTs, TickBuffer into) {
         SymbolState state = states.get(symbol);

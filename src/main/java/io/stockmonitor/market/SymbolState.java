@@ -575,6 +575,16 @@ final class SymbolState {
         }
     }
 
+    double readPrevClose() {
+        double v;
+        long s;
+        do {
+            s = readBegin();
+            v = prevClose;
+        } while (!readValid(s));
+        return v;
+    }
+
     int readBars(BarInterval interval, long fromTs, BarBuffer into) {
         BarRing ring = bars[interval.ordinal()];
         int n;
