@@ -26,6 +26,11 @@ public final class AlertSyntax {
             throw new IllegalArgumentException("an alert rule is empty; use SYMBOL>PRICE, SYMBOL<PRICE, SYMBOL%>PCT "
                     + "or SYMBOL%<PCT");
         }
+        for (int i = 0; i < typed.length(); i++) {
+            if (Character.isISOControl(typed.charAt(i))) {
+                throw bad(typed, "a control character");
+            }
+        }
         String s = typed.trim();
         int op = indexOfOperator(s);
         if (op < 0) {
