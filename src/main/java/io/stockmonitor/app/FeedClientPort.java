@@ -1,5 +1,9 @@
 package io.stockmonitor.app;
 
+import io.stockmonitor.alerts.AlertRule;
+import io.stockmonitor.alerts.AlertSink;
+import io.stockmonitor.alerts.FeedAlerts;
+import io.stockmonitor.alerts.IndicatorLines;
 import io.stockmonitor.feed.ConnectionStatus;
 import io.stockmonitor.feed.ConnectionSupervisor;
 import io.stockmonitor.feed.FeedEvent;
@@ -28,6 +32,8 @@ final class FeedClientPort implements FeedPort, FeedListener {
     /** The client's URL until the session is attached, then the session's label (e.g. "demo (simulator on …)"). */
     private volatile String label;
     private volatile Consumer<LinkEvent> sink = e -> { };
+    /** The alert engine on this session's feed thread, made with the first rules (FX thread only). */
+    private FeedAlerts alerts;
 
     /** Listens to the client from now on; call before the client starts so the first state changes are seen. */
     FeedClientPort(ConnectionSupervisor client, SourceKind kind) {
@@ -114,6 +120,15 @@ final class FeedClientPort implements FeedPort, FeedListener {
     }
 
     @Override
+    public void setAlerts(List<AlertRule> rules, IndicatorLines lines, AlertSink alertSink) {
+        if (alerts == null) {
+            alerts = FeedAlerts.attach(client, rules, lines, alertSink, System::currentTimeMillis);
+        } else {
+            alerts.rules(rules);
+        }
+    }
+
+    @Override
     public SourceKind kind() {
         return kind;
     }
@@ -131,6 +146,9 @@ final class FeedClientPort implements FeedPort, FeedListener {
     @Override
     public void close() {
         client.removeListener(this);
+        if (alerts != null) {
+            alerts.close();
+        }
         LiveSession s = session;
         if (s != null) {
             s.close();
