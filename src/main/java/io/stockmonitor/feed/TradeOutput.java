@@ -93,6 +93,11 @@ public final class TradeOutput {
         market.applyQuote(symbol, bid, ask, clockMs.getAsLong());
     }
 
+    /** A quote with the sizes at the bid and ask (NaN where the source gives none). */
+    public void quote(String symbol, double bid, double ask, double bidSize, double askSize) {
+        market.applyQuote(symbol, bid, ask, bidSize, askSize, clockMs.getAsLong());
+    }
+
     /** Trades are missing after {@code fromTs} and being fetched: the symbol shows REFILLING. */
     public void refilling(String symbol, long fromTs) {
         counters.add(FeedCounters.Counter.GAPS);

@@ -6,6 +6,7 @@ public final class TickBuffer {
     private final double[] price;
     private final double[] size;
     private int count;
+    private long totalWritten;
 
     public TickBuffer(int capacity) {
         if (capacity < 1) {
@@ -54,6 +55,18 @@ public final class TickBuffer {
         time[i] = t;
         price[i] = p;
         size[i] = s;
+    }
+
+    /**
+     * How many ticks the symbol's ring had taken in all when this buffer was filled: the difference between two
+     * reads is how many arrived in between (a tape appends exactly those).
+     */
+    public long totalWritten() {
+        return totalWritten;
+    }
+
+    void totalWritten(long total) {
+        totalWritten = total;
     }
 
     void finishFromEnd(int n) {

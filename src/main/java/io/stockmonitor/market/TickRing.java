@@ -62,6 +62,7 @@ final class TickRing {
             t -= data[b + DELTA];
         }
         into.finishFromEnd(n);
+        into.totalWritten(c);
         return n;
     }
 }
