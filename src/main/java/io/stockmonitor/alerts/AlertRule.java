@@ -123,7 +123,7 @@ public record AlertRule(long id, String symbol, AlertKind kind, double level, in
         if (rearmPercent == 0) {
             return "every crossing";
         }
-        return "re-arms " + plain(rearmPercent) + (kind.isChange() || kind.isMove() ? " pt" : " %") + " back";
+        return "re-arms " + plain(rearmPercent) + (kind.isChange() || kind.isMove() ? " pt" : " %");
     }
 
     /** A number as typed by a person: no exponent, no trailing zeros. */

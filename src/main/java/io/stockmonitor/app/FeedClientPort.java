@@ -104,6 +104,26 @@ final class FeedClientPort implements FeedPort, FeedListener {
         return client.sourceSymbols().stream().map(FeedSession.SymbolInfo::symbol).toList();
     }
 
+    /** Names by symbol, rebuilt when the source's list changes (it arrives once, after connecting). */
+    private java.util.Map<String, String> names = java.util.Map.of();
+    private List<FeedSession.SymbolInfo> namesFrom = List.of();
+
+    @Override
+    public String symbolName(String symbol) {
+        List<FeedSession.SymbolInfo> infos = client.sourceSymbols();
+        if (infos != namesFrom) {
+            java.util.Map<String, String> m = new java.util.HashMap<>();
+            for (FeedSession.SymbolInfo i : infos) {
+                if (i.name() != null && !i.name().isBlank()) {
+                    m.put(i.symbol(), i.name());
+                }
+            }
+            names = m;
+            namesFrom = infos;
+        }
+        return names.get(symbol);
+    }
+
     @Override
     public void subscribe(String symbol) {
         client.subscribe(symbol);

@@ -266,6 +266,14 @@ final class ChartRenderer {
         return HitTester.floorIndex(c.timeArray(), c.from(), c.to(), startMillis - interval) + 1;
     }
 
+    /** The price at {@code y} in the price pane as last drawn; NaN outside it or before any data. */
+    double priceAt(double y) {
+        if (!(priceMax > priceMin) || y < priceTop || y > priceBottom) {
+            return Double.NaN;
+        }
+        return priceMin + (priceBottom - y) / (priceBottom - priceTop) * (priceMax - priceMin);
+    }
+
     private double priceY(double price) {
         return priceBottom - (price - priceMin) / (priceMax - priceMin) * (priceBottom - priceTop);
     }

@@ -52,6 +52,11 @@ public interface FeedPort extends AutoCloseable, io.stockmonitor.ui.alerts.Alert
     /** The server's symbol universe, empty until known. */
     List<String> serverSymbols();
 
+    /** The instrument's name where the source gives one ("BTC / USDT", "Apple Inc"), else null. */
+    default String symbolName(String symbol) {
+        return null;
+    }
+
     void subscribe(String symbol);
 
     /**

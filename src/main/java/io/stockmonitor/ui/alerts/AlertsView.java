@@ -63,12 +63,12 @@ public final class AlertsView {
         rulesTable.setItems(model.rules());
         rulesTable.setPlaceholder(new Label("No alerts yet: New alert…, a watchlist row's menu, or the chart's"));
         rulesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        rulesTable.getColumns().add(column("Symbol", 80, r -> r.symbol(), "The symbol the alert watches"));
+        rulesTable.getColumns().add(column("Symbol", 72, r -> r.symbol(), "The symbol the alert watches"));
         rulesTable.getColumns().add(column("Alert", 200, r -> r.describe().substring(r.symbol().length() + 1),
                 "What fires it"));
         rulesTable.getColumns().add(column("Fires", 110, AlertRule::rearmText,
                 "Once, or every time it re-arms (how far back the value must come first)"));
-        TableColumn<AlertRule, String> status = column("Status", 70, this::status,
+        TableColumn<AlertRule, String> status = column("Status", 64, this::status,
                 "Active (evaluated on every trade), Paused, or Fired (a one-shot alert that fired)");
         status.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -148,8 +148,10 @@ public final class AlertsView {
 
         soundBox.selectedProperty().bindBidirectional(model.soundOnProperty());
         soundBox.setTooltip(new Tooltip("A short chime when an alert fires"));
-        notifyBox.selectedProperty().bindBidirectional(model.notificationsOnProperty());
         String mechanism = model.notificationMechanism();
+        if (!mechanism.equals("none")) {
+            notifyBox.selectedProperty().bindBidirectional(model.notificationsOnProperty());
+        }
         notifyBox.setTooltip(new Tooltip(mechanism.equals("none")
                 ? "This system offers no desktop notifications (on Linux, install libnotify's notify-send)"
                 : "Also show a notification of the operating system, through " + mechanism));
@@ -188,6 +190,7 @@ public final class AlertsView {
         header.setTooltip(new Tooltip(tip));
         c.setGraphic(header);
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 64));
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setSortable(false);
         return c;
@@ -256,6 +259,11 @@ public final class AlertsView {
     void onClearLog() {
         model.log().clear();
         model.markSeen();
+    }
+
+    /** Shows the rules tab. */
+    public void showRules() {
+        tabs.getSelectionModel().select(rulesTab);
     }
 
     /** Shows the log tab (a toast was clicked). */

@@ -19,6 +19,11 @@ public interface DesktopNotifier extends AutoCloseable {
 
     void notify(String title, String body);
 
+    /** This machine's facility: notify-send on Linux, osascript on macOS, the tray on Windows, else none. */
+    static DesktopNotifier forThisPlatform() {
+        return PlatformNotifier.forThisPlatform();
+    }
+
     /** What this platform gets, for the tooltip of the setting: "notify-send", "osascript", ... */
     String mechanism();
 
