@@ -45,6 +45,8 @@ public final class ChartView {
             b.setUserData(mode);
             b.setToggleGroup(modes);
             b.getStyleClass().add("mode-button");
+            // A narrow chart squeezes the spacer, never the buttons' labels into "...".
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             modeButtons.getChildren().add(b);
         }
         selectModeButton(model.modeProperty().get());
@@ -58,6 +60,8 @@ public final class ChartView {
         model.modeProperty().addListener((obs, old, now) -> selectModeButton(now));
         followLive.selectedProperty().bindBidirectional(model.followLiveProperty());
         symbolLabel.textProperty().bind(model.symbolProperty());
+        symbolLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        followLive.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         surface = ChartSurface.create(model);
         chartHost.getChildren().add(surface.node());
         surface.node().setOnContextMenuRequested(this::onChartMenu);

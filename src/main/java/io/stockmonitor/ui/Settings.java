@@ -24,9 +24,9 @@ import java.util.Map;
 public final class Settings {
     public static final String DARK = "dark";
     public static final String LIGHT = "light";
-    static final double DEFAULT_DIVIDER = 0.44;
+    static final double DEFAULT_DIVIDER = 0.42;
     /** Where the tape starts, across the window. */
-    static final double DEFAULT_TAPE_DIVIDER = 0.82;
+    static final double DEFAULT_TAPE_DIVIDER = 0.83;
     /** Where the alerts panel starts, down the chart's column. */
     static final double DEFAULT_ALERTS_DIVIDER = 0.72;
 
