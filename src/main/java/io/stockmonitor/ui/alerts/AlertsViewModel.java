@@ -56,7 +56,7 @@ public final class AlertsViewModel {
     private AlertTarget port;
     private Saver saver = (r, s, n) -> { };
     private boolean loading;
-    private long lastNotifiedMs = Long.MIN_VALUE;
+    private long lastNotifiedMs = Long.MIN_VALUE / 2;
 
     public AlertsViewModel() {
         this(null, DesktopNotifier.NONE);

@@ -24,7 +24,8 @@ import javafx.beans.property.SimpleStringProperty;
  * The tape's state (FX thread): the selected symbol's rows, read from the market model once per frame. Each frame
  * appends exactly the trades the model took since the previous one (the ring's running count tells how many), with
  * their direction against the previous trade and their side against the quote read in the same frame; a gap or a
- * refill that settled is added as a mark at the time it ended. Changing the symbol reloads from the model's ring.
+ * refill that settled is added as a mark where it began (the model knows when a span began, not which trade ended
+ * it): the refilled or replayed trades are the ones above the mark. Changing the symbol reloads from the model's ring.
  */
 public final class TapeViewModel {
     private final StringProperty symbol = new SimpleStringProperty(this, "symbol", "");
@@ -186,7 +187,7 @@ public final class TapeViewModel {
             }
             String key = m.cause() + "/" + m.fromTs() + "/" + (unsettled ? "pending" : m.recovery());
             if (marked.add(key)) {
-                rows.addMark(m.toTs(), label(m));
+                rows.addMark(m.fromTs(), label(m));
                 added = true;
             }
         }
