@@ -105,9 +105,9 @@ public record AlertRule(long id, String symbol, AlertKind kind, double level, in
             case PRICE_BELOW -> "price crosses below " + plain(level);
             case CHANGE_ABOVE -> "day change above " + signed(level) + " %";
             case CHANGE_BELOW -> "day change below " + signed(level) + " %";
-            case MOVE_UP -> "rises " + plain(level) + " % within " + window + " min";
-            case MOVE_DOWN -> "falls " + plain(level) + " % within " + window + " min";
-            case MOVE_ANY -> "moves " + plain(level) + " % within " + window + " min";
+            case MOVE_UP -> "rises " + plain(level) + " % in " + window + " min";
+            case MOVE_DOWN -> "falls " + plain(level) + " % in " + window + " min";
+            case MOVE_ANY -> "moves " + plain(level) + " % in " + window + " min";
             case LINE_ABOVE -> "crosses above " + line;
             case LINE_BELOW -> "crosses below " + line;
             case STALE -> "stale or delayed for " + window + " s";

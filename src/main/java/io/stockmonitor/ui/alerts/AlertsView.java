@@ -26,6 +26,8 @@ import javafx.scene.input.KeyCode;
  */
 public final class AlertsView {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter SECONDS =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final AlertsViewModel model;
     private final AlertContext context;
@@ -63,12 +65,12 @@ public final class AlertsView {
         rulesTable.setItems(model.rules());
         rulesTable.setPlaceholder(new Label("No alerts yet: New alert…, a watchlist row's menu, or the chart's"));
         rulesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        rulesTable.getColumns().add(column("Symbol", 72, r -> r.symbol(), "The symbol the alert watches"));
-        rulesTable.getColumns().add(column("Alert", 200, r -> r.describe().substring(r.symbol().length() + 1),
+        rulesTable.getColumns().add(column("Symbol", 82, r -> r.symbol(), "The symbol the alert watches"));
+        rulesTable.getColumns().add(column("Alert", 190, r -> r.describe().substring(r.symbol().length() + 1),
                 "What fires it"));
-        rulesTable.getColumns().add(column("Fires", 110, AlertRule::rearmText,
+        rulesTable.getColumns().add(column("Fires", 116, AlertRule::rearmText,
                 "Once, or every time it re-arms (how far back the value must come first)"));
-        TableColumn<AlertRule, String> status = column("Status", 64, this::status,
+        TableColumn<AlertRule, String> status = column("Status", 72, this::status,
                 "Active (evaluated on every trade), Paused, or Fired (a one-shot alert that fired)");
         status.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -83,8 +85,10 @@ public final class AlertsView {
             }
         });
         rulesTable.getColumns().add(status);
-        rulesTable.getColumns().add(column("Last fired", 170, this::lastFired,
-                "When it last fired, at what price, and its marks"));
+        TableColumn<AlertRule, String> last = column("Last fired", 170, this::lastFired,
+                "When it last fired, at what price, and its marks");
+        last.setMinWidth(60);
+        rulesTable.getColumns().add(last);
         rulesTable.setRowFactory(t -> {
             TableRow<AlertRule> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -108,15 +112,13 @@ public final class AlertsView {
         logTable.setItems(model.log());
         logTable.setPlaceholder(new Label("Nothing fired yet"));
         logTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        logTable.getColumns().add(logColumn("Time", 92, f -> TIME.format(Instant.ofEpochMilli(f.atMs())),
+        logTable.getColumns().add(logColumn("Time", 100, f -> TIME.format(Instant.ofEpochMilli(f.atMs())),
                 "When it fired here (your clock)", false));
-        logTable.getColumns().add(logColumn("Symbol", 72, AlertFiring::symbol, "The symbol", false));
-        logTable.getColumns().add(logColumn("Rule", 110, f -> f.rule().text(), "The alert's short form", false));
-        logTable.getColumns().add(logColumn("Price", 84, f -> f.hasTrade() ? AlertRule.plain(f.price()) : "—",
+        logTable.getColumns().add(logColumn("Symbol", 82, AlertFiring::symbol, "The symbol", false));
+        logTable.getColumns().add(logColumn("Rule", 104, f -> f.rule().text(), "The alert's short form", false));
+        logTable.getColumns().add(logColumn("Price", 80, f -> f.hasTrade() ? AlertRule.plain(f.price()) : "—",
                 "The price of the trade that fired it", true));
-        logTable.getColumns().add(logColumn("What happened", 260, AlertFiring::message,
-                "What the alert saw", false));
-        TableColumn<AlertFiring, String> marks = logColumn("Marks", 200, AlertsView::marks,
+        TableColumn<AlertFiring, String> marks = logColumn("Marks", 112, AlertsView::marks,
                 "refilled: fired on a trade replayed or refilled after an outage (its own time is shown); "
                         + "across a gap: the price jumped over the level while trades were lost", false);
         marks.setCellFactory(c -> new TableCell<>() {
@@ -124,6 +126,7 @@ public final class AlertsView {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
                 getStyleClass().remove("mark-cell");
                 if (!empty && item != null && !item.isEmpty()) {
                     getStyleClass().add("mark-cell");
@@ -131,6 +134,11 @@ public final class AlertsView {
             }
         });
         logTable.getColumns().add(marks);
+        TableColumn<AlertFiring, String> what = logColumn("What happened", 260, AlertFiring::message,
+                "What the alert saw", false);
+        // The last column takes what is left, and gives way first when the panel is narrow.
+        what.setMinWidth(60);
+        logTable.getColumns().add(what);
         logSummary.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.log().isEmpty() ? "Firings appear here, newest first"
                         : model.log().size() + " firings (the newest " + io.stockmonitor.alerts.AlertLimits.LOG_ENTRIES
@@ -142,6 +150,12 @@ public final class AlertsView {
                 () -> "Alerts (" + model.rules().size() + ")", model.rules()));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now == logTab) {
+                model.markSeen();
+            }
+        });
+        // Firings that arrive while the log is open are seen as they come.
+        model.unseenProperty().addListener((obs, old, now) -> {
+            if (now.intValue() > 0 && tabs.getSelectionModel().getSelectedItem() == logTab) {
                 model.markSeen();
             }
         });
@@ -178,7 +192,7 @@ public final class AlertsView {
         if (f == null) {
             return "";
         }
-        String at = TIME.format(Instant.ofEpochMilli(f.atMs()));
+        String at = SECONDS.format(Instant.ofEpochMilli(f.atMs()));
         String price = f.hasTrade() ? " at " + AlertRule.plain(f.price()) : "";
         return at + price + (f.marks().isEmpty() ? "" : " · " + f.marks());
     }
@@ -190,7 +204,8 @@ public final class AlertsView {
         header.setTooltip(new Tooltip(tip));
         c.setGraphic(header);
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 64));
+        // A title never shrinks into "...": the last column gives way first.
+        c.setMinWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setSortable(false);
         return c;

@@ -44,9 +44,11 @@ public final class TapeView {
     private void initialize() {
         canvas = new TapeCanvas(model);
         canvas.setId("tapeCanvas");
-        host.getChildren().add(canvas);
+        // Under the pause badge, which shows only while paused.
+        host.getChildren().add(0, canvas);
         symbolLabel.textProperty().bind(model.symbolProperty());
         statusLabel.textProperty().bind(model.statusProperty());
+        statusLabel.visibleProperty().bind(model.statusProperty().isNotEmpty());
         model.versionProperty().addListener((obs, old, now) -> canvas.update());
         // Hovering holds the tape still, so a row can be read; leaving catches up at once.
         canvas.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> model.pausedProperty().set(true));
