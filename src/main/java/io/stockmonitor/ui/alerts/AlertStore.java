@@ -104,7 +104,8 @@ public final class AlertStore {
             return new AlertRule(n.path("id").asLong(), symbol, kind, n.path("level").asDouble(Double.NaN),
                     n.path("window").asInt(0), n.hasNonNull("line") ? n.get("line").asText() : null,
                     n.path("oneShot").asBoolean(true), n.path("rearmPercent").asDouble(0),
-                    n.path("paused").asBoolean(false), n.hasNonNull("text") ? n.get("text").asText() : null);
+                    // The short form is made again from the values: a hand edit of the level cannot leave it stale.
+                    n.path("paused").asBoolean(false), null);
         } catch (IllegalArgumentException e) {
             return null;
         }
