@@ -39,10 +39,10 @@ class AlertsViewModelTest {
         assertThat(a.kind().upward()).isTrue();
         assertThat(model.addPriceAlert("AAPL", 180, 189).text()).isEqualTo("AAPL<180");
         model.book().setPaused(a.id(), true);
-        assertThat(sent).last().asList().extracting("text").containsExactly("AAPL<180");
-        assertThat(saved).last().asList().hasSize(2);
+        assertThat(sent.get(sent.size() - 1)).extracting(AlertRule::text).containsExactly("AAPL<180");
+        assertThat(saved.get(saved.size() - 1)).hasSize(2);
         model.book().remove(a.id());
-        assertThat(saved).last().asList().hasSize(1);
+        assertThat(saved.get(saved.size() - 1)).hasSize(1);
     }
 
     @Test
