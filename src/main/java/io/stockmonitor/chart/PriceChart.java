@@ -383,6 +383,14 @@ public class PriceChart extends Region {
         return viewport.end();
     }
 
+    /**
+     * The price at {@code y} (the chart's own coordinates) on the price axis as last drawn; NaN outside the price
+     * pane or before any data. Lets a caller turn a click into a price level (e.g. an alert at this price).
+     */
+    public double priceAtY(double y) {
+        return renderer.priceAt(y);
+    }
+
     /** The OHLCV (or tick) readout of the row under the crosshair; empty when the mouse is not over data. */
     public ReadOnlyStringProperty crosshairReadoutProperty() {
         return crosshairReadout.getReadOnlyProperty();

@@ -267,6 +267,37 @@ public final class ConnectionSupervisor implements AutoCloseable {
         post(() -> output.sink(sink));
     }
 
+    /**
+     * Adds a listener that sees every applied trade and settled gap after the model and the record (alerts); any
+     * thread: it joins on the feed thread, before any trade that task order puts after it.
+     */
+    public void addTradeListener(TradeListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        post(() -> output.addListener(listener));
+    }
+
+    public void removeTradeListener(TradeListener listener) {
+        post(() -> output.removeListener(listener));
+    }
+
+    /** Runs {@code task} on the feed thread soon, without waiting; any thread. Dropped once closed. */
+    public void execute(Runnable task) {
+        post(Objects.requireNonNull(task, "task"));
+    }
+
+    /**
+     * Runs {@code task} on the feed thread every {@code periodMs} (fixed delay) until the returned future is
+     * cancelled or the supervisor closed; any thread. Null when already closed.
+     */
+    public ScheduledFuture<?> every(long periodMs, Runnable task) {
+        Objects.requireNonNull(task, "task");
+        try {
+            return feed.scheduleWithFixedDelay(task, periodMs, periodMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return null;
+        }
+    }
+
     /** Runs {@code task} on the feed thread and waits for it (tests, benchmarks). */
     public void onFeedThread(Runnable task) {
         CompletableFuture<Void> done = new CompletableFuture<>();

@@ -28,6 +28,11 @@ public final class TradeValues {
         return size >= 0 && size < Double.POSITIVE_INFINITY;
     }
 
+    /** A quoted size as given when it is a plausible one (finite, not negative), else NaN: shown as unknown. */
+    public static double sizeOrNaN(double size) {
+        return size >= 0 && Double.isFinite(size) ? size : Double.NaN;
+    }
+
     /** Why a trade cannot be applied, or null when it can; no allocation. */
     public static String problem(double price, double size, long timeMs) {
         if (!price(price)) {

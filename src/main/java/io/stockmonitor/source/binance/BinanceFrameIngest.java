@@ -1,5 +1,7 @@
 package io.stockmonitor.source.binance;
 
+import io.stockmonitor.source.TradeValues;
+
 import io.stockmonitor.feed.FeedCounters;
 import io.stockmonitor.feed.SymbolTable;
 import io.stockmonitor.feed.TradeOutput;
@@ -109,7 +111,7 @@ public final class BinanceFrameIngest {
                     problem = "bookTicker of " + p.symbol + " with bid " + p.bid + ", ask " + p.ask;
                     return Result.BAD;
                 }
-                output.quote(p.symbol, p.bid, p.ask);
+                output.quote(p.symbol, p.bid, p.ask, TradeValues.sizeOrNaN(p.bidQty), TradeValues.sizeOrNaN(p.askQty));
                 return Result.DATA;
             }
             default -> {

@@ -47,6 +47,9 @@ final class CoinbaseFrameParser {
     double price;
     double size;
     double bid;
+    /** The ticker's sizes at the best bid and ask; NaN when absent. */
+    double bidSize;
+    double askSize;
     double ask;
     double open24h;
     double high24h;
@@ -146,6 +149,8 @@ final class CoinbaseFrameParser {
             case "size" -> size = decimal(p, value);
             case "best_bid" -> bid = decimal(p, value);
             case "best_ask" -> ask = decimal(p, value);
+            case "best_bid_size" -> bidSize = decimal(p, value);
+            case "best_ask_size" -> askSize = decimal(p, value);
             case "open_24h" -> open24h = decimal(p, value);
             case "high_24h" -> high24h = decimal(p, value);
             case "low_24h" -> low24h = decimal(p, value);
@@ -264,6 +269,8 @@ final class CoinbaseFrameParser {
         price = Double.NaN;
         size = Double.NaN;
         bid = Double.NaN;
+        bidSize = Double.NaN;
+        askSize = Double.NaN;
         ask = Double.NaN;
         open24h = Double.NaN;
         high24h = Double.NaN;

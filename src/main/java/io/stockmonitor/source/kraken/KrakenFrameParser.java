@@ -61,6 +61,9 @@ final class KrakenFrameParser {
     /** Best bid and ask; NaN when missing or not a number. */
     double bid;
     double ask;
+    /** The ticker's quantities at the best bid and ask; NaN when missing. */
+    double bidQty;
+    double askQty;
 
     // ---- per frame ----
     private int channel;
@@ -306,8 +309,10 @@ final class KrakenFrameParser {
                 }
                 case "bid" -> bid = number(p, value);
                 case "ask" -> ask = number(p, value);
+                case "bid_qty" -> bidQty = number(p, value);
+                case "ask_qty" -> askQty = number(p, value);
                 default -> {
-                    // side, ord_type; the ticker's quantities and statistics: not needed here.
+                    // side, ord_type; the ticker's statistics: not needed here.
                 }
             }
         }
@@ -354,6 +359,8 @@ final class KrakenFrameParser {
         tickerNamedSymbol = false;
         bid = Double.NaN;
         ask = Double.NaN;
+        bidQty = Double.NaN;
+        askQty = Double.NaN;
         channel = CHANNEL_NONE;
         dataWasArray = false;
         typeSnapshot = false;
