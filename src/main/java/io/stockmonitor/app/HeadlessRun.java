@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 final class HeadlessRun {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILED = 3;
+    /** How often the record's buffer is written out while a run goes on (a tool tailing it lags at most this). */
+    static final long RECORD_FLUSH_MS = 1_000;
     static final int EXIT_RECORD = 4;
     private static final Logger LOG = LoggerFactory.getLogger(HeadlessRun.class);
     /** How long a shutdown hook waits for the summary. */
@@ -81,6 +83,8 @@ final class HeadlessRun {
                 if (recorder != null) {
                     client.setTickSink(recorder);
                     client.addListener(recorder);
+                    // On the feed thread, between the lines it writes: the file never ends in half a line.
+                    client.every(RECORD_FLUSH_MS, recorder::flushBuffered);
                 }
                 if (alerts != null) {
                     // After the record's sink: an alert line follows the line of the trade that fired it.

@@ -122,6 +122,21 @@ public final class FeedRecordWriter implements TickSink, FeedListener, Closeable
         out.flush();
     }
 
+    /**
+     * Writes out what is buffered, keeping a failure for {@link #close()} as {@link #write()} does: called about once
+     * a second, so a tool that tails the record sees trades within a second, not only when the run ends.
+     */
+    public synchronized void flushBuffered() {
+        if (failure != null) {
+            return;
+        }
+        try {
+            out.flush();
+        } catch (IOException e) {
+            failure = e;
+        }
+    }
+
     @Override
     public synchronized void close() throws IOException {
         try {
