@@ -1,7 +1,7 @@
 package io.stockmonitor.app;
 
-import io.stockmonitor.ui.Settings;
-import io.stockmonitor.ui.SettingsStore;
+import io.stockmonitor.ui.settings.Settings;
+import io.stockmonitor.ui.settings.SettingsStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -5,7 +5,7 @@ import com.github.javakeyring.Keyring;
 import com.github.javakeyring.PasswordAccessException;
 import io.stockmonitor.source.Credentials;
 import io.stockmonitor.source.SourceKind;
-import io.stockmonitor.ui.CredentialVault;
+import io.stockmonitor.ui.connect.CredentialVault;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,7 @@
 package io.stockmonitor.ui;
 
+import io.stockmonitor.ui.chart.ChartViewModel;
+
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,10 @@
 package io.stockmonitor.ui;
 
+import io.stockmonitor.ui.chart.ChartView;
+import io.stockmonitor.ui.connect.ConnectionDialogView;
+import io.stockmonitor.ui.settings.Settings;
+import io.stockmonitor.ui.watchlist.WatchlistView;
+
 import io.stockmonitor.source.SourceChoice;
 import java.util.Optional;
 import javafx.fxml.FXML;

@@ -1,5 +1,14 @@
 package io.stockmonitor.ui;
 
+import io.stockmonitor.ui.chart.ChartHistoryLoader;
+import io.stockmonitor.ui.chart.ChartMode;
+import io.stockmonitor.ui.chart.ChartViewModel;
+import io.stockmonitor.ui.connect.CredentialVault;
+import io.stockmonitor.ui.settings.Settings;
+import io.stockmonitor.ui.status.StatusBarViewModel;
+import io.stockmonitor.ui.watchlist.WatchLists;
+import io.stockmonitor.ui.watchlist.WatchlistViewModel;
+
 import io.stockmonitor.market.MarketModel;
 import io.stockmonitor.market.QuoteView;
 import io.stockmonitor.ui.alerts.AlertContext;

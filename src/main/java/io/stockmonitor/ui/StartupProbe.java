@@ -1,5 +1,8 @@
 package io.stockmonitor.ui;
 
+import io.stockmonitor.ui.chart.ChartViewModel;
+import io.stockmonitor.ui.watchlist.WatchRow;
+
 import java.util.HashSet;
 import java.util.Set;
 import org.slf4j.Logger;

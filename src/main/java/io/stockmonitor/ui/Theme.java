@@ -1,5 +1,7 @@
 package io.stockmonitor.ui;
 
+import io.stockmonitor.ui.settings.Settings;
+
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;

@@ -1,5 +1,10 @@
 package io.stockmonitor.ui;
 
+import io.stockmonitor.ui.chart.ChartView;
+import io.stockmonitor.ui.connect.ConnectionDialogView;
+import io.stockmonitor.ui.status.StatusBarView;
+import io.stockmonitor.ui.watchlist.WatchlistView;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.stockmonitor.ui.MainViewModel;
-import io.stockmonitor.ui.SettingsStore;
+import io.stockmonitor.ui.settings.SettingsStore;
 import io.stockmonitor.ui.Theme;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -13,22 +13,22 @@ import java.util.function.LongSupplier;
  * A session whose market model the test fills directly (no network): for view and view-model tests. The test is
  * the model's single writer; subscribe/unsubscribe add and remove symbols on the calling thread.
  */
-final class FakeFeedPort implements FeedPort {
+public final class FakeFeedPort implements FeedPort {
     /** What latency() answers; tests may set a late feed. */
-    volatile Latency latency = new Latency(3, 9);
-    final MarketModel market;
-    final List<String> universe;
-    final List<String> subscribed = new CopyOnWriteArrayList<>();
-    final List<String> unsubscribed = new CopyOnWriteArrayList<>();
+    public volatile Latency latency = new Latency(3, 9);
+    public final MarketModel market;
+    public final List<String> universe;
+    public final List<String> subscribed = new CopyOnWriteArrayList<>();
+    public final List<String> unsubscribed = new CopyOnWriteArrayList<>();
     /** History requests, as "symbol interval beforeMs". */
-    final List<String> historyRequests = new CopyOnWriteArrayList<>();
-    final AtomicLong messages = new AtomicLong();
-    volatile ConnectionInfo connection = new ConnectionInfo(LinkState.CONNECTED, 0, 0, "fake://feed", "");
-    volatile Consumer<LinkEvent> sink = e -> { };
-    volatile boolean closed;
+    public final List<String> historyRequests = new CopyOnWriteArrayList<>();
+    public final AtomicLong messages = new AtomicLong();
+    public volatile ConnectionInfo connection = new ConnectionInfo(LinkState.CONNECTED, 0, 0, "fake://feed", "");
+    public volatile Consumer<LinkEvent> sink = e -> { };
+    public volatile boolean closed;
     private long seq;
 
-    FakeFeedPort(List<String> universe, List<String> initial, LongSupplier clock) {
+    public FakeFeedPort(List<String> universe, List<String> initial, LongSupplier clock) {
         this.market = new MarketModel(MarketLimits.defaults(), clock);
         this.universe = List.copyOf(universe);
         initial.forEach(market::addSymbol);
@@ -37,7 +37,7 @@ final class FakeFeedPort implements FeedPort {
     private io.stockmonitor.alerts.AlertEngine alerts;
 
     /** Writes one tick for the symbol at the given price (test thread = the single writer); alerts evaluate it. */
-    synchronized void tick(String symbol, double price, long nowMs) {
+    public synchronized void tick(String symbol, double price, long nowMs) {
         seq++;
         market.applyTick(symbol, seq, nowMs, price, 100, price - 0.01, price + 0.01, nowMs);
         if (alerts != null) {

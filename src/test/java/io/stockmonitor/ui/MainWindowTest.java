@@ -1,5 +1,11 @@
 package io.stockmonitor.ui;
 
+import io.stockmonitor.ui.chart.ChartMode;
+import io.stockmonitor.ui.settings.Settings;
+import io.stockmonitor.ui.watchlist.WatchRow;
+import io.stockmonitor.ui.watchlist.WatchlistColumn;
+import io.stockmonitor.ui.watchlist.WatchlistGrid;
+
 import io.stockmonitor.source.SourceChoice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,7 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The main window against a market model the test fills directly (the outage test uses the real simulator). */
 @ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
+public class MainWindowTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final List<String> UNIVERSE = List.of("AAPL", "MSFT", "NVDA", "META", "MU", "TSLA");
 
@@ -349,11 +355,11 @@ class MainWindowTest {
                 && l.getText().startsWith(textStart) && n.isVisible()).query();
     }
 
-    static <T> T onFx(Callable<T> call) {
+    public static <T> T onFx(Callable<T> call) {
         return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(call));
     }
 
-    static void waitFor(Callable<Boolean> condition) {
+    public static void waitFor(Callable<Boolean> condition) {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
             WaitForAsyncUtils.waitForFxEvents();
             return condition.call();
