@@ -101,8 +101,8 @@ public final class StockMonitorApplication extends Application {
                 Math.min(DEFAULT_HEIGHT, screen.getHeight()));
         stage.setScene(scene);
         stage.setTitle("Stock Monitor");
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
+        stage.setMinWidth(MainView.MIN_WIDTH);
+        stage.setMinHeight(MainView.MIN_HEIGHT);
         place(stage, settings.getWindow());
         stage.setOnCloseRequest(e -> saveSettings());
         stage.show();

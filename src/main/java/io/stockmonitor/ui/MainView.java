@@ -32,6 +32,10 @@ import javafx.stage.Stage;
 
 /** Controller of MainView.fxml: menus, theme, the source badge, keyboard shortcuts and window layout. */
 public final class MainView {
+    /** The smallest window the layout is made for: at this size nothing that matters is cut. */
+    public static final double MIN_WIDTH = 900;
+    public static final double MIN_HEIGHT = 560;
+
     private final MainViewModel model;
     private final ViewLoader loader;
     private final ViewLoader.Actions actions;

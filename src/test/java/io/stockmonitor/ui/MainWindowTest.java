@@ -39,6 +39,7 @@ public class MainWindowTest {
     private MainView view;
     private FrameLoop loop;
     private Node root;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
@@ -49,6 +50,10 @@ public class MainWindowTest {
         view = loaded.controller();
         root = loaded.root();
         stage.setScene(new Scene(loaded.root(), 1200, 720));
+        // TestFX keeps one stage for every test: a size an earlier test set goes.
+        stage.setWidth(1200);
+        stage.setHeight(720);
+        this.stage = stage;
         stage.show();
         loop = new FrameLoop(model);
         loop.start();
@@ -135,6 +140,8 @@ public class MainWindowTest {
 
     @Test
     void namedWatchlistsAreTabsAndAColumnCanBeShown(FxRobot robot) {
+        // Room for the extra column (a narrow watchlist leaves columns out, the sparkline first).
+        wideWatchlist(robot);
         robot.interact(() -> model.watchlist().newList("Tech"));
         waitFor(() -> onFx(() -> model.watchlist().symbols().isEmpty()));
         robot.clickOn("#addField").write("MU").type(KeyCode.ENTER);
@@ -187,6 +194,9 @@ public class MainWindowTest {
     void switchesIntervalsAndTheTickLine(FxRobot robot) {
         robot.clickOn(cell("AAPL"));
         PriceChart chart = robot.lookup("#priceChart").queryAs(PriceChart.class);
+        // A wide chart has a button per interval.
+        splitAt(robot, 0.2, 0.95);
+        waitFor(() -> onFx(() -> view.chart().intervals().showsButtons()));
         robot.clickOn("#mode-M1");
         waitFor(() -> onFx(() -> chart.getIntervalMillis()) == 60_000L && onFx(() -> chart.candles().size()) >= 1);
         assertThat(model.chart().modeProperty().get()).isEqualTo(ChartMode.M1);
@@ -196,19 +206,37 @@ public class MainWindowTest {
         waitFor(() -> onFx(() -> chart.getMode()) == io.stockmonitor.chart.ChartMode.TICK_LINE
                 && onFx(() -> chart.ticks().size()) == 30);
 
-        robot.clickOn("#mode-S5");
-        waitFor(() -> onFx(() -> chart.getMode()) == io.stockmonitor.chart.ChartMode.CANDLES
-                && onFx(() -> chart.getIntervalMillis()) == 5_000L);
-
-        robot.clickOn("#mode-H4");
-        waitFor(() -> onFx(() -> chart.getIntervalMillis()) == 4 * 3_600_000L);
-        assertThat(model.chart().modeProperty().get()).isEqualTo(ChartMode.H4);
         for (ChartMode mode : ChartMode.values()) {
             javafx.scene.control.ToggleButton b = robot.lookup("#mode-" + mode.name()).queryAs(
                     javafx.scene.control.ToggleButton.class);
             assertThat(b.getText()).as("the whole label, never cut").isEqualTo(mode.label());
             assertThat(onFx(() -> b.getWidth())).as(mode.label()).isGreaterThanOrEqualTo(onFx(() -> b.prefWidth(-1)));
         }
+
+        // A narrow one has a menu naming the interval instead.
+        splitAt(robot, Settings.DEFAULT_DIVIDER, 0.7);
+        waitFor(() -> onFx(() -> !view.chart().intervals().showsButtons()));
+        assertThat(robot.lookup("#modeMenu").queryLabeled().getText()).isEqualTo("Ticks");
+        robot.clickOn("#modeMenu").clickOn("#menu-mode-S5");
+        waitFor(() -> onFx(() -> chart.getMode()) == io.stockmonitor.chart.ChartMode.CANDLES
+                && onFx(() -> chart.getIntervalMillis()) == 5_000L);
+
+        robot.clickOn("#modeMenu").clickOn("#menu-mode-H4");
+        waitFor(() -> onFx(() -> chart.getIntervalMillis()) == 4 * 3_600_000L);
+        assertThat(model.chart().modeProperty().get()).isEqualTo(ChartMode.H4);
+        assertThat(robot.lookup("#modeMenu").queryLabeled().getText()).isEqualTo("4h");
+    }
+
+    /** A window wide enough for every default column and one more. */
+    private void wideWatchlist(FxRobot robot) {
+        robot.interact(() -> stage.setWidth(1700));
+        splitAt(robot, 0.6, 0.9);
+    }
+
+    /** Moves the main split's dividers (watchlist | chart | tape). */
+    private static void splitAt(FxRobot robot, double watchlist, double tape) {
+        javafx.scene.control.SplitPane split = robot.lookup("#mainSplit").queryAs(javafx.scene.control.SplitPane.class);
+        robot.interact(() -> split.setDividerPositions(watchlist, tape));
     }
 
     @Test
@@ -292,6 +320,7 @@ public class MainWindowTest {
 
     @Test
     void columnWidthsAndTheSortAreRememberedInTheSettings(FxRobot robot) {
+        wideWatchlist(robot);
         WatchlistGrid table = grid(robot);
         robot.interact(() -> {
             table.resizeColumn(WatchlistColumn.VOLUME, 140);

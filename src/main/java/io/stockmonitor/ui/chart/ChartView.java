@@ -8,22 +8,20 @@ import java.util.Locale;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
 /** Controller of ChartView.fxml: the interval buttons, follow-live and zoom, and the chart fed from the model. */
 public final class ChartView {
     private final ChartViewModel model;
     private final DecimalFormat price = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
-    private final ToggleGroup modes = new ToggleGroup();
+    private IntervalPicker intervals;
 
     @FXML
     private Label symbolLabel;
     @FXML
     private Label lastLabel;
     @FXML
-    private HBox modeButtons;
+    private StackPane intervalHost;
     @FXML
     private ToggleButton followLive;
     @FXML
@@ -41,25 +39,8 @@ public final class ChartView {
 
     @FXML
     private void initialize() {
-        for (ChartMode mode : ChartMode.values()) {
-            ToggleButton b = new ToggleButton(mode.label());
-            b.setId("mode-" + mode.name());
-            b.setUserData(mode);
-            b.setToggleGroup(modes);
-            b.getStyleClass().add("mode-button");
-            // A narrow chart squeezes the spacer, never the buttons' labels into "...".
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            modeButtons.getChildren().add(b);
-        }
-        selectModeButton(model.modeProperty().get());
-        modes.selectedToggleProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                old.setSelected(true);
-            } else {
-                model.modeProperty().set((ChartMode) now.getUserData());
-            }
-        });
-        model.modeProperty().addListener((obs, old, now) -> selectModeButton(now));
+        intervals = new IntervalPicker(model.modeProperty());
+        intervalHost.getChildren().add(intervals);
         followLive.selectedProperty().bindBidirectional(model.followLiveProperty());
         symbolLabel.textProperty().bind(model.symbolProperty());
         symbolLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -72,14 +53,6 @@ public final class ChartView {
             double last = model.lastPrice();
             lastLabel.setText(Double.isNaN(last) ? "" : price.format(last));
         });
-    }
-
-    private void selectModeButton(ChartMode mode) {
-        for (var t : modes.getToggles()) {
-            if (t.getUserData() == mode && !t.isSelected()) {
-                t.setSelected(true);
-            }
-        }
     }
 
     /**
@@ -124,6 +97,11 @@ public final class ChartView {
     @FXML
     public void onZoomOut() {
         surface.zoomOut();
+    }
+
+    /** The interval buttons, or the menu that stands in for them in a narrow chart. */
+    public IntervalPicker intervals() {
+        return intervals;
     }
 
     /** The chart node (for tests and keyboard zoom). */

@@ -76,6 +76,9 @@ public final class ConnectionDialogView {
     @FXML
     private void initialize() {
         error.setText("");
+        // An error line takes its whole height, and the dialog grows to fit it rather than pushing its buttons off.
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        error.textProperty().addListener((obs, old, now) -> fitWindow());
         sourceList.getItems().setAll(SourceKind.DEMO, SourceKind.BINANCE, SourceKind.COINBASE, SourceKind.KRAKEN,
                 SourceKind.ALPACA, SourceKind.FINNHUB, SourceKind.V1);
         sourceList.setCellFactory(list -> new ListCell<>() {
@@ -289,6 +292,19 @@ public final class ConnectionDialogView {
                     return fail(e.getMessage());
                 }
             }
+        }
+    }
+
+    /** Resizes the dialog to its content when that grew past the window (an error line appeared). */
+    private void fitWindow() {
+        javafx.stage.Window window = error.getScene() == null ? null : error.getScene().getWindow();
+        if (window == null) {
+            return;
+        }
+        javafx.scene.Parent content = error.getScene().getRoot();
+        double needed = content.prefHeight(error.getScene().getWidth());
+        if (needed > error.getScene().getHeight() + 0.5) {
+            window.sizeToScene();
         }
     }
 

@@ -59,10 +59,70 @@ public final class StatusBarView {
         recoveriesTip.setWrapText(true);
         recoveriesTip.setMaxWidth(420);
         recoveries.setTooltip(recoveriesTip);
+        for (Label field : new Label[] {state, server, latency, rate, recoveries}) {
+            // A field shows whole or not at all (fit), never as "…".
+            field.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            field.textProperty().addListener((obs, old, now) -> fit());
+        }
+        // The bar takes the window's width whatever its fields would like; fit() decides which of them show.
+        bar.setMinWidth(0);
+        notice.setWrapText(true);
+        notice.textProperty().addListener((obs, old, now) -> fit());
+        bar.widthProperty().addListener((obs, old, now) -> fit());
         model.stateProperty().addListener((obs, old, now) -> showState(now));
         showState(model.stateProperty().get());
         model.cueProperty().addListener((obs, old, now) -> showCue(now));
         model.delayedProperty().addListener((obs, old, now) -> state.pseudoClassStateChanged(pseudo("delayed"), now));
+    }
+
+    /**
+     * Leaves out the fields the bar has no room for, in {@link #leaveOutOrder()}'s order (the server first; the
+     * connection state never), each with the separator before it, and brings them back when there is room.
+     */
+    private void fit() {
+        double available = bar.getWidth() - bar.snappedLeftInset() - bar.snappedRightInset();
+        if (available <= 0) {
+            return;
+        }
+        double spacing = bar.getSpacing();
+        double need = state.prefWidth(-1);
+        java.util.List<Label> order = leaveOutOrder();
+        double[] cost = new double[order.size()];
+        for (int i = 0; i < order.size(); i++) {
+            Label field = order.get(i);
+            cost[i] = field.prefWidth(-1) + separatorBefore(field).prefWidth(-1) + 2 * spacing;
+            need += cost[i];
+        }
+        if (notice.isVisible()) {
+            // Room for the notice's first words; a longer notice wraps onto a second line.
+            need += Math.min(notice.prefWidth(-1), 240) + 2 * spacing;
+        }
+        for (int i = 0; i < order.size(); i++) {
+            boolean show = need <= available;
+            Label field = order.get(i);
+            setShown(field, show);
+            setShown(separatorBefore(field), show);
+            if (!show) {
+                need -= cost[i];
+            }
+        }
+    }
+
+    /** The fields the bar leaves out when narrow, first to last. */
+    private java.util.List<Label> leaveOutOrder() {
+        return java.util.List.of(server, recoveries, rate, latency);
+    }
+
+    private javafx.scene.Node separatorBefore(Label field) {
+        int i = bar.getChildren().indexOf(field);
+        return bar.getChildren().get(i - 1);
+    }
+
+    private static void setShown(javafx.scene.Node node, boolean shown) {
+        if (node.isVisible() != shown) {
+            node.setVisible(shown);
+            node.setManaged(shown);
+        }
     }
 
     private void showState(LinkState s) {

@@ -44,6 +44,15 @@ public enum WatchlistColumn {
     FRESHNESS("Data", 120, 60, Kind.FRESHNESS, null, null, true,
             "LIVE, STALE with its age, RESYNCING, REFILLING; for a minute after a gap, how it ended");
 
+    /**
+     * The order in which columns leave a watchlist too narrow for all the shown ones (each comes back when there
+     * is room): the sparkline first, then the extras a trader adds by hand, then volume, the quote and the change.
+     * The symbol, the last price and the freshness are never left out.
+     */
+    public static final java.util.List<WatchlistColumn> SQUEEZE_ORDER = java.util.List.of(SPARKLINE, NAME,
+            LAST_SIZE, BID_SIZE, ASK_SIZE, SPREAD, PREV_CLOSE, OPEN, LOW, HIGH, LAST_TIME, VOLUME, ASK, BID, CHANGE,
+            CHANGE_PERCENT);
+
     enum Kind { SYMBOL, TEXT, NUMBER, SIGNED_NUMBER, TIME, SPARKLINE, FRESHNESS }
 
     /** A sort as the settings file writes it: the column and its direction. */

@@ -204,6 +204,11 @@ public final class WatchlistGrid extends Region {
         header.showChooser();
     }
 
+    /** Shown columns the last layout left out because the watchlist is too narrow for them. */
+    public java.util.Set<WatchlistColumn> squeezedColumns() {
+        return header.squeezedColumns();
+    }
+
     /** The columns shown. */
     java.util.Set<WatchlistColumn> shownColumns() {
         return header.shownColumns();

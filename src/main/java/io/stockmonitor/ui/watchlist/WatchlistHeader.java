@@ -145,14 +145,58 @@ final class WatchlistHeader extends Pane {
         return 0;
     }
 
+    /**
+     * Which shown columns a body {@code available} pixels wide leaves out: in {@link WatchlistColumn#SQUEEZE_ORDER}
+     * (the sparkline first), until the others fit at their preferred (or dragged) widths; the symbol, the last
+     * price and the freshness are never left out.
+     */
+    private boolean[] squeezed(double available) {
+        boolean[] out = new boolean[COLUMNS.length];
+        double need = 0;
+        for (WatchlistColumn c : COLUMNS) {
+            if (shown[c.ordinal()]) {
+                need += isDragged(c) ? draggedWidth[c.ordinal()] : c.prefWidth();
+            }
+        }
+        for (WatchlistColumn c : WatchlistColumn.SQUEEZE_ORDER) {
+            if (need <= available) {
+                break;
+            }
+            if (shown[c.ordinal()]) {
+                out[c.ordinal()] = true;
+                need -= isDragged(c) ? draggedWidth[c.ordinal()] : c.prefWidth();
+            }
+        }
+        return out;
+    }
+
+    /** Shown columns the last layout left out for lack of room. */
+    Set<WatchlistColumn> squeezedColumns() {
+        Set<WatchlistColumn> out = EnumSet.noneOf(WatchlistColumn.class);
+        for (WatchlistColumn c : COLUMNS) {
+            if (shown[c.ordinal()] && columnWidth[c.ordinal()] == 0) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     /** Works out the columns for a body {@code available} pixels wide and places the titles over them. */
     void layoutColumns(double available, double height) {
         double room = available;
         double pref = 0;
         double min = 0;
-        int last = lastShown();
+        boolean[] squeezed = squeezed(available);
+        boolean[] visible = new boolean[COLUMNS.length];
+        int last = 0;
         for (WatchlistColumn c : COLUMNS) {
-            if (!shown[c.ordinal()]) {
+            visible[c.ordinal()] = shown[c.ordinal()] && !squeezed[c.ordinal()];
+            if (visible[c.ordinal()]) {
+                last = c.ordinal();
+            }
+        }
+        for (WatchlistColumn c : COLUMNS) {
+            if (!visible[c.ordinal()]) {
                 continue;
             }
             if (isDragged(c)) {
@@ -165,8 +209,8 @@ final class WatchlistHeader extends Pane {
         double x = 0;
         for (WatchlistColumn c : COLUMNS) {
             double width;
-            titles[c.ordinal()].setVisible(shown[c.ordinal()]);
-            if (!shown[c.ordinal()]) {
+            titles[c.ordinal()].setVisible(visible[c.ordinal()]);
+            if (!visible[c.ordinal()]) {
                 width = 0;
             } else if (isDragged(c) && c.ordinal() != last) {
                 width = draggedWidth[c.ordinal()];
@@ -225,8 +269,11 @@ final class WatchlistHeader extends Pane {
     /** The column whose right edge is within {@link #EDGE_GRIP} of {@code x}, or -1; the last one has no grip. */
     private int edgeAt(double x) {
         int last = lastShown();
+        while (last > 0 && columnWidth[last] == 0) {
+            last--;
+        }
         for (int c = 0; c < last; c++) {
-            if (shown[c] && Math.abs(columnX[c] + columnWidth[c] - x) <= EDGE_GRIP) {
+            if (columnWidth[c] > 0 && Math.abs(columnX[c] + columnWidth[c] - x) <= EDGE_GRIP) {
                 return c;
             }
         }
