@@ -41,6 +41,14 @@ import org.slf4j.LoggerFactory;
 public final class MainViewModel implements AutoCloseable {
     /** Between these, rows are re-read even when the market did not change (ages, STALE). */
     static final long PERIODIC_REFRESH_MS = 250;
+    /**
+     * The watchlist's cells, the status bar's figures and the tape take the model's changes at most this often
+     * (the first change after a quiet spell shows on the next frame): a cell redrawn four times a second is read as
+     * easily as one redrawn sixty times, and on the software pipeline each redraw of a pane costs the renderer a
+     * copy of the whole pane. The chart takes every frame's changes (tick-to-screen is measured on it).
+     */
+    public static final long CELL_REFRESH_MS = 250;
+    static final long TAPE_REFRESH_MS = 200;
     private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
 
     private final WatchlistViewModel watchlist = new WatchlistViewModel();
@@ -101,7 +109,11 @@ public final class MainViewModel implements AutoCloseable {
     private long generation;
     private List<String> startedWith = List.of();
     private long lastMarketVersion = Long.MIN_VALUE;
+    private long lastTapeVersion = Long.MIN_VALUE;
     private long lastPeriodicMs;
+    private long lastCellsMs = Long.MIN_VALUE / 2;
+    private long lastTapeMs = Long.MIN_VALUE / 2;
+    private long lastStatusMs = Long.MIN_VALUE / 2;
 
     public MainViewModel(SessionStarter starter) {
         this(starter, CredentialVault.NONE);
@@ -216,6 +228,7 @@ public final class MainViewModel implements AutoCloseable {
         port = null;
         alerts.attach(null);
         lastMarketVersion = Long.MIN_VALUE;
+        lastTapeVersion = Long.MIN_VALUE;
         SourceChoice previous = choice.get();
         if (previous != null && previous.kind() != next.kind()) {
             watchlists.put(previous.kind().id(), watchlist.symbols());
@@ -257,26 +270,38 @@ public final class MainViewModel implements AutoCloseable {
         events.drainTo(e -> onEvent(e, nowMs));
         alerts.frame(nowMs);
         watchlist.markAlerted(alerts::highlighted);
-        status.refresh(port, nowMs);
+        if (nowMs - lastStatusMs >= CELL_REFRESH_MS) {
+            lastStatusMs = nowMs;
+            status.refresh(port, nowMs);
+        }
         if (!pacer.shouldRefresh(nowMs, port == null ? Long.MIN_VALUE : port.lastTickDelayMs())) {
             return;
         }
+        boolean cells = nowMs - lastCellsMs >= CELL_REFRESH_MS;
         if (port != null) {
             MarketModel market = port.market();
             long version = market.version();
             boolean periodic = nowMs - lastPeriodicMs >= PERIODIC_REFRESH_MS;
-            if (version != lastMarketVersion || periodic) {
+            if (cells && (version != lastMarketVersion || periodic)) {
                 lastMarketVersion = version;
                 if (periodic) {
                     lastPeriodicMs = nowMs;
                 }
                 watchlist.refresh(market, nowMs);
+            }
+            long sinceTape = nowMs - lastTapeMs;
+            if ((version != lastTapeVersion && sinceTape >= TAPE_REFRESH_MS) || sinceTape >= PERIODIC_REFRESH_MS) {
+                lastTapeVersion = version;
+                lastTapeMs = nowMs;
                 tape.refresh(market, nowMs);
             }
             chart.refresh(market, version, nowMs);
             chartHistory.frame(port, market, chart.symbolProperty().get(), chart.modeProperty().get().interval(), nowMs);
         }
-        watchlist.fade(nowMs);
+        if (cells) {
+            lastCellsMs = nowMs;
+            watchlist.fade(nowMs);
+        }
     }
 
     private void onEvent(LinkEvent event, long nowMs) {

@@ -293,6 +293,26 @@ public class MainWindowTest {
     }
 
     @Test
+    void cellsAreRedrawnAFewTimesASecondHoweverFastTheTicks(FxRobot robot) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger redraws = new java.util.concurrent.atomic.AtomicInteger();
+        robot.interact(() -> model.watchlist().rowsVersionProperty().addListener((o, a, b) -> redraws.incrementAndGet()));
+        long start = System.currentTimeMillis();
+        double price = 200;
+        // About 200 ticks a second for two seconds: many per frame.
+        while (System.currentTimeMillis() - start < 2_000) {
+            price += 0.01;
+            port.tick("AAPL", price, System.currentTimeMillis());
+            Thread.sleep(5);
+        }
+        long spanMs = System.currentTimeMillis() - start;
+        int seen = redraws.get();
+        double last = price;
+        waitFor(() -> onFx(() -> model.watchlist().rows().get(0).lastProperty().get()) == last);
+        assertThat(seen).as("watchlist repaints in %d ms", spanMs)
+                .isLessThanOrEqualTo((int) (spanMs / MainViewModel.CELL_REFRESH_MS) + 2);
+    }
+
+    @Test
     void headerClicksSortAscendingDescendingThenTheUsersOrder(FxRobot robot) {
         WatchlistGrid table = grid(robot);
         waitFor(() -> onFx(() -> table.displayedRows().size()) == 3);

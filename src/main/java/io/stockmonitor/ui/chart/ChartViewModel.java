@@ -44,12 +44,18 @@ public final class ChartViewModel {
     private final BarBuffer bars = new BarBuffer(CHART_BARS);
     private final TickBuffer ticks = new TickBuffer(CHART_TICKS);
     private final QuoteView quote = new QuoteView();
+    /** While other symbols change, the shown one is read again at least this often (a safety net). */
+    static final long REREAD_MS = 1_000;
     private List<GapMarker> gaps = List.of();
     private long liveClockMs = Long.MIN_VALUE;
     private double lastPrice = Double.NaN;
     private int barCount;
     private int tickCount;
     private long readVersion = Long.MIN_VALUE;
+    /** The shown symbol's own change counter at the last read, and when that read was. */
+    private long readSymbolVersion = Long.MIN_VALUE;
+    private long readAtMs = Long.MIN_VALUE / 2;
+    private boolean readConnectionUp;
     private String readSymbol;
     private ChartMode readMode;
     private boolean replaced;
@@ -188,6 +194,18 @@ public final class ChartViewModel {
         if (marketVersion == readVersion && s.equals(readSymbol) && m == readMode && !clockDue) {
             return false;
         }
+        // The market changed, but perhaps only other symbols: the chart draws when its own series did (its symbol's
+        // version, its history's state), and at least once a second while anything changed.
+        long symbolVersion = s.isEmpty() || !market.readQuote(s, quote) ? Long.MIN_VALUE : quote.version();
+        HistoryState historyNow = s.isEmpty() || m.isTicks() ? HistoryState.NONE : market.historyState(s, m.interval());
+        boolean up = market.connectionUp();
+        if (s.equals(readSymbol) && m == readMode && !clockDue && symbolVersion == readSymbolVersion
+                && historyNow.equals(history) && up == readConnectionUp && nowMs - readAtMs < REREAD_MS) {
+            return false;
+        }
+        readSymbolVersion = symbolVersion;
+        readConnectionUp = up;
+        readAtMs = nowMs;
         boolean sameSeries = haveSeries && s.equals(readSymbol) && m == readMode;
         readVersion = marketVersion;
         readSymbol = s;

@@ -415,9 +415,14 @@ public final class WatchlistViewModel {
     }
 
     private void refreshSparklines(MarketModel market) {
-        // The newest bars whatever their time stamps: a remote server's clock may differ from ours.
+        // The newest bars whatever their time stamps: a remote server's clock may differ from ours. The window is
+        // counted back from the symbol's last trade (the source's clock), so a thin symbol's read does not walk
+        // the whole ring looking for bars that are not there.
         for (WatchRow row : rows) {
-            int n = market.readBars(row.symbol(), BarInterval.S1, 0, sparkBars);
+            double lastTrade = row.lastTradeTimeProperty().get();
+            long from = Double.isNaN(lastTrade) ? 0
+                    : Math.max(0, (long) lastTrade - (WatchRow.SPARK_POINTS + 1) * BarInterval.S1.millis());
+            int n = market.readBars(row.symbol(), BarInterval.S1, from, sparkBars);
             for (int i = 0; i < n; i++) {
                 sparkCloses[i] = sparkBars.close(i);
             }

@@ -42,6 +42,26 @@ class ChartViewModelTest {
     }
 
     @Test
+    void otherSymbolsTicksDoNotRedrawTheChartExceptOnceASecond() {
+        FakeFeedPort port = new FakeFeedPort(List.of("A", "B"), List.of("A", "B"), () -> T0 + 10_000);
+        port.tick("A", 10, T0);
+        ChartViewModel chart = new ChartViewModel();
+        chart.show("A");
+        assertThat(chart.refresh(port.market, port.market.version(), T0)).isTrue();
+        int rereads = 0;
+        for (int frame = 1; frame <= 60; frame++) {
+            port.tick("B", 20 + frame * 0.01, T0 + frame * 16L);
+            if (chart.refresh(port.market, port.market.version(), T0 + frame * 16L)) {
+                rereads++;
+            }
+        }
+        assertThat(rereads).as("60 frames of another symbol's ticks, within about a second").isLessThanOrEqualTo(1);
+        port.tick("A", 11, T0 + 1_000);
+        assertThat(chart.refresh(port.market, port.market.version(), T0 + 1_000)).as("its own tick").isTrue();
+        assertThat(chart.lastPrice()).isEqualTo(11.0);
+    }
+
+    @Test
     void whileTheFeedIsDownTheChartsTimeMovesOnWithoutData() {
         FakeFeedPort port = new FakeFeedPort(List.of("A"), List.of("A"), () -> T0 + 10_000);
         port.tick("A", 10, T0);
