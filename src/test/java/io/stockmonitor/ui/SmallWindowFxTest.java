@@ -153,7 +153,8 @@ class SmallWindowFxTest {
                 throw new AssertionError(before + " shows while " + order.get(lastGone) + ", later in the order, left");
             }
         }
-        for (String area : List.of("#watchlistTable", ".chart-toolbar", "#statusBar", ".header-bar")) {
+        for (String area : List.of("#watchlistTable", ".chart-toolbar", "#statusBar", ".header-bar", ".alerts-toolbar",
+                "#tapeView")) {
             Parent parent = robot.lookup(area).queryAs(Parent.class);
             Bounds areaBounds = onFx(() -> parent.localToScene(parent.getLayoutBounds()));
             for (Labeled l : onFx(() -> labeleds(parent))) {
@@ -188,7 +189,7 @@ class SmallWindowFxTest {
         if (!node.isVisible()) {
             return;
         }
-        if (node instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+        if (node instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) {
             out.add(l);
         }
         if (node instanceof Parent p) {

@@ -63,7 +63,9 @@ public final class AlertsView {
     @FXML
     private void initialize() {
         rulesTable.setItems(model.rules());
-        rulesTable.setPlaceholder(new Label("No alerts yet: New alert…, a watchlist row's menu, or the chart's"));
+        Label none = new Label("No alerts yet: New alert…, a watchlist row's menu, or the chart's");
+        none.setWrapText(true);
+        rulesTable.setPlaceholder(none);
         rulesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         rulesTable.getColumns().add(column("Symbol", 82, r -> r.symbol(), "The symbol the alert watches"));
         rulesTable.getColumns().add(column("Alert", 190, r -> r.describe().substring(r.symbol().length() + 1),
