@@ -53,7 +53,7 @@ final class FeedHub implements FaultControls {
     private final AtomicLong slowConsumers = new AtomicLong();
     private final SendBudget sendBudget;
     private final Admissions admissions;
-    private final InternalFailure failure = new InternalFailure();
+    private final InternalFailure failure;
     private final SnapshotFrames snapshotFrames;
     private volatile Epoch epoch;
     private volatile java.nio.ByteBuffer welcomeFrame;
@@ -62,15 +62,17 @@ final class FeedHub implements FaultControls {
 
     /** The simulated market, its history in memory. */
     FeedHub(SimulatorConfig config) {
-        this(config, null, null);
+        this(config, new InternalFailure(), null, null);
     }
 
     /**
      * A feed of {@code producer}'s ticks (null: the simulated market), kept by {@code history} (null: in memory;
      * made by the caller, since a shared history needs the hub it feeds).
      */
-    FeedHub(SimulatorConfig config, TickProducer producer, java.util.function.Function<FeedHub, FeedHistory> history) {
+    FeedHub(SimulatorConfig config, InternalFailure failure, TickProducer producer,
+            java.util.function.Function<FeedHub, FeedHistory> history) {
         this.config = config;
+        this.failure = failure;
         this.sendBudget = SendBudget.of(config);
         this.admissions = new Admissions(config.maxClients());
         this.snapshotFrames = new SnapshotFrames(codec, failure);
@@ -135,6 +137,11 @@ final class FeedHub implements FaultControls {
     /** The latest seq this server holds of symbol {@code symbolIndex}. */
     long lastSeq(int symbolIndex) {
         return feeds[symbolIndex].lastSeq();
+    }
+
+    /** True when this server holds {@code tick} under its seq (the same time, price and size). */
+    boolean holds(int symbolIndex, TickRecord tick) {
+        return feeds[symbolIndex].holds(tick);
     }
 
     /** See {@link SymbolFeed#restartAt}. */

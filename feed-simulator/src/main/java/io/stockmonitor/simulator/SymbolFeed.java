@@ -348,6 +348,18 @@ final class SymbolFeed {
         subscribers = new ClientConnection[0];
     }
 
+    /** True when the history holds {@code tick}'s seq with the same time, price and size. */
+    boolean holds(TickRecord tick) {
+        lock.lock();
+        try {
+            long seq = tick.seq();
+            return seq >= history.firstSeq() && seq <= history.lastSeq() && history.ts(seq) == tick.ts()
+                    && history.price(seq) == tick.price() && history.size(seq) == tick.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     long lastSeq() {
         lock.lock();
         try {

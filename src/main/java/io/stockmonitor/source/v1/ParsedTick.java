@@ -10,7 +10,8 @@ public final class ParsedTick {
     public long seq;
     public long ts;
     public double price;
-    public long size;
+    /** Whole shares from the simulator; a fraction from a relay of a venue that trades fractions (v2). */
+    public double size;
     public double bid;
     public double ask;
     int seen;
@@ -30,7 +31,7 @@ public final class ParsedTick {
     /** A tick time further ahead of our clock than this is not a time. */
     static final long MAX_AHEAD_MS = 86_400_000L;
     /** No single trade is larger than this. */
-    static final long MAX_SIZE = 1_000_000_000_000L;
+    static final double MAX_SIZE = 1_000_000_000_000.0;
 
     void clear() {
         symbol = null;
@@ -57,7 +58,7 @@ public final class ParsedTick {
         if (seq <= 0) {
             return "tick with bad seq " + seq;
         }
-        if (size < 0 || size > MAX_SIZE) {
+        if (!(size >= 0) || size > MAX_SIZE) {
             return "tick with bad size " + size;
         }
         if (ts < EARLIEST_TS || ts > nowMs + MAX_AHEAD_MS) {

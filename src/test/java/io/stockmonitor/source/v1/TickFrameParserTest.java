@@ -20,9 +20,19 @@ class TickFrameParserTest {
             assertThat(parser.parse(codec.encode(t))).isEqualTo(TickFrameParser.Kind.TICK);
             ParsedTick p = parser.tick();
             assertThat(p.problem(NOW)).isNull();
-            assertThat(new Message.Tick(p.symbol, p.seq, p.ts, p.price, p.size, p.bid, p.ask)).isEqualTo(t);
+            assertThat(new Message.Tick(p.symbol, p.seq, p.ts, p.price, (long) p.size, p.bid, p.ask)).isEqualTo(t);
             assertThat(p.symbol).isSameAs(t.symbol().equals("AAPL") ? "AAPL" : "BRK.B");
         }
+    }
+
+    @Test
+    void aFractionalSizeIsATickOfThatSize() {
+        // A relay of a crypto venue (v2) sends the venue's fractional quantities.
+        String frame = "{\"type\":\"tick\",\"symbol\":\"AAPL\",\"seq\":7,\"ts\":1700000000000,\"price\":65000.12,"
+                + "\"size\":0.015}";
+        assertThat(parser.parse(frame)).isEqualTo(TickFrameParser.Kind.TICK);
+        assertThat(parser.tick().size).isEqualTo(0.015);
+        assertThat(parser.tick().problem(NOW)).isNull();
     }
 
     @Test
