@@ -15,25 +15,46 @@ class LayeringTest {
     static final ArchRule headlessPackagesNeverTouchJavaFx = noClasses()
             .that().resideInAnyPackage("io.stockmonitor.protocol..", "io.stockmonitor.feed..",
                     "io.stockmonitor.source..", "io.stockmonitor.market..", "io.stockmonitor.simulator..",
-                    "io.stockmonitor.indicators..")
+                    "io.stockmonitor.relay..", "io.stockmonitor.cluster..", "io.stockmonitor.indicators..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
-            .because("feed, sources, market, protocol, indicators and simulator run and are tested headless");
+            .because("feed, sources, market, protocol, indicators and the feed server run and are tested headless");
 
     @ArchTest
     static final ArchRule indicatorsStandAlone = noClasses()
             .that().resideInAPackage("io.stockmonitor.indicators..")
             .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.app..", "io.stockmonitor.feed..",
                     "io.stockmonitor.source..", "io.stockmonitor.market..", "io.stockmonitor.ui..",
-                    "io.stockmonitor.chart..", "io.stockmonitor.simulator..")
+                    "io.stockmonitor.chart..", "io.stockmonitor.simulator..", "io.stockmonitor.relay..",
+                    "io.stockmonitor.cluster..")
             .because("indicators compute from bar columns alone, so any chart or tool can use them");
 
     @ArchTest
-    static final ArchRule simulatorUsesOnlyTheProtocol = noClasses()
-            .that().resideInAPackage("io.stockmonitor.simulator..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.app..", "io.stockmonitor.feed..",
-                    "io.stockmonitor.source..", "io.stockmonitor.market..", "io.stockmonitor.ui..",
-                    "io.stockmonitor.chart..")
-            .because("the simulator ships alone as feed-simulator.jar with the protocol classes only");
+    static final ArchRule theServerNeverImportsUiCode = noClasses()
+            .that().resideInAnyPackage("io.stockmonitor.simulator..", "io.stockmonitor.relay..",
+                    "io.stockmonitor.cluster..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.app..", "io.stockmonitor.ui..",
+                    "io.stockmonitor.chart..", "io.stockmonitor.indicators..")
+            .because("feed-simulator.jar is the server: the protocol, the server and the headless feed client it "
+                    + "relays with, never the app or its screens");
+
+    @ArchTest
+    static final ArchRule theServersPartsKnowNothingOfItsCore = noClasses()
+            .that().resideInAnyPackage("io.stockmonitor.relay..", "io.stockmonitor.cluster..")
+            .should().dependOnClassesThat().resideInAPackage("io.stockmonitor.simulator..")
+            .because("the core (simulator) wires the relay and the shared history; they hand it what it asks for");
+
+    @ArchTest
+    static final ArchRule theSharedHistoryIsRedisAlone = noClasses()
+            .that().resideInAPackage("io.stockmonitor.cluster..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.feed..", "io.stockmonitor.source..",
+                    "io.stockmonitor.market..", "io.stockmonitor.relay..");
+
+    @ArchTest
+    static final ArchRule theClientNeverDependsOnTheServer = noClasses()
+            .that().resideInAnyPackage("io.stockmonitor.protocol..", "io.stockmonitor.feed..",
+                    "io.stockmonitor.source..", "io.stockmonitor.market..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.simulator..",
+                    "io.stockmonitor.relay..", "io.stockmonitor.cluster..");
 
     @ArchTest
     static final ArchRule protocolDependsOnNothingOfOurs = noClasses()

@@ -119,6 +119,11 @@ public final class EmbeddedSimulator implements AutoCloseable {
         return new ServerConnector(server, new SslConnectionFactory(ssl, httpFactory.getProtocol()), httpFactory);
     }
 
+    /** The core (tests in this package). */
+    FeedHub hub() {
+        return hub;
+    }
+
     /** {@code ws://HOST:PORT/feed}, or {@code wss://} with TLS. */
     public URI uri() {
         return uri;
@@ -177,6 +182,18 @@ public final class EmbeddedSimulator implements AutoCloseable {
     /** Ticks published since start, over all symbols and epochs. */
     public long ticksPublished() {
         return hub.ticksPublished();
+    }
+
+    /**
+     * Stops as a crash would for the others (tests): a shared history's producer lease is not given up, and the
+     * connections are dropped without a close frame.
+     */
+    void halt() {
+        if (hub.history() instanceof SharedHistory shared) {
+            shared.halt();
+        }
+        hub.dropAllConnections();
+        close();
     }
 
     /** Closes every client with 1001, stops the publisher and Jetty. */

@@ -150,6 +150,8 @@ final class RelayProducer implements TickProducer {
 
         @Override
         public void gap(String symbol, FeedEvent.GapSettled gap) {
+            LOG.info("relay {}: upstream gap {} ({} refilled, {} lost), passed on before its next tick",
+                    PeerText.forLog(symbol), gap.kind(), gap.refilled(), gap.missed());
             Integer i = indexes.get(symbol);
             if (i != null && running && !queue.offer(new Object[] {i, upstreamGap(gap)})) {
                 // The gap itself did not fit: the trades it spoke of count as unknown losses.

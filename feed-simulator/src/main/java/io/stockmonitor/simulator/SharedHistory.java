@@ -49,6 +49,7 @@ final class SharedHistory implements FeedHistory {
     private final Thread follower;
     private final Thread leaseKeeper;
     private volatile boolean running = true;
+    private volatile boolean releaseOnClose = true;
 
     /** The epoch served and its streams; replaced only by the follower. */
     private volatile Served served;
@@ -353,7 +354,7 @@ final class SharedHistory implements FeedHistory {
             sleep(ClusterLimits.LEASE_RENEW_MS);
         }
         stopProducing();
-        if (leaseValue != null && redis != null) {
+        if (leaseValue != null && redis != null && releaseOnClose) {
             try {
                 lease.release(redis, leaseValue);
             } catch (JedisException e) {
@@ -439,6 +440,16 @@ final class SharedHistory implements FeedHistory {
 
     @Override
     public void close() {
+        closeAndRelease(true);
+    }
+
+    /** As a crash would: the lease is not given up, so another server takes it only once it lapses (tests). */
+    void halt() {
+        closeAndRelease(false);
+    }
+
+    private void closeAndRelease(boolean release) {
+        releaseOnClose = release;
         running = false;
         follower.interrupt();
         leaseKeeper.interrupt();

@@ -372,7 +372,9 @@ public final class ProtocolSession implements FeedSession {
         }
         if (snapshot.seq() == 0 && snapshot.last() == 0 && validEpoch(snapshot.epoch())) {
             // A relayed symbol before its first trade: nothing to show yet, its ticks follow from seq 1.
+            ResyncReason reason = tracker.snapshotReason(p);
             tracker.onSnapshot(p, snapshot);
+            link.emit(new FeedEvent.SnapshotApplied(snapshot.symbol(), snapshot.epoch(), 0, reason, -1));
             return;
         }
         if (!validEpoch(snapshot.epoch()) || !(snapshot.last() > 0) || snapshot.last() > TickIngest.MAX_PRICE
