@@ -1,12 +1,13 @@
 package io.stockmonitor.simulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.stockmonitor.feed.ConnectionState;
 import io.stockmonitor.feed.ConnectionSupervisor;
 import io.stockmonitor.feed.FeedClientConfig;
 import io.stockmonitor.feed.FeedEvent;
+import io.stockmonitor.feed.testing.FeedHarness;
+import io.stockmonitor.feed.testing.FeedHarness.Entry;
 import io.stockmonitor.feed.testing.TcpProxy;
 import io.stockmonitor.market.MarketLimits;
 import io.stockmonitor.market.MarketModel;
@@ -29,10 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * published, by epoch, symbol and seq, to check the client's streams against.
  */
 final class SharedFeedClient implements AutoCloseable {
-    /** A tick applied, or a snapshot (reason set). */
-    record Entry(String epoch, long seq, long ts, double price, double size, ResyncReason reason) {
-    }
-
     final TcpProxy balancer;
     final ConnectionSupervisor client;
     private final List<String> symbols;
@@ -106,43 +103,17 @@ final class SharedFeedClient implements AutoCloseable {
         }
     }
 
-    /**
-     * Every symbol's stream starts with a snapshot; after a snapshot (of an allowed reason) every tick is the next
-     * seq of its epoch, no gap and no duplicate, and equal to the tick a server published under that seq. Returns
-     * the ticks checked.
-     */
+    /** {@link FeedHarness#checkStream} for every symbol, against what the servers published. */
     long checkStreams(Set<ResyncReason> allowedLaterSnapshots) {
         long checked = 0;
         for (String symbol : symbols) {
-            List<Entry> entries;
             List<Entry> live = applied.getOrDefault(symbol, List.of());
+            List<Entry> entries;
             synchronized (live) {
                 entries = new ArrayList<>(live);
             }
-            assertThat(entries).as("stream of %s", symbol).isNotEmpty();
-            assertThat(entries.get(0).reason()).as("%s starts with a snapshot", symbol).isEqualTo(ResyncReason.NEW);
-            String epoch = null;
-            long next = -1;
-            for (int i = 0; i < entries.size(); i++) {
-                Entry e = entries.get(i);
-                if (e.reason() != null) {
-                    if (i > 0) {
-                        assertThat(allowedLaterSnapshots).as("snapshot #%d of %s: %s", i, symbol, e)
-                                .contains(e.reason());
-                    }
-                    epoch = e.epoch();
-                    next = e.seq() + 1;
-                    continue;
-                }
-                assertThat(e.epoch()).as("epoch of %s entry #%d", symbol, i).isEqualTo(epoch);
-                assertThat(e.seq()).as("seq of %s entry #%d (no gap, no duplicate)", symbol, i).isEqualTo(next);
-                Message.Tick p = published.get(epoch + "/" + symbol + "/" + e.seq());
-                assertThat(p).as("%s seq %d was published in %s", symbol, e.seq(), epoch).isNotNull();
-                assertThat(e.price()).as("price of %s #%d", symbol, e.seq()).isEqualTo(p.price());
-                assertThat(e.ts()).as("time of %s #%d", symbol, e.seq()).isEqualTo(p.ts());
-                next++;
-                checked++;
-            }
+            checked += FeedHarness.checkStream(symbol, entries, (epoch, seq) -> published(epoch, symbol, seq),
+                    allowedLaterSnapshots);
         }
         return checked;
     }

@@ -134,15 +134,23 @@ class SharedHistoryTest {
         }
     }
 
-    @Test
-    void redisRestartedWithItsDataKeepsTheEpochAndTheClientsStreams() throws Exception {
-        redis = TestRedis.start(true);
+    /** Redis ({@code durable} or not), two nodes, and a client that has had ten ticks of every symbol. */
+    private List<EmbeddedSimulator> twoNodesAndAClient(boolean durable) throws Exception {
+        redis = TestRedis.start(durable);
         EmbeddedSimulator a = node("a");
         EmbeddedSimulator b = node("b");
-        String epoch = a.epoch();
         client = new SharedFeedClient(SYMBOLS, List.of(a, b));
         client.start();
         client.awaitTicksOnEverySymbol(10);
+        return List.of(a, b);
+    }
+
+    @Test
+    void redisRestartedWithItsDataKeepsTheEpochAndTheClientsStreams() throws Exception {
+        List<EmbeddedSimulator> ab = twoNodesAndAClient(true);
+        EmbeddedSimulator a = ab.get(0);
+        EmbeddedSimulator b = ab.get(1);
+        String epoch = a.epoch();
         redis.restart(true);
         await().atMost(WAIT).until(() -> a.serving() && b.serving());
         client.awaitTicksOnEverySymbol(10);
@@ -153,13 +161,10 @@ class SharedHistoryTest {
 
     @Test
     void redisRestartedWithoutItsDataStartsANewEpochOnEveryNodeAndClientsAreToldSo() throws Exception {
-        redis = TestRedis.start(false);
-        EmbeddedSimulator a = node("a");
-        EmbeddedSimulator b = node("b");
+        List<EmbeddedSimulator> ab = twoNodesAndAClient(false);
+        EmbeddedSimulator a = ab.get(0);
+        EmbeddedSimulator b = ab.get(1);
         String epoch = a.epoch();
-        client = new SharedFeedClient(SYMBOLS, List.of(a, b));
-        client.start();
-        client.awaitTicksOnEverySymbol(10);
         redis.restart(false);
         await().atMost(WAIT).until(() -> a.serving() && b.serving() && !a.epoch().equals(epoch)
                 && a.epoch().equals(b.epoch()));

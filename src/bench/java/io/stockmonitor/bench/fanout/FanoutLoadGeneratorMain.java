@@ -1,5 +1,6 @@
 package io.stockmonitor.bench.fanout;
 
+import io.stockmonitor.bench.FrameText;
 import io.stockmonitor.protocol.Protocol;
 import java.io.PrintStream;
 import java.net.URI;
@@ -118,11 +119,10 @@ public final class FanoutLoadGeneratorMain {
                 return;
             }
             ticks.increment();
-            long ts = number(text, text.indexOf(TS) + TS.length());
+            long ts = FrameText.number(text, TS);
             latency.recordValue(Math.max(0, now - ts));
-            int symbolStart = text.indexOf("\"symbol\":\"") + 10;
-            String symbol = text.substring(symbolStart, text.indexOf('"', symbolStart));
-            long seq = number(text, text.indexOf(SEQ) + SEQ.length());
+            String symbol = FrameText.string(text, "\"symbol\":\"");
+            long seq = FrameText.number(text, SEQ);
             long[] last = lastSeq.computeIfAbsent(symbol, k -> new long[] {-1});
             if (last[0] >= 0 && seq != last[0] + 1) {
                 gaps.increment();
@@ -139,16 +139,5 @@ public final class FanoutLoadGeneratorMain {
             }
         }
 
-        private long number(String s, int at) {
-            long v = 0;
-            for (int i = at; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c < '0' || c > '9') {
-                    break;
-                }
-                v = v * 10 + (c - '0');
-            }
-            return v;
-        }
     }
 }
