@@ -327,10 +327,25 @@ public final class SimulatorMain implements Callable<Integer> {
             }
             return null;
         }
+        if (!redisClientPresent()) {
+            throw new IllegalArgumentException("--redis needs the feed server's Redis client (server-lib/ next to "
+                    + "feed-simulator.jar); this copy has none (the desktop app's bundled feed-simulator serves from "
+                    + "memory only)");
+        }
         String password = redisPasswordFile != null ? SecretFile.read(redisPasswordFile, "Redis password")
                 : env.apply(REDIS_PASSWORD_ENV);
         String node = nodeId != null ? nodeId : "node-" + Long.toHexString(new java.security.SecureRandom().nextLong());
         return ClusterSettings.parse(redis, password, feedName, node);
+    }
+
+    /** Jedis is the server's alone (server-lib/): the desktop app's image does not ship it. */
+    private static boolean redisClientPresent() {
+        try {
+            Class.forName("redis.clients.jedis.Jedis", false, SimulatorMain.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private TlsConfig tls() {
