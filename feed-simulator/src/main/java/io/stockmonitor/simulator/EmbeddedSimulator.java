@@ -119,6 +119,11 @@ public final class EmbeddedSimulator implements AutoCloseable {
         return new ServerConnector(server, new SslConnectionFactory(ssl, httpFactory.getProtocol()), httpFactory);
     }
 
+    /** True while this server makes the feed's ticks (always with a history in memory; the lease holder's with Redis). */
+    public boolean producing() {
+        return Boolean.TRUE.equals(hub.producer().status().get("producing"));
+    }
+
     /** The core (tests in this package). */
     FeedHub hub() {
         return hub;
@@ -185,10 +190,10 @@ public final class EmbeddedSimulator implements AutoCloseable {
     }
 
     /**
-     * Stops as a crash would for the others (tests): a shared history's producer lease is not given up, and the
-     * connections are dropped without a close frame.
+     * Stops as a crash would for the others (tests, benchmarks): a shared history's producer lease is not given up,
+     * and the connections are dropped without a close frame.
      */
-    void halt() {
+    public void halt() {
         if (hub.history() instanceof SharedHistory shared) {
             shared.halt();
         }

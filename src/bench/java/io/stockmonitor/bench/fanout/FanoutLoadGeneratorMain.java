@@ -138,6 +138,5 @@ public final class FanoutLoadGeneratorMain {
                 System.err.println("loadgen: connection closed " + statusCode + " " + reason);
             }
         }
-
     }
 }

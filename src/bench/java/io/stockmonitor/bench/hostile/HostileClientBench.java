@@ -288,6 +288,5 @@ public final class HostileClientBench {
             wellBehavedClosed.complete(statusCode);
             callback.succeed();
         }
-
     }
 }

@@ -393,6 +393,4 @@ public final class StormLoadGeneratorMain {
             owner.dropped(this);
         }
     }
-
-
 }
