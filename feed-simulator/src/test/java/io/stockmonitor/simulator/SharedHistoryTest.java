@@ -134,24 +134,26 @@ class SharedHistoryTest {
         }
     }
 
-    /** Redis ({@code durable} or not), two nodes, and a client that has had ten ticks of every symbol. */
-    private List<EmbeddedSimulator> twoNodesAndAClient(boolean durable) throws Exception {
+    /**
+     * Redis ({@code durable} or not), two nodes and a client that has had ten ticks of every symbol; then Redis
+     * restarts (keeping its data when durable). Returns the epoch served before.
+     */
+    private String restartRedisUnderTwoNodesAndAClient(boolean durable) throws Exception {
         redis = TestRedis.start(durable);
-        EmbeddedSimulator a = node("a");
-        EmbeddedSimulator b = node("b");
-        client = new SharedFeedClient(SYMBOLS, List.of(a, b));
+        String epoch = node("a").epoch();
+        node("b");
+        client = new SharedFeedClient(SYMBOLS, List.copyOf(nodes));
         client.start();
         client.awaitTicksOnEverySymbol(10);
-        return List.of(a, b);
+        redis.restart(durable);
+        return epoch;
     }
 
     @Test
     void redisRestartedWithItsDataKeepsTheEpochAndTheClientsStreams() throws Exception {
-        List<EmbeddedSimulator> ab = twoNodesAndAClient(true);
-        EmbeddedSimulator a = ab.get(0);
-        EmbeddedSimulator b = ab.get(1);
-        String epoch = a.epoch();
-        redis.restart(true);
+        String epoch = restartRedisUnderTwoNodesAndAClient(true);
+        EmbeddedSimulator a = nodes.get(0);
+        EmbeddedSimulator b = nodes.get(1);
         await().atMost(WAIT).until(() -> a.serving() && b.serving());
         client.awaitTicksOnEverySymbol(10);
         assertThat(a.epoch()).isEqualTo(epoch);
@@ -161,11 +163,9 @@ class SharedHistoryTest {
 
     @Test
     void redisRestartedWithoutItsDataStartsANewEpochOnEveryNodeAndClientsAreToldSo() throws Exception {
-        List<EmbeddedSimulator> ab = twoNodesAndAClient(false);
-        EmbeddedSimulator a = ab.get(0);
-        EmbeddedSimulator b = ab.get(1);
-        String epoch = a.epoch();
-        redis.restart(false);
+        String epoch = restartRedisUnderTwoNodesAndAClient(false);
+        EmbeddedSimulator a = nodes.get(0);
+        EmbeddedSimulator b = nodes.get(1);
         await().atMost(WAIT).until(() -> a.serving() && b.serving() && !a.epoch().equals(epoch)
                 && a.epoch().equals(b.epoch()));
         client.awaitTicksOnEverySymbol(10);
