@@ -28,7 +28,7 @@ public final class MessageCodec {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxStringLength(Protocol.MAX_SERVER_FRAME_BYTES)
-                        .maxNestingDepth(16)
+                        .maxNestingDepth(Protocol.MAX_NESTING_DEPTH)
                         .build())
                 .build();
         mapper = JsonMapper.builder(factory)

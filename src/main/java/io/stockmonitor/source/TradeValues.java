@@ -4,11 +4,17 @@ package io.stockmonitor.source;
  * What a provider may send as a trade or a quote before it reaches the market model: a price the model can hold
  * (positive, finite, at most {@link #MAX_PRICE}), a size that is finite and not negative, a time after the epoch.
  * Anything else is a forged or broken message: the session counts it as bad and drops it (the model would refuse it
- * with an exception on the feed thread).
+ * with an exception on the feed thread). Every bound of a trade's values is named here, for every source.
  */
 public final class TradeValues {
     /** The highest price the market model stores (prices are kept as integer cents). */
     public static final double MAX_PRICE = 21_474_836.47;
+    /** No single trade is larger than this (shares, coins or contracts). */
+    public static final long MAX_SIZE = 1_000_000_000_000L;
+    /** No trade a source serves happened before 2000-01-01. */
+    public static final long EARLIEST_MS = 946_684_800_000L;
+    /** A trade time further ahead of our clock than this is not a time. */
+    public static final long MAX_AHEAD_MS = 86_400_000L;
 
     private TradeValues() {
     }

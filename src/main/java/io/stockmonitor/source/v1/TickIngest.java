@@ -6,6 +6,7 @@ import io.stockmonitor.feed.TradeOutput;
 import io.stockmonitor.market.FeedLatency;
 import io.stockmonitor.market.MarketModel;
 import io.stockmonitor.protocol.Message;
+import io.stockmonitor.source.TradeValues;
 import java.util.List;
 
 /**
@@ -15,9 +16,6 @@ import java.util.List;
  * thread-safe: the feed thread owns it.
  */
 public final class TickIngest {
-    /** Highest price the market model stores (cents in an int). */
-    static final double MAX_PRICE = 21_474_836.47;
-
     /** What the session does about what the hot path cannot settle alone. */
     interface Escalation {
         void gap(ResumeTracker.Position position, long seenSeq);
@@ -133,7 +131,7 @@ public final class TickIngest {
             return;
         }
         String problem = t.problem(System.currentTimeMillis());
-        if (problem == null && t.price > MAX_PRICE) {
+        if (problem == null && t.price > TradeValues.MAX_PRICE) {
             problem = "tick with price out of range " + t.price;
         }
         ResumeTracker.Position p = t.symbol == null ? null : tracker.get(t.symbol);
