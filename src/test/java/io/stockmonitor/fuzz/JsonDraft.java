@@ -1,0 +1,180 @@
+package io.stockmonitor.fuzz;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A JSON value as it is written, not as it is read: object fields keep their order and may repeat, and a literal is
+ * whatever text it holds (so {@code NaN}, {@code 1e400} or half a token can stand where a number would). Frames are
+ * built as drafts so that a mutation can drop, repeat or reorder a field, which a parsed tree cannot express.
+ */
+public sealed interface JsonDraft permits JsonDraft.Obj, JsonDraft.Arr, JsonDraft.Lit {
+
+    void renderTo(StringBuilder sb);
+
+    /** A deep copy: mutations work on copies, so one base frame serves every shrinking attempt. */
+    JsonDraft copy();
+
+    default String render() {
+        StringBuilder sb = new StringBuilder(128);
+        renderTo(sb);
+        return sb.toString();
+    }
+
+    static Obj object() {
+        return new Obj();
+    }
+
+    static Arr array(JsonDraft... items) {
+        Arr a = new Arr();
+        a.items.addAll(List.of(items));
+        return a;
+    }
+
+    static Lit string(String s) {
+        return new Lit(quote(s));
+    }
+
+    static Lit number(long n) {
+        return new Lit(Long.toString(n));
+    }
+
+    /** A decimal written with exactly its digits ({@code 189.23}), never in exponent form. */
+    static Lit decimal(BigDecimal d) {
+        return new Lit(d.toPlainString());
+    }
+
+    static Lit raw(String text) {
+        return new Lit(text);
+    }
+
+    /** JSON string syntax for {@code s}: quotes, backslashes and control characters escaped; nothing else touched. */
+    static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /** One field of an object; the value is replaced in place by mutations. */
+    final class Field {
+        final String name;
+        JsonDraft value;
+
+        Field(String name, JsonDraft value) {
+            this.name = name;
+            this.value = value;
+        }
+    }
+
+    final class Obj implements JsonDraft {
+        final List<Field> fields = new ArrayList<>();
+
+        public Obj put(String name, JsonDraft value) {
+            fields.add(new Field(name, value));
+            return this;
+        }
+
+        public Obj put(String name, String value) {
+            return put(name, string(value));
+        }
+
+        public Obj put(String name, long value) {
+            return put(name, number(value));
+        }
+
+        /** The first field of that name, or null. */
+        public JsonDraft get(String name) {
+            for (Field f : fields) {
+                if (f.name.equals(name)) {
+                    return f.value;
+                }
+            }
+            return null;
+        }
+
+        /** Top-level field names, in order (shrinking removes them one by one). */
+        public List<String> names() {
+            List<String> out = new ArrayList<>();
+            fields.forEach(f -> out.add(f.name));
+            return out;
+        }
+
+        /** A copy without the field at {@code index}. */
+        public Obj without(int index) {
+            Obj copy = (Obj) copy();
+            copy.fields.remove(index);
+            return copy;
+        }
+
+        @Override
+        public void renderTo(StringBuilder sb) {
+            sb.append('{');
+            for (int i = 0; i < fields.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                sb.append(quote(fields.get(i).name)).append(':');
+                fields.get(i).value.renderTo(sb);
+            }
+            sb.append('}');
+        }
+
+        @Override
+        public JsonDraft copy() {
+            Obj o = new Obj();
+            fields.forEach(f -> o.fields.add(new Field(f.name, f.value.copy())));
+            return o;
+        }
+    }
+
+    final class Arr implements JsonDraft {
+        final List<JsonDraft> items = new ArrayList<>();
+
+        public Arr add(JsonDraft item) {
+            items.add(item);
+            return this;
+        }
+
+        @Override
+        public void renderTo(StringBuilder sb) {
+            sb.append('[');
+            for (int i = 0; i < items.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                items.get(i).renderTo(sb);
+            }
+            sb.append(']');
+        }
+
+        @Override
+        public JsonDraft copy() {
+            Arr a = new Arr();
+            items.forEach(i -> a.items.add(i.copy()));
+            return a;
+        }
+    }
+
+    /** Literal text: a number, a string with its quotes, true, false, null, or anything a mutation wrote. */
+    record Lit(String text) implements JsonDraft {
+        @Override
+        public void renderTo(StringBuilder sb) {
+            sb.append(text);
+        }
+
+        @Override
+        public JsonDraft copy() {
+            return this;
+        }
+    }
+}
