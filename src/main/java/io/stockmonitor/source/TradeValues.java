@@ -1,8 +1,9 @@
 package io.stockmonitor.source;
 
 /**
- * What a provider may send as a trade or a quote before it reaches the market model: a price the model can hold
- * (positive, finite, at most {@link #MAX_PRICE}), a size that is finite and not negative, a time after the epoch.
+ * What a source may send as a trade or a quote before it reaches the market model: a price the model can hold
+ * (positive, finite, at most {@link #MAX_PRICE}), a size that is not negative and at most {@link #MAX_SIZE}, a time
+ * from {@link #EARLIEST_MS} to a day ahead of our clock.
  * Anything else is a forged or broken message: the session counts it as bad and drops it (the model would refuse it
  * with an exception on the feed thread). Every bound of a trade's values is named here, for every source.
  */
@@ -29,20 +30,28 @@ public final class TradeValues {
         return price == 0 || price(price);
     }
 
-    /** A size: finite and not negative (0 where a provider sends a price update without volume). */
+    /** A size: not negative and at most {@link #MAX_SIZE} (0 where a provider sends a price update without volume). */
     public static boolean size(double size) {
-        return size >= 0 && size < Double.POSITIVE_INFINITY;
+        return size >= 0 && size <= MAX_SIZE;
     }
 
-    /** Why a trade cannot be applied, or null when it can; no allocation. */
-    public static String problem(double price, double size, long timeMs) {
+    /**
+     * A trade time: not before {@link #EARLIEST_MS} and at most {@link #MAX_AHEAD_MS} after {@code nowMs}. A time far
+     * ahead would hold a symbol's newest bar there, and every later trade would land in it.
+     */
+    public static boolean time(long timeMs, long nowMs) {
+        return timeMs >= EARLIEST_MS && timeMs <= nowMs + MAX_AHEAD_MS;
+    }
+
+    /** Why a trade cannot be applied at {@code nowMs}, or null when it can; no allocation. */
+    public static String problem(double price, double size, long timeMs, long nowMs) {
         if (!price(price)) {
             return "price out of range";
         }
         if (!size(size)) {
             return "size out of range";
         }
-        if (timeMs <= 0) {
+        if (!time(timeMs, nowMs)) {
             return "time out of range";
         }
         return null;

@@ -43,7 +43,7 @@ public final class ParsedTick {
         if ((seen & REQUIRED) != REQUIRED) {
             return "tick without " + missing();
         }
-        if (!(price > 0) || Double.isInfinite(price)) {
+        if (!TradeValues.price(price)) {
             return "tick with bad price " + price;
         }
         if ((seen & BID) != 0 && (!Double.isFinite(bid) || bid < 0)
@@ -53,10 +53,10 @@ public final class ParsedTick {
         if (seq <= 0) {
             return "tick with bad seq " + seq;
         }
-        if (size < 0 || size > TradeValues.MAX_SIZE) {
+        if (!TradeValues.size(size)) {
             return "tick with bad size " + size;
         }
-        if (ts < TradeValues.EARLIEST_MS || ts > nowMs + TradeValues.MAX_AHEAD_MS) {
+        if (!TradeValues.time(ts, nowMs)) {
             return "tick with a time that cannot be one: " + ts;
         }
         return null;

@@ -6,7 +6,6 @@ import io.stockmonitor.feed.TradeOutput;
 import io.stockmonitor.market.FeedLatency;
 import io.stockmonitor.market.MarketModel;
 import io.stockmonitor.protocol.Message;
-import io.stockmonitor.source.TradeValues;
 import java.util.List;
 
 /**
@@ -131,9 +130,6 @@ public final class TickIngest {
             return;
         }
         String problem = t.problem(System.currentTimeMillis());
-        if (problem == null && t.price > TradeValues.MAX_PRICE) {
-            problem = "tick with price out of range " + t.price;
-        }
         ResumeTracker.Position p = t.symbol == null ? null : tracker.get(t.symbol);
         if (problem != null) {
             if (p != null && (t.seen & ParsedTick.SEQ) != 0 && p.phase() == ResumeTracker.Phase.LIVE
