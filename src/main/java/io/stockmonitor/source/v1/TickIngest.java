@@ -109,17 +109,17 @@ public final class TickIngest {
         d.ts = t.ts();
         d.price = t.price();
         d.size = t.size();
-        d.bid = t.bid();
-        d.ask = t.ask();
         d.seen = t.symbol() == null ? ParsedTick.ALL & ~ParsedTick.SYMBOL : ParsedTick.ALL;
-        // The codec reads a missing bid or ask as 0: no quote at 0 exists, so it means "not given".
-        if (!(t.bid() > 0)) {
-            d.bid = Double.NaN;
+        // Absent sides stay unseen (the quote is kept), as on the fast path; present ones are checked alike.
+        if (t.bid() == null) {
             d.seen &= ~ParsedTick.BID;
+        } else {
+            d.bid = t.bid();
         }
-        if (!(t.ask() > 0)) {
-            d.ask = Double.NaN;
+        if (t.ask() == null) {
             d.seen &= ~ParsedTick.ASK;
+        } else {
+            d.ask = t.ask();
         }
         handle(d);
     }
