@@ -42,6 +42,17 @@ public final class RateLimitedLog {
         return true;
     }
 
+    /** As {@link #warn(String, long, String, Object...)} at ERROR (a last Throwable argument logs its stack trace). */
+    public boolean error(String kind, long nowNanos, String format, Object... args) {
+        long suppressed = admit(kind, nowNanos);
+        if (suppressed < 0) {
+            return false;
+        }
+        log.error(suppressed > 0 ? format + " (and " + suppressed + " more of this kind in the last period)" : format,
+                args);
+        return true;
+    }
+
     /** As {@link #warn(String, long, String, Object...)} at INFO. */
     public boolean info(String kind, long nowNanos, String format, Object... args) {
         long suppressed = admit(kind, nowNanos);
