@@ -7,6 +7,8 @@ import io.stockmonitor.feed.testing.ScriptedFeedServer;
 import io.stockmonitor.fuzz.FailureWatch;
 import io.stockmonitor.fuzz.FuzzFrame;
 import io.stockmonitor.fuzz.FuzzRun;
+import io.stockmonitor.fuzz.ParallelCases;
+import io.stockmonitor.fuzz.PropertyTest;
 import io.stockmonitor.fuzz.ProtocolFrames;
 import io.stockmonitor.fuzz.Shrinker;
 import io.stockmonitor.fuzz.StrictJson;
@@ -16,15 +18,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -35,8 +32,13 @@ import org.junit.jupiter.api.Timeout;
  * it writes is valid JSON Lines. A few servers and clients run at once, one case each at a time.
  */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class ServerFrameFuzzTest {
+class ServerFrameFuzzTest extends PropertyTest {
     private static final int CASES = 48;
+    /** Cases that failed before their fix (seed, case), kept as they were found. */
+    private static final long[][] REGRESSIONS = {
+        {-2755710871167042549L, 16}, // a trade was applied from a frame no valid tick (trailing content, coerced numbers)
+        {-2755710871167042549L, 67} // frames that cannot be used were read as valid ones, uncounted
+    };
     private static final int SERVERS = 3;
     private static final long SETTLE_DEADLINE_MS = 10_000;
     private static final long QUIET_MS = 250;
@@ -45,52 +47,20 @@ class ServerFrameFuzzTest {
     private static final java.util.Map<String, java.util.concurrent.atomic.LongAdder> TALLY =
             new java.util.concurrent.ConcurrentSkipListMap<>();
 
-    @Test
-    void whateverTheServerSendsTheClientSettlesAndForgesNothing() throws Exception {
-        check(FuzzRun.start("ServerFrameFuzzTest", CASES));
+    ServerFrameFuzzTest() {
+        super(CASES, REGRESSIONS);
     }
 
-    /** Cases that failed before their fix (seed, case), kept as they were found. */
-    private static final long[][] REGRESSIONS = {
-        {-2755710871167042549L, 16}, // a trade was applied from a frame no valid tick (trailing content, coerced numbers)
-        {-2755710871167042549L, 67} // frames that cannot be used were read as valid ones, uncounted
-    };
-
-    @Test
-    void casesThatFailedBeforeTheirFix() throws Exception {
-        for (long[] c : REGRESSIONS) {
-            check(FuzzRun.replaying("ServerFrameFuzzTest", c[0], (int) c[1]));
-        }
-    }
-
-    static void check(FuzzRun run) throws Exception {
+    @Override
+    protected void check(FuzzRun run) throws Exception {
         TALLY.clear();
         List<Integer> cases = run.caseIndices();
         WebSocketClient shared = WebSockets.newClient(false);
         shared.start();
-        ExecutorService pool = Executors.newFixedThreadPool(SERVERS);
         try (FailureWatch failures = new FailureWatch()) {
-            List<Future<?>> done = new ArrayList<>();
-            for (int w = 0; w < SERVERS; w++) {
-                List<Integer> mine = new ArrayList<>();
-                for (int i = w; i < cases.size(); i += SERVERS) {
-                    mine.add(cases.get(i));
-                }
-                done.add(pool.submit(() -> serve(run, mine, shared)));
-            }
-            for (Future<?> f : done) {
-                try {
-                    f.get(110, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof AssertionError a) {
-                        throw a;
-                    }
-                    throw e;
-                }
-            }
+            ParallelCases.run(cases, SERVERS, 110, mine -> serve(run, mine, shared));
             assertThat(failures.failures()).as("failures logged or uncaught").isEmpty();
         } finally {
-            pool.shutdownNow();
             shared.stop();
         }
         System.out.println("ServerFrameFuzzTest covered: " + TALLY);
@@ -101,7 +71,7 @@ class ServerFrameFuzzTest {
         TALLY.computeIfAbsent(what, k -> new java.util.concurrent.atomic.LongAdder()).add(n);
     }
 
-    private static Void serve(FuzzRun run, List<Integer> cases, WebSocketClient shared) throws Exception {
+    private static void serve(FuzzRun run, List<Integer> cases, WebSocketClient shared) throws Exception {
         AtomicReference<HostileScript> script = new AtomicReference<>();
         try (ScriptedFeedServer server = new ScriptedFeedServer(0, 0, () -> script.get().onOpen(),
                 request -> script.get().onRequest(request))) {
@@ -118,7 +88,6 @@ class ServerFrameFuzzTest {
                 }
             }
         }
-        return null;
     }
 
     private static String violation(ScriptedFeedServer server, AtomicReference<HostileScript> current,

@@ -154,6 +154,13 @@ public final class FrameMutator {
         }
     }
 
+    /** One of the tree's objects, or null when it has none. */
+    private static JsonDraft.Obj anyObject(JsonDraft.Arr holder, SplittableRandom r) {
+        List<JsonDraft.Obj> objects = new ArrayList<>();
+        collectObjects(holder, objects);
+        return objects.isEmpty() ? null : objects.get(r.nextInt(objects.size()));
+    }
+
     private String mutateTree(JsonDraft.Arr holder, Step step) {
         SplittableRandom r = new SplittableRandom(step.seed());
         List<Slot> slots = new ArrayList<>();
@@ -184,12 +191,10 @@ public final class FrameMutator {
                 return kind + " " + slot.name() + " as " + again.render();
             }
             case REORDER -> {
-                List<JsonDraft.Obj> objects = new ArrayList<>();
-                collectObjects(holder, objects);
-                if (objects.isEmpty()) {
+                JsonDraft.Obj o = anyObject(holder, r);
+                if (o == null) {
                     return kind + " (no object)";
                 }
-                JsonDraft.Obj o = objects.get(r.nextInt(objects.size()));
                 Collections.shuffle(o.fields, new java.util.Random(r.nextLong()));
                 return kind;
             }
@@ -227,12 +232,10 @@ public final class FrameMutator {
                 return kind + " " + slot.name() + " (" + depth + ")";
             }
             case UNKNOWN_FIELD -> {
-                List<JsonDraft.Obj> objects = new ArrayList<>();
-                collectObjects(holder, objects);
-                if (objects.isEmpty()) {
+                JsonDraft.Obj o = anyObject(holder, r);
+                if (o == null) {
                     return kind + " (no object)";
                 }
-                JsonDraft.Obj o = objects.get(r.nextInt(objects.size()));
                 String name = pickOf(r, FIELD_NAMES);
                 String value = pickOf(r, WRONG_TYPED);
                 o.fields.add(r.nextInt(o.fields.size() + 1), new JsonDraft.Field(name, JsonDraft.raw(value)));

@@ -65,6 +65,19 @@ public sealed interface JsonDraft permits JsonDraft.Obj, JsonDraft.Arr, JsonDraf
         return sb.append('"').toString();
     }
 
+    /** {@code open}, then each of {@code n} parts separated by commas, then {@code close}. */
+    private static void renderEach(StringBuilder sb, char open, int n, char close,
+                                   java.util.function.IntConsumer part) {
+        sb.append(open);
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            part.accept(i);
+        }
+        sb.append(close);
+    }
+
     /** One field of an object; the value is replaced in place by mutations. */
     final class Field {
         final String name;
@@ -102,31 +115,12 @@ public sealed interface JsonDraft permits JsonDraft.Obj, JsonDraft.Arr, JsonDraf
             return null;
         }
 
-        /** Top-level field names, in order (shrinking removes them one by one). */
-        public List<String> names() {
-            List<String> out = new ArrayList<>();
-            fields.forEach(f -> out.add(f.name));
-            return out;
-        }
-
-        /** A copy without the field at {@code index}. */
-        public Obj without(int index) {
-            Obj copy = (Obj) copy();
-            copy.fields.remove(index);
-            return copy;
-        }
-
         @Override
         public void renderTo(StringBuilder sb) {
-            sb.append('{');
-            for (int i = 0; i < fields.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
+            renderEach(sb, '{', fields.size(), '}', i -> {
                 sb.append(quote(fields.get(i).name)).append(':');
                 fields.get(i).value.renderTo(sb);
-            }
-            sb.append('}');
+            });
         }
 
         @Override
@@ -147,14 +141,7 @@ public sealed interface JsonDraft permits JsonDraft.Obj, JsonDraft.Arr, JsonDraf
 
         @Override
         public void renderTo(StringBuilder sb) {
-            sb.append('[');
-            for (int i = 0; i < items.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                items.get(i).renderTo(sb);
-            }
-            sb.append(']');
+            renderEach(sb, '[', items.size(), ']', i -> items.get(i).renderTo(sb));
         }
 
         @Override

@@ -7,6 +7,8 @@ import io.stockmonitor.fuzz.FrameMutator;
 import io.stockmonitor.fuzz.FuzzFrame;
 import io.stockmonitor.fuzz.FuzzRun;
 import io.stockmonitor.fuzz.JsonDraft;
+import io.stockmonitor.fuzz.ParallelCases;
+import io.stockmonitor.fuzz.PropertyTest;
 import io.stockmonitor.fuzz.ProtocolFrames;
 import io.stockmonitor.fuzz.RequestVerdict;
 import io.stockmonitor.protocol.ErrorCode;
@@ -15,12 +17,6 @@ import io.stockmonitor.protocol.Protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -31,8 +27,13 @@ import org.junit.jupiter.api.Timeout;
  * Several fuzzing connections run at once, each paced under the request limit.
  */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class RequestFuzzTest {
+class RequestFuzzTest extends PropertyTest {
     private static final int CASES = 300;
+    /** Cases that failed before their fix (seed, case), kept as they were found. */
+    private static final long[][] REGRESSIONS = {
+        {-8552868142741177119L, 4}, // a subscribe with the id "100" (a string) was subscribed
+        {4865648656503593469L, 4} // [{}] got bad_request instead of bad_json
+    };
     private static final int CONNECTIONS = 4;
     private static final List<String> SYMBOLS = List.of("AAPL", "MSFT", "NVDA", "TSLA");
     private static final ProtocolFrames FRAMES = new ProtocolFrames(SYMBOLS);
@@ -43,25 +44,12 @@ class RequestFuzzTest {
     private static final java.util.Map<RequestVerdict.Kind, java.util.concurrent.atomic.LongAdder> TALLY =
             new java.util.concurrent.ConcurrentSkipListMap<>();
 
-    @Test
-    void everyRequestFrameIsAnsweredAsDocumentedAndTheFeedGoesOn() throws Exception {
-        check(FuzzRun.start("RequestFuzzTest", CASES));
+    RequestFuzzTest() {
+        super(CASES, REGRESSIONS);
     }
 
-    /** Cases that failed before their fix (seed, case), kept as they were found. */
-    private static final long[][] REGRESSIONS = {
-        {-8552868142741177119L, 4}, // a subscribe with the id "100" (a string) was subscribed
-        {4865648656503593469L, 4} // [{}] got bad_request instead of bad_json
-    };
-
-    @Test
-    void casesThatFailedBeforeTheirFix() throws Exception {
-        for (long[] c : REGRESSIONS) {
-            check(FuzzRun.replaying("RequestFuzzTest", c[0], (int) c[1]));
-        }
-    }
-
-    static void check(FuzzRun run) throws Exception {
+    @Override
+    protected void check(FuzzRun run) throws Exception {
         SimulatorConfig config = SimulatorConfig.defaults().withPort(0).withSymbols(SYMBOLS).withRate(10)
                 .withHeartbeatMs(250);
         List<Integer> cases = run.caseIndices();
@@ -69,29 +57,7 @@ class RequestFuzzTest {
         try (FailureWatch failures = new FailureWatch();
              EmbeddedSimulator sim = EmbeddedSimulator.start(config);
              StreamWatch watch = StreamWatch.start(sim, "AAPL")) {
-            ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
-            try {
-                List<Future<?>> done = new ArrayList<>();
-                for (int c = 0; c < CONNECTIONS; c++) {
-                    List<Integer> mine = new ArrayList<>();
-                    for (int i = c; i < cases.size(); i += CONNECTIONS) {
-                        mine.add(cases.get(i));
-                    }
-                    done.add(pool.submit(() -> fuzz(run, sim, mine)));
-                }
-                for (Future<?> f : done) {
-                    try {
-                        f.get(110, TimeUnit.SECONDS);
-                    } catch (ExecutionException e) {
-                        if (e.getCause() instanceof AssertionError a) {
-                            throw a;
-                        }
-                        throw e;
-                    }
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            ParallelCases.run(cases, CONNECTIONS, 110, mine -> fuzz(run, sim, mine));
             assertThat(watch.problem(3_000)).as("the well-behaved client's AAPL stream").isNull();
             assertThat(failures.failures()).as("failures logged or uncaught").isEmpty();
             assertThat(sim.failure()).as("the simulator's own threads").isNotDone();
@@ -100,7 +66,7 @@ class RequestFuzzTest {
         run.finish(cases.size());
     }
 
-    private static Void fuzz(FuzzRun run, EmbeddedSimulator sim, List<Integer> cases) throws Exception {
+    private static void fuzz(FuzzRun run, EmbeddedSimulator sim, List<Integer> cases) throws Exception {
         try (PacedFuzzClient client = new PacedFuzzClient(sim.uri())) {
             for (int i : cases) {
                 SplittableRandom r = run.random(i);
@@ -110,7 +76,6 @@ class RequestFuzzTest {
                 run.check(i, base, steps, MUTATOR, frame -> violation(client, frame, pingId), 12);
             }
         }
-        return null;
     }
 
     private static String violation(PacedFuzzClient client, FuzzFrame frame, long pingId) throws Exception {

@@ -1,8 +1,9 @@
 package io.stockmonitor.source.alpaca;
 
-import io.stockmonitor.feed.SymbolTable;
 import io.stockmonitor.fuzz.FrameMutator;
+import io.stockmonitor.fuzz.FramePropertyTest;
 import io.stockmonitor.fuzz.FuzzFrame;
+import io.stockmonitor.fuzz.FuzzMarket;
 import io.stockmonitor.fuzz.FuzzRun;
 import io.stockmonitor.fuzz.IsoTimes;
 import io.stockmonitor.fuzz.JsonDraft;
@@ -10,15 +11,19 @@ import io.stockmonitor.fuzz.TradeBounds;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 
 /**
  * Property: whatever a frame holds, {@link AlpacaFrameParser} never throws, classifies as TRADE only trades within the
  * bounds of {@link io.stockmonitor.source.TradeValues} and as QUOTE only possible quotes, and reads the next frame
  * right after any garbage.
  */
-class AlpacaFrameFuzzTest {
+class AlpacaFrameFuzzTest extends FramePropertyTest {
     private static final int CASES = 10_000;
+    /** Cases that failed before their fix (seed, case), kept as they were found. */
+    private static final long[][] REGRESSIONS = {
+        {-5670942243999742901L, 403}, // a size of 1.2e29 was a trade
+        {2827566990580573265L, 274} // a size over TradeValues.MAX_SIZE was a trade
+    };
     private static final List<String> SYMBOLS = List.of("AAPL", "AMD");
     private static final FrameMutator MUTATOR = new FrameMutator(List.of("t", "q", "b", "success", "error",
             "subscription"), 4_096);
@@ -42,35 +47,17 @@ class AlpacaFrameFuzzTest {
         return frame;
     }
 
-    @Test
-    void anyFrameClassifiesOnlyPossibleTradesAndQuotesAsSuch() {
-        check(FuzzRun.start("AlpacaFrameFuzzTest", CASES));
+    AlpacaFrameFuzzTest() {
+        super(CASES, REGRESSIONS, MUTATOR);
     }
 
-    /** Cases that failed before their fix (seed, case), kept as they were found. */
-    private static final long[][] REGRESSIONS = {
-        {-5670942243999742901L, 403}, // a size of 1.2e29 was a trade
-        {2827566990580573265L, 274} // a size over TradeValues.MAX_SIZE was a trade
-    };
-
-    @Test
-    void casesThatFailedBeforeTheirFix() {
-        for (long[] c : REGRESSIONS) {
-            check(FuzzRun.replaying("AlpacaFrameFuzzTest", c[0], (int) c[1]));
-        }
-    }
-
-    static void check(FuzzRun run) {
-        run.checkAll(MUTATOR, r -> {
-            long now = System.currentTimeMillis();
-            return new FuzzRun.FrameCase(messages(r, now), frame -> violation(frame, now));
-        }, 200);
+    @Override
+    protected FuzzRun.FrameCase next(SplittableRandom r, long now) {
+        return new FuzzRun.FrameCase(messages(r, now), frame -> violation(frame, now));
     }
 
     private static String violation(FuzzFrame frame, long now) {
-        SymbolTable table = new SymbolTable();
-        SYMBOLS.forEach(table::add);
-        AlpacaFrameParser p = new AlpacaFrameParser(table);
+        AlpacaFrameParser p = new AlpacaFrameParser(FuzzMarket.table(SYMBOLS));
         if (p.parse(frame.text())) {
             for (int i = 0; i < p.count; i++) {
                 if (p.kind[i] == AlpacaFrameParser.TRADE) {

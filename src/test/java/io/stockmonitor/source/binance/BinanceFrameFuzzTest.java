@@ -4,6 +4,7 @@ import io.stockmonitor.feed.FeedCounters;
 import io.stockmonitor.feed.SymbolTable;
 import io.stockmonitor.feed.TradeOutput;
 import io.stockmonitor.fuzz.FrameMutator;
+import io.stockmonitor.fuzz.FramePropertyTest;
 import io.stockmonitor.fuzz.FuzzFrame;
 import io.stockmonitor.fuzz.FuzzMarket;
 import io.stockmonitor.fuzz.FuzzRun;
@@ -18,15 +19,20 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 
 /**
  * Property: whatever a frame holds, Binance's per-trade path ({@link BinanceFrameIngest}: parser, checks, sequencer,
  * market model) never throws, lets through only trades and quotes within the bounds of
  * {@link io.stockmonitor.source.TradeValues}, and reads the next data frame right after any garbage.
  */
-class BinanceFrameFuzzTest {
+class BinanceFrameFuzzTest extends FramePropertyTest {
     private static final int CASES = 10_000;
+    /** Cases that failed before their fix (seed, case), kept as they were found. */
+    private static final long[][] REGRESSIONS = {
+        {2716871860542377959L, 59}, // a price over TradeValues.MAX_PRICE reached the market model, which threw
+        {-3697510227009268599L, 1763}, // a trade time centuries ahead was let through
+        {308638468056092834L, 151} // a cut-short frame ran into the next one (JsonFrameReader)
+    };
     private static final List<String> SYMBOLS = List.of("BTCUSDT", "ETHUSDT");
     /** The symbol of the valid frame after each case: no mutated frame names it, so its first trade applies. */
     private static final String NEXT = "SOLUSDT";
@@ -84,33 +90,16 @@ class BinanceFrameFuzzTest {
         return JsonDraft.object().put("stream", symbol.toLowerCase() + "@bookTicker").put("data", data);
     }
 
-    @Test
-    void anyFrameLetsThroughOnlyPossibleTradesAndQuotes() {
-        check(FuzzRun.start("BinanceFrameFuzzTest", CASES));
+    BinanceFrameFuzzTest() {
+        super(CASES, REGRESSIONS, MUTATOR);
     }
 
-    /** Cases that failed before their fix (seed, case), kept as they were found. */
-    private static final long[][] REGRESSIONS = {
-        {2716871860542377959L, 59}, // a price over TradeValues.MAX_PRICE reached the market model, which threw
-        {-3697510227009268599L, 1763}, // a trade time centuries ahead was let through
-        {308638468056092834L, 151} // a cut-short frame ran into the next one (JsonFrameReader)
-    };
-
-    @Test
-    void casesThatFailedBeforeTheirFix() {
-        for (long[] c : REGRESSIONS) {
-            check(FuzzRun.replaying("BinanceFrameFuzzTest", c[0], (int) c[1]));
-        }
-    }
-
-    static void check(FuzzRun run) {
-        run.checkAll(MUTATOR, r -> {
-            long now = System.currentTimeMillis();
-            String symbol = SYMBOLS.get(r.nextInt(SYMBOLS.size()));
-            JsonDraft.Obj base = r.nextInt(4) == 0 ? bookTicker(r, symbol)
-                    : aggTrade(r, symbol, r.nextLong(1, 1L << 40), now - r.nextInt(60_000));
-            return new FuzzRun.FrameCase(base, frame -> violation(frame, now));
-        }, 200);
+    @Override
+    protected FuzzRun.FrameCase next(SplittableRandom r, long now) {
+        String symbol = SYMBOLS.get(r.nextInt(SYMBOLS.size()));
+        JsonDraft.Obj base = r.nextInt(4) == 0 ? bookTicker(r, symbol)
+                : aggTrade(r, symbol, r.nextLong(1, 1L << 40), now - r.nextInt(60_000));
+        return new FuzzRun.FrameCase(base, frame -> violation(frame, now));
     }
 
     private static String violation(FuzzFrame frame, long now) {

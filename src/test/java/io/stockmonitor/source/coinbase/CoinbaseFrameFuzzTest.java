@@ -1,8 +1,9 @@
 package io.stockmonitor.source.coinbase;
 
-import io.stockmonitor.feed.SymbolTable;
 import io.stockmonitor.fuzz.FrameMutator;
+import io.stockmonitor.fuzz.FramePropertyTest;
 import io.stockmonitor.fuzz.FuzzFrame;
+import io.stockmonitor.fuzz.FuzzMarket;
 import io.stockmonitor.fuzz.FuzzRun;
 import io.stockmonitor.fuzz.IsoTimes;
 import io.stockmonitor.fuzz.JsonDraft;
@@ -10,15 +11,19 @@ import io.stockmonitor.fuzz.TradeBounds;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 
 /**
  * Property: whatever a frame holds, {@link CoinbaseFrameParser} never throws, says MATCH only for a trade within the
  * bounds of {@link io.stockmonitor.source.TradeValues} (with an id above zero), TICKER only for possible quotes and
  * statistics, and reads the next frame right after any garbage.
  */
-class CoinbaseFrameFuzzTest {
+class CoinbaseFrameFuzzTest extends FramePropertyTest {
     private static final int CASES = 10_000;
+    /** Cases that failed before their fix (seed, case), kept as they were found. */
+    private static final long[][] REGRESSIONS = {
+        {-7636137931025198252L, 19}, // a match priced over TradeValues.MAX_PRICE
+        {8810689100644915490L, 13} // a cut-short frame ran into the next one (JsonFrameReader)
+    };
     private static final List<String> PRODUCTS = List.of("BTC-USD", "ETH-USD");
     private static final FrameMutator MUTATOR = new FrameMutator(List.of("match", "last_match", "ticker",
             "heartbeat", "subscriptions", "error"), CoinbaseFrameParser.MAX_FAST_FRAME_CHARS);
@@ -49,40 +54,22 @@ class CoinbaseFrameFuzzTest {
                 .put("time", IsoTimes.of(timeMs, 6));
     }
 
-    @Test
-    void anyFrameYieldsOnlyPossibleTradesAndQuotes() {
-        check(FuzzRun.start("CoinbaseFrameFuzzTest", CASES));
+    CoinbaseFrameFuzzTest() {
+        super(CASES, REGRESSIONS, MUTATOR);
     }
 
-    /** Cases that failed before their fix (seed, case), kept as they were found. */
-    private static final long[][] REGRESSIONS = {
-        {-7636137931025198252L, 19}, // a match priced over TradeValues.MAX_PRICE
-        {8810689100644915490L, 13} // a cut-short frame ran into the next one (JsonFrameReader)
-    };
-
-    @Test
-    void casesThatFailedBeforeTheirFix() {
-        for (long[] c : REGRESSIONS) {
-            check(FuzzRun.replaying("CoinbaseFrameFuzzTest", c[0], (int) c[1]));
-        }
-    }
-
-    static void check(FuzzRun run) {
-        run.checkAll(MUTATOR, r -> {
-            long now = System.currentTimeMillis();
-            String product = PRODUCTS.get(r.nextInt(PRODUCTS.size()));
-            long time = now - r.nextInt(60_000);
-            int k = r.nextInt(6);
-            JsonDraft.Obj base = k < 4 ? match(r, product, r.nextLong(1, 1L << 40), time)
-                    : k == 4 ? ticker(r, product, time) : heartbeat(r, product, time);
-            return new FuzzRun.FrameCase(base, frame -> violation(frame, now));
-        }, 200);
+    @Override
+    protected FuzzRun.FrameCase next(SplittableRandom r, long now) {
+        String product = PRODUCTS.get(r.nextInt(PRODUCTS.size()));
+        long time = now - r.nextInt(60_000);
+        int k = r.nextInt(6);
+        JsonDraft.Obj base = k < 4 ? match(r, product, r.nextLong(1, 1L << 40), time)
+                : k == 4 ? ticker(r, product, time) : heartbeat(r, product, time);
+        return new FuzzRun.FrameCase(base, frame -> violation(frame, now));
     }
 
     private static String violation(FuzzFrame frame, long now) {
-        SymbolTable table = new SymbolTable();
-        PRODUCTS.forEach(table::add);
-        CoinbaseFrameParser p = new CoinbaseFrameParser(table);
+        CoinbaseFrameParser p = new CoinbaseFrameParser(FuzzMarket.table(PRODUCTS));
         switch (p.parse(frame.text())) {
             case MATCH, LAST_MATCH -> {
                 String bounds = TradeBounds.violation(p.price, p.size, p.timeMs, now);

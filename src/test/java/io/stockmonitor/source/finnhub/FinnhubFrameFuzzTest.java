@@ -1,22 +1,27 @@
 package io.stockmonitor.source.finnhub;
 
-import io.stockmonitor.feed.SymbolTable;
 import io.stockmonitor.fuzz.FrameMutator;
+import io.stockmonitor.fuzz.FramePropertyTest;
 import io.stockmonitor.fuzz.FuzzFrame;
+import io.stockmonitor.fuzz.FuzzMarket;
 import io.stockmonitor.fuzz.FuzzRun;
 import io.stockmonitor.fuzz.JsonDraft;
 import io.stockmonitor.fuzz.TradeBounds;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 
 /**
  * Property: whatever a frame holds, {@link FinnhubFrameParser} never throws, classifies as TRADE only trades within
  * the bounds of {@link io.stockmonitor.source.TradeValues}, and reads the next frame right after any garbage.
  */
-class FinnhubFrameFuzzTest {
+class FinnhubFrameFuzzTest extends FramePropertyTest {
     private static final int CASES = 10_000;
+    /** Cases that failed before their fix (seed, case), kept as they were found. */
+    private static final long[][] REGRESSIONS = {
+        {8813881840536188580L, 292}, // a size of 1.2e29 was a trade
+        {7046760214023260390L, 579} // a trade at 1 ms after 1970 was a trade
+    };
     private static final List<String> SYMBOLS = List.of("AAPL", "BINANCE:BTCUSDT");
     private static final FrameMutator MUTATOR = new FrameMutator(List.of("trade", "ping", "error", "news"), 4_096);
 
@@ -32,36 +37,18 @@ class FinnhubFrameFuzzTest {
         return JsonDraft.object().put("data", data).put("type", "trade");
     }
 
-    @Test
-    void anyFrameClassifiesOnlyPossibleTradesAsSuch() {
-        check(FuzzRun.start("FinnhubFrameFuzzTest", CASES));
+    FinnhubFrameFuzzTest() {
+        super(CASES, REGRESSIONS, MUTATOR);
     }
 
-    /** Cases that failed before their fix (seed, case), kept as they were found. */
-    private static final long[][] REGRESSIONS = {
-        {8813881840536188580L, 292}, // a size of 1.2e29 was a trade
-        {7046760214023260390L, 579} // a trade at 1 ms after 1970 was a trade
-    };
-
-    @Test
-    void casesThatFailedBeforeTheirFix() {
-        for (long[] c : REGRESSIONS) {
-            check(FuzzRun.replaying("FinnhubFrameFuzzTest", c[0], (int) c[1]));
-        }
-    }
-
-    static void check(FuzzRun run) {
-        run.checkAll(MUTATOR, r -> {
-            long now = System.currentTimeMillis();
-            JsonDraft.Obj base = r.nextInt(8) == 0 ? JsonDraft.object().put("type", "ping") : trades(r, now);
-            return new FuzzRun.FrameCase(base, frame -> violation(frame, now));
-        }, 200);
+    @Override
+    protected FuzzRun.FrameCase next(SplittableRandom r, long now) {
+        JsonDraft.Obj base = r.nextInt(8) == 0 ? JsonDraft.object().put("type", "ping") : trades(r, now);
+        return new FuzzRun.FrameCase(base, frame -> violation(frame, now));
     }
 
     private static String violation(FuzzFrame frame, long now) {
-        SymbolTable table = new SymbolTable();
-        SYMBOLS.forEach(table::add);
-        FinnhubFrameParser p = new FinnhubFrameParser(table);
+        FinnhubFrameParser p = new FinnhubFrameParser(FuzzMarket.table(SYMBOLS));
         if (p.parse(frame.text()) == FinnhubFrameParser.Kind.TRADES) {
             for (int i = 0; i < p.count; i++) {
                 if (p.kind[i] != FinnhubFrameParser.TRADE) {

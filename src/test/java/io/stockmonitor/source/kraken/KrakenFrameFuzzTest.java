@@ -1,8 +1,9 @@
 package io.stockmonitor.source.kraken;
 
-import io.stockmonitor.feed.SymbolTable;
 import io.stockmonitor.fuzz.FrameMutator;
+import io.stockmonitor.fuzz.FramePropertyTest;
 import io.stockmonitor.fuzz.FuzzFrame;
+import io.stockmonitor.fuzz.FuzzMarket;
 import io.stockmonitor.fuzz.FuzzRun;
 import io.stockmonitor.fuzz.IsoTimes;
 import io.stockmonitor.fuzz.JsonDraft;
@@ -10,15 +11,18 @@ import io.stockmonitor.fuzz.TradeBounds;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 
 /**
  * Property: whatever a frame holds, {@link KrakenFrameParser} never throws, passes (problem {@code OK}) only trade
  * elements within the bounds of {@link io.stockmonitor.source.TradeValues}, and reads the next frame right after any
  * garbage.
  */
-class KrakenFrameFuzzTest {
+class KrakenFrameFuzzTest extends FramePropertyTest {
     private static final int CASES = 10_000;
+    /** Cases that failed before their fix (seed, case), kept as they were found. */
+    private static final long[][] REGRESSIONS = {
+        {-8887065007074344669L, 3} // a trade priced over TradeValues.MAX_PRICE passed
+    };
     private static final List<String> PAIRS = List.of("BTC/USD", "MATIC/USD");
     private static final FrameMutator MUTATOR = new FrameMutator(List.of("trade", "ticker", "heartbeat", "status"),
             KrakenFrameParser.MAX_FAST_FRAME_CHARS);
@@ -45,35 +49,18 @@ class KrakenFrameFuzzTest {
                         .put("ask", JsonDraft.decimal(BigDecimal.valueOf(bid + 3, 5))).put("ask_qty", 13)));
     }
 
-    @Test
-    void anyFramePassesOnlyPossibleTrades() {
-        check(FuzzRun.start("KrakenFrameFuzzTest", CASES));
+    KrakenFrameFuzzTest() {
+        super(CASES, REGRESSIONS, MUTATOR);
     }
 
-    /** Cases that failed before their fix (seed, case), kept as they were found. */
-    private static final long[][] REGRESSIONS = {
-        {-8887065007074344669L, 3} // a trade priced over TradeValues.MAX_PRICE passed
-    };
-
-    @Test
-    void casesThatFailedBeforeTheirFix() {
-        for (long[] c : REGRESSIONS) {
-            check(FuzzRun.replaying("KrakenFrameFuzzTest", c[0], (int) c[1]));
-        }
-    }
-
-    static void check(FuzzRun run) {
-        run.checkAll(MUTATOR, r -> {
-            long now = System.currentTimeMillis();
-            JsonDraft.Obj base = r.nextInt(5) == 0 ? ticker(r) : trades(r, now);
-            return new FuzzRun.FrameCase(base, frame -> violation(frame, now));
-        }, 200);
+    @Override
+    protected FuzzRun.FrameCase next(SplittableRandom r, long now) {
+        JsonDraft.Obj base = r.nextInt(5) == 0 ? ticker(r) : trades(r, now);
+        return new FuzzRun.FrameCase(base, frame -> violation(frame, now));
     }
 
     private static String violation(FuzzFrame frame, long now) {
-        SymbolTable table = new SymbolTable();
-        PAIRS.forEach(table::add);
-        KrakenFrameParser p = new KrakenFrameParser(table);
+        KrakenFrameParser p = new KrakenFrameParser(FuzzMarket.table(PAIRS));
         if (p.parse(frame.text()) == KrakenFrameParser.Kind.TRADES) {
             for (int i = 0; i < p.count(); i++) {
                 if (p.problem(i) != KrakenFrameParser.OK) {

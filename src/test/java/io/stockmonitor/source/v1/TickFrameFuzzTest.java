@@ -4,6 +4,7 @@ import io.stockmonitor.feed.FeedCounters;
 import io.stockmonitor.feed.SymbolTable;
 import io.stockmonitor.feed.TradeOutput;
 import io.stockmonitor.fuzz.FrameMutator;
+import io.stockmonitor.fuzz.FramePropertyTest;
 import io.stockmonitor.fuzz.FuzzFrame;
 import io.stockmonitor.fuzz.FuzzMarket;
 import io.stockmonitor.fuzz.FuzzRun;
@@ -19,7 +20,6 @@ import io.stockmonitor.protocol.ProtocolException;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 
 /**
  * Property: whatever a frame holds, the tick path of the protocol client (the zero-garbage parser, then the general
@@ -27,8 +27,14 @@ import org.junit.jupiter.api.Test;
  * frame is a valid tick and then with exactly its values, within {@link io.stockmonitor.source.TradeValues}' bounds,
  * rejects what is not (counted), and reads the next frame right after any garbage.
  */
-class TickFrameFuzzTest {
+class TickFrameFuzzTest extends FramePropertyTest {
     private static final int CASES = 6_000;
+    /** Cases that failed before their fix (seed, case), kept as they were found. */
+    private static final long[][] REGRESSIONS = {
+        {3515568699133585052L, 163}, // the codec read a tick with a comma after it, and its trade was applied
+        {6044976505769014790L, 53}, // the codec read a tick with a bracket after it, and its trade was applied
+        {4416062879102534273L, 7} // the codec refused a long valid tick without bid and ask
+    };
     private static final List<String> SYMBOLS = List.of("AAPL", "MSFT", "BRK.A");
     private static final MessageCodec CODEC = new MessageCodec();
     private static final FrameMutator MUTATOR = new FrameMutator(ProtocolFrames.TYPES, TickFrameParser.MAX_FAST_FRAME_CHARS);
@@ -96,33 +102,17 @@ class TickFrameFuzzTest {
         }
     }
 
-    @Test
-    void anyFrameAppliesOnlyTheTradeAValidTickCarries() {
-        check(FuzzRun.start("TickFrameFuzzTest", CASES));
+    TickFrameFuzzTest() {
+        super(CASES, REGRESSIONS, MUTATOR);
     }
 
-    /** Cases that failed before their fix (seed, case), kept as they were found. */
-    private static final long[][] REGRESSIONS = {
-        {3515568699133585052L, 163}, // the codec read a tick with a comma after it, and its trade was applied
-        {6044976505769014790L, 53}, // the codec read a tick with a bracket after it, and its trade was applied
-        {4416062879102534273L, 7} // the codec refused a long valid tick without bid and ask
-    };
-
-    @Test
-    void casesThatFailedBeforeTheirFix() {
-        for (long[] c : REGRESSIONS) {
-            check(FuzzRun.replaying("TickFrameFuzzTest", c[0], (int) c[1]));
-        }
-    }
-
-    static void check(FuzzRun run) {
-        run.checkAll(MUTATOR, r -> {
-            long seq = r.nextLong(1, 1L << 40);
-            JsonDraft.Obj base = ProtocolFrames.tick(r, SYMBOLS.get(r.nextInt(SYMBOLS.size())), seq,
-                    System.currentTimeMillis() - r.nextInt(60_000), r.nextLong(1, 2_147_483_647L));
-            long nextSeed = r.nextLong();
-            return new FuzzRun.FrameCase(base, frame -> violation(frame, seq, nextSeed));
-        }, 200);
+    @Override
+    protected FuzzRun.FrameCase next(SplittableRandom r, long now) {
+        long seq = r.nextLong(1, 1L << 40);
+        JsonDraft.Obj base = ProtocolFrames.tick(r, SYMBOLS.get(r.nextInt(SYMBOLS.size())), seq,
+                now - r.nextInt(60_000), r.nextLong(1, 2_147_483_647L));
+        long nextSeed = r.nextLong();
+        return new FuzzRun.FrameCase(base, frame -> violation(frame, seq, nextSeed));
     }
 
     private static String violation(FuzzFrame frame, long seq, long nextSeed) {
