@@ -1,7 +1,7 @@
 package io.stockmonitor.feed;
 
 import io.stockmonitor.fuzz.FuzzMarket;
-import io.stockmonitor.source.v1.ProtocolV1Source;
+import io.stockmonitor.source.v1.ProtocolSource;
 import java.io.StringWriter;
 import java.net.URI;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 /**
- * The real protocol client (supervisor and v1 session, as {@link ProtocolV1Source} wires them) with the headless
+ * The real protocol client (supervisor and v1 session, as {@link ProtocolSource} wires them) with the headless
  * record writing to memory and every applied trade kept, for a property test to judge.
  */
 final class RecordedClient implements AutoCloseable {
@@ -25,7 +25,7 @@ final class RecordedClient implements AutoCloseable {
     RecordedClient(URI server, List<String> symbols, WebSocketClient shared) {
         FeedClientConfig config = FeedClientConfig.of(server, null, symbols).withBackoff(20, 200, 10_000)
                 .withTimeouts(3.0, 1_000, 1_000);
-        supervisor = ProtocolV1Source.client(config, FuzzMarket.with(List.of()), shared);
+        supervisor = ProtocolSource.client(config, FuzzMarket.with(List.of()), shared);
         supervisor.setTickSink((symbol, epoch, seq, ts, price, size) -> {
             record.onTick(symbol, epoch, seq, ts, price, size);
             applied.add(new Applied(symbol, epoch, seq, ts, price, size));

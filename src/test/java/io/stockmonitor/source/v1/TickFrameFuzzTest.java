@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
 
 /**
  * Property: whatever a frame holds, the tick path of the protocol client (the zero-garbage parser, then the general
- * codec for what it leaves, as {@link ProtocolV1Session#text} runs them) never throws, applies a trade only when the
+ * codec for what it leaves, as {@link ProtocolSession#text} runs them) never throws, applies a trade only when the
  * frame is a valid tick and then with exactly its values, within {@link io.stockmonitor.source.TradeValues}' bounds,
  * rejects what is not (counted), and reads the next frame right after any garbage.
  */
