@@ -1,5 +1,8 @@
 package io.stockmonitor.app;
 
+import io.stockmonitor.alerts.AlertLimits;
+import io.stockmonitor.alerts.AlertRule;
+import io.stockmonitor.alerts.AlertSyntax;
 import io.stockmonitor.feed.TrustedCertificates;
 import io.stockmonitor.protocol.ProductVersion;
 import io.stockmonitor.source.Credentials;
@@ -101,6 +104,18 @@ public final class AppCommand implements Callable<Integer> {
             + "(default: run until interrupted).")
     Double durationSeconds;
 
+    @Option(names = "--alert", paramLabel = "RULE", description = "Headless: alert when a level is crossed. RULE is "
+            + "SYMBOL>PRICE, SYMBOL<PRICE, SYMBOL%%>PCT or SYMBOL%%<PCT (the day's change %%; PCT may be negative), "
+            + "the symbol in the source's spelling (AAPL, BTCUSDT, BTC-USD, BTC/USD). Repeatable. Each firing is a "
+            + "line on stdout and, with --record, an alert line in the record. Without --alert-rearm a rule fires "
+            + "once.")
+    List<String> alerts = new ArrayList<>();
+
+    @Option(names = "--alert-rearm", paramLabel = "PCT", description = "Headless: rules re-arm once the price is "
+            + "back PCT %% on the other side of the level (percentage points for day-change rules), and fire again "
+            + "on the next crossing.")
+    Double alertRearm;
+
     @Option(names = "--theme", paramLabel = "dark|light", description = "Window theme (default: remembered, "
             + "else dark).")
     String theme;
@@ -130,6 +145,26 @@ public final class AppCommand implements Callable<Integer> {
         if (!headless && (record != null || durationSeconds != null)) {
             throw bad("--record and --duration need --headless");
         }
+        if (!headless && (!alerts.isEmpty() || alertRearm != null)) {
+            throw bad("--alert and --alert-rearm need --headless (in the window, use the Alerts panel)");
+        }
+        if (alertRearm != null && alerts.isEmpty()) {
+            throw bad("--alert-rearm needs at least one --alert");
+        }
+        if (alertRearm != null && !(alertRearm >= 0 && alertRearm < 100)) {
+            throw bad("--alert-rearm must be a percentage from 0 to 100, got " + alertRearm);
+        }
+        if (alerts.size() > AlertLimits.MAX_RULES) {
+            throw bad("at most " + AlertLimits.MAX_RULES + " --alert rules, got " + alerts.size());
+        }
+        List<AlertRule> rules = new ArrayList<>();
+        for (String typed : alerts) {
+            try {
+                rules.add(AlertSyntax.parse(typed, rules.size() + 1L, alertRearm));
+            } catch (IllegalArgumentException e) {
+                throw bad(e.getMessage());
+            }
+        }
         if (headless && choice == null) {
             throw bad("--headless needs a source: --demo, --server URL or --source NAME");
         }
@@ -158,7 +193,7 @@ public final class AppCommand implements Callable<Integer> {
                 throw bad("--theme must be dark or light, got '" + theme + "'");
             }
         }
-        return new AppOptions(choice, normalized, headless, record, duration, normalizedTheme);
+        return new AppOptions(choice, normalized, headless, record, duration, normalizedTheme, rules);
     }
 
     /** The source the options name, with its credentials; null when none is named. */

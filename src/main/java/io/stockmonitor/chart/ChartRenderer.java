@@ -256,6 +256,15 @@ final class ChartRenderer {
         indicators.fitSubPanes(ctx);
     }
 
+    /** The price at {@code y} in the price pane as last drawn; NaN outside it or before any data. */
+    double priceAt(double y) {
+        PaneScale p = ctx.price;
+        if (!drawn || !(p.max() > p.min()) || y < p.top() || y > p.bottom()) {
+            return Double.NaN;
+        }
+        return p.value(y);
+    }
+
     /**
      * At the oldest bar with older ones to be had: asks once per oldest bar (the answer moves the oldest bar, or says
      * there is nothing older), so scrolling cannot send requests faster than they are answered.

@@ -121,9 +121,14 @@ public final class MarketModel {
 
     /** A quote (best bid and ask) apart from any trade; NaN keeps a side. No allocation. */
     public void applyQuote(String symbol, double bid, double ask, long receivedAtMs) {
+        applyQuote(symbol, bid, ask, Double.NaN, Double.NaN, receivedAtMs);
+    }
+
+    /** As {@link #applyQuote(String, double, double, long)}, with the sizes at the bid and ask (NaN unknown). */
+    public void applyQuote(String symbol, double bid, double ask, double bidSize, double askSize, long receivedAtMs) {
         SymbolState state = states.get(symbol);
         if (state != null) {
-            state.applyQuote(bid, ask, receivedAtMs);
+            state.applyQuote(bid, ask, bidSize, askSize, receivedAtMs);
             bumpVersion();
         }
     }
@@ -308,7 +313,19 @@ public final class MarketModel {
         return state.readBars(interval, fromTs, into);
     }
 
-    /** Copies recent ticks with ts at or after {@code fromTs}, oldest first (newest if more than capacity). */
+    /**
+     * The symbol's previous close (the day's reference for change %), NaN when unknown or the symbol is not in the
+     * model. Cheaper than {@link #readQuote} for a caller that needs only this, per trade (alerts).
+     */
+    public double prevClose(String symbol) {
+        SymbolState state = states.get(symbol);
+        return state == null ? Double.NaN : state.readPrevClose();
+    }
+
+    /**
+     * Copies recent ticks with ts at or after {@code fromTs}, oldest first (newest if more than capacity);
+     * {@link TickBuffer#endCount()} tells how many the symbol had taken in all.
+     */
     public int readTicks(String symbol, long fromTs, TickBuffer into) {
         SymbolState state = states.get(symbol);
         if (state == null) {

@@ -55,6 +55,10 @@ final class SymbolState {
     private double low = Double.NaN;
     private double prevClose = Double.NaN;
     private double volume;
+    private double lastSize = Double.NaN;
+    private long lastTradeTs = -1;
+    private double bidSize = Double.NaN;
+    private double askSize = Double.NaN;
     private double previousLast = Double.NaN;
     private long lastChangeAtMs = -1;
     private long lastUpdateMs = -1;
@@ -133,6 +137,8 @@ final class SymbolState {
             }
             seq = tickSeq;
             last = price;
+            lastSize = size;
+            lastTradeTs = ts;
             if (!Double.isNaN(tickBid)) {
                 bid = tickBid;
             }
@@ -165,14 +171,16 @@ final class SymbolState {
         }
     }
 
-    /** The best bid and ask changed (sources that quote apart from trades); NaN keeps a side. */
-    void applyQuote(double newBid, double newAsk, long receivedAtMs) {
+    /** The best bid and ask changed (sources that quote apart from trades); NaN keeps a side (and its size). */
+    void applyQuote(double newBid, double newAsk, double newBidSize, double newAskSize, long receivedAtMs) {
         beginWrite();
         if (!Double.isNaN(newBid)) {
             bid = newBid;
+            bidSize = newBidSize;
         }
         if (!Double.isNaN(newAsk)) {
             ask = newAsk;
+            askSize = newAskSize;
         }
         lastUpdateMs = receivedAtMs;
         version++;
@@ -557,6 +565,10 @@ final class SymbolState {
             v.low = low;
             v.prevClose = prevClose;
             v.volume = volume;
+            v.lastSize = lastSize;
+            v.lastTradeTs = lastTradeTs;
+            v.bidSize = bidSize;
+            v.askSize = askSize;
             v.previousLast = previousLast;
             v.lastChangeAtMs = lastChangeAtMs;
             v.lastUpdateMs = lastUpdateMs;
@@ -594,6 +606,16 @@ final class SymbolState {
         } else {
             v.freshness = Freshness.LIVE;
         }
+    }
+
+    double readPrevClose() {
+        double v;
+        long s;
+        do {
+            s = readBegin();
+            v = prevClose;
+        } while (!readValid(s));
+        return v;
     }
 
     int readBars(BarInterval interval, long fromTs, BarBuffer into) {

@@ -46,7 +46,10 @@ public final class TickBuffer {
         return rewrites;
     }
 
-    /** Ticks the symbol had ever received when read: the cursor for the next {@link MarketModel#readTicksAfter}. */
+    /**
+     * Ticks the symbol had ever received when read: the cursor for the next {@link MarketModel#readTicksAfter}; the
+     * difference between two reads is how many arrived in between (a tape appends exactly those).
+     */
     public long endCount() {
         return endCount;
     }

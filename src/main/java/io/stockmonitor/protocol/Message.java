@@ -67,8 +67,12 @@ public sealed interface Message {
                     double high, double low, double prevClose, long volume, Bars bars) implements Message {
     }
 
-    /** One price update. {@code ts} is the exchange (simulator) time in epoch milliseconds. */
-    record Tick(String symbol, long seq, long ts, double price, long size, double bid, double ask)
+    /**
+     * One price update. {@code ts} is the exchange (simulator) time in epoch milliseconds; {@code bid} and {@code ask}
+     * are optional (null when the frame has none: the quote stays as it was). {@code size} is whole shares from the
+     * simulator, a fraction from a relay of a venue that trades fractions.
+     */
+    record Tick(String symbol, long seq, long ts, double price, double size, Double bid, Double ask)
             implements Message {
     }
 

@@ -158,6 +158,47 @@ class AppCommandTest {
     }
 
     @Test
+    void alertRulesInEverySourcesSpellingAndTheirSymbolsAreSubscribed() {
+        assertThat(run("--headless", "--demo", "--symbols", "AAPL", "--alert", "AAPL>190", "--alert", "msft<400.5",
+                "--alert", "BTC/USD<50000", "--alert", "BTC-USD%>2.5", "--alert", "AAPL%<-1.5")).isZero();
+        AppOptions o = headless.get();
+        assertThat(o.alerts()).extracting(io.stockmonitor.alerts.AlertRule::text).containsExactly("AAPL>190",
+                "MSFT<400.5", "BTC/USD<50000", "BTC-USD%>2.5", "AAPL%<-1.5");
+        assertThat(o.alerts()).allSatisfy(r -> assertThat(r.oneShot()).isTrue());
+        assertThat(o.alerts()).extracting(io.stockmonitor.alerts.AlertRule::id).doesNotHaveDuplicates();
+        assertThat(o.symbolsWithAlerts()).containsExactly("AAPL", "MSFT", "BTC/USD", "BTC-USD");
+        assertThat(run("--headless", "--demo", "--alert", "AAPL>190", "--alert-rearm", "0.25")).isZero();
+        assertThat(headless.get().alerts()).singleElement().satisfies(r -> {
+            assertThat(r.oneShot()).isFalse();
+            assertThat(r.rearmPercent()).isEqualTo(0.25);
+        });
+    }
+
+    @Test
+    void aMalformedRuleIsAOneLineErrorAndExitTwo() {
+        for (List<String> args : List.of(
+                List.of("--headless", "--demo", "--alert", "AAPL=190"),
+                List.of("--headless", "--demo", "--alert", "AAPL>-1"),
+                List.of("--headless", "--demo", "--alert", "AAPL>1e3"),
+                List.of("--headless", "--demo", "--alert", "AA PL>1"),
+                List.of("--headless", "--demo", "--alert", "AAPL%>-120"),
+                List.of("--headless", "--demo", "--alert", ""),
+                List.of("--headless", "--demo", "--alert"),
+                List.of("--headless", "--demo", "--alert", "AAPL>1", "--alert-rearm", "-1"),
+                List.of("--headless", "--demo", "--alert-rearm", "1"),
+                List.of("--demo", "--alert", "AAPL>1"))) {
+            StringWriter errors = new StringWriter();
+            CommandLine cl = new CommandLine(new AppCommand(modes, AppDirs.underRoot(Path.of("target/x")), env));
+            cl.setErr(new PrintWriter(errors, true));
+            cl.setParameterExceptionHandler(Launcher::oneLineError);
+            assertThat(cl.execute(args.toArray(String[]::new))).as(args.toString()).isEqualTo(2);
+            assertThat(errors.toString().lines()).as(args.toString()).singleElement()
+                    .satisfies(l -> assertThat(l).startsWith("stock-monitor: "));
+        }
+        assertThat(headless.get()).isNull();
+    }
+
+    @Test
     void versionComesFromThePom() {
         StringWriter out = new StringWriter();
         CommandLine cl = new CommandLine(new AppCommand(modes, AppDirs.underRoot(Path.of("target/x"))));

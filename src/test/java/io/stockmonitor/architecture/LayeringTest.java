@@ -15,9 +15,11 @@ class LayeringTest {
     static final ArchRule headlessPackagesNeverTouchJavaFx = noClasses()
             .that().resideInAnyPackage("io.stockmonitor.protocol..", "io.stockmonitor.feed..",
                     "io.stockmonitor.source..", "io.stockmonitor.market..", "io.stockmonitor.simulator..",
-                    "io.stockmonitor.relay..", "io.stockmonitor.cluster..", "io.stockmonitor.indicators..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
-            .because("feed, sources, market, protocol, indicators and the feed server run and are tested headless");
+                    "io.stockmonitor.relay..", "io.stockmonitor.cluster..", "io.stockmonitor.indicators..",
+                    "io.stockmonitor.alerts..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..")
+            .because("feed, sources, market, protocol, indicators, alerts and the feed server run and are tested "
+                    + "headless");
 
     @ArchTest
     static final ArchRule indicatorsStandAlone = noClasses()
@@ -33,7 +35,7 @@ class LayeringTest {
             .that().resideInAnyPackage("io.stockmonitor.simulator..", "io.stockmonitor.relay..",
                     "io.stockmonitor.cluster..")
             .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.app..", "io.stockmonitor.ui..",
-                    "io.stockmonitor.chart..", "io.stockmonitor.indicators..")
+                    "io.stockmonitor.chart..", "io.stockmonitor.indicators..", "io.stockmonitor.alerts..")
             .because("feed-simulator.jar is the server: the protocol, the server and the headless feed client it "
                     + "relays with, never the app or its screens");
 
@@ -55,6 +57,20 @@ class LayeringTest {
                     "io.stockmonitor.source..", "io.stockmonitor.market..")
             .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.simulator..",
                     "io.stockmonitor.relay..", "io.stockmonitor.cluster..");
+
+    @ArchTest
+    static final ArchRule alertsDoNotKnowTheScreen = noClasses()
+            .that().resideInAPackage("io.stockmonitor.alerts..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.ui..", "io.stockmonitor.chart..",
+                    "io.stockmonitor.app..")
+            .because("alerts are evaluated on the feed thread, in the window and headless alike");
+
+    @ArchTest
+    static final ArchRule theFeedAndTheMarketKnowNoAlerts = noClasses()
+            .that().resideInAnyPackage("io.stockmonitor.feed..", "io.stockmonitor.market..",
+                    "io.stockmonitor.source..")
+            .should().dependOnClassesThat().resideInAPackage("io.stockmonitor.alerts..")
+            .because("alerts plug into the feed's output as a trade listener");
 
     @ArchTest
     static final ArchRule protocolDependsOnNothingOfOurs = noClasses()

@@ -34,16 +34,31 @@ final class FakeFeedPort implements FeedPort {
         initial.forEach(market::addSymbol);
     }
 
-    /** Writes one tick for the symbol at the given price (test thread = the single writer). */
-    void tick(String symbol, double price, long nowMs) {
+    private io.stockmonitor.alerts.AlertEngine alerts;
+
+    /** Writes one tick for the symbol at the given price (test thread = the single writer); alerts evaluate it. */
+    synchronized void tick(String symbol, double price, long nowMs) {
         seq++;
         market.applyTick(symbol, seq, nowMs, price, 100, price - 0.01, price + 0.01, nowMs);
+        if (alerts != null) {
+            alerts.onTrade(symbol, "fake", seq, nowMs, price, 100, true);
+        }
         messages.incrementAndGet();
     }
 
     @Override
     public void requestHistory(String symbol, io.stockmonitor.market.BarInterval interval, long beforeMs) {
         historyRequests.add(symbol + " " + interval.label() + " " + beforeMs);
+    }
+
+    @Override
+    public synchronized void setAlerts(List<io.stockmonitor.alerts.AlertRule> rules,
+                                       io.stockmonitor.alerts.IndicatorLines lines,
+                                       io.stockmonitor.alerts.AlertSink alertSink) {
+        if (alerts == null) {
+            alerts = new io.stockmonitor.alerts.AlertEngine(market, lines, alertSink, System::currentTimeMillis);
+        }
+        alerts.setRules(rules);
     }
 
     @Override

@@ -113,7 +113,7 @@ final class SymbolFeed {
             // Listeners first: a test that looks a received tick up among the published ones must find it.
             if (hub != null && hub.hasListeners()) {
                 hub.notifyListeners(hub.epoch(), new Message.Tick(symbol, tick.seq(), tick.ts(), tick.price(),
-                        Math.round(tick.size()), tick.bid(), tick.ask()));
+                        tick.size(), tick.bid(), tick.ask()));
             }
             fanOut(tick.seq(), frame, tick.gap());
             return true;

@@ -218,7 +218,8 @@ final class AlpacaSession implements FeedSession {
             switch (parser.kind[i]) {
                 case AlpacaFrameParser.TRADE -> refill.live(parser.symbol[i], parser.id[i], parser.timeNanos[i],
                         parser.price[i], parser.size[i]);
-                case AlpacaFrameParser.QUOTE -> onQuote(parser.symbol[i], parser.bid[i], parser.ask[i]);
+                case AlpacaFrameParser.QUOTE -> onQuote(parser.symbol[i], parser.bid[i], parser.ask[i],
+                        parser.bidSize[i], parser.askSize[i]);
                 case AlpacaFrameParser.BAD -> link.bad("bad-message", "Alpaca message"
                         + (parser.symbol[i] == null ? "" : " for " + parser.symbol[i]) + " dropped: "
                         + parser.problem[i]);
@@ -235,9 +236,10 @@ final class AlpacaSession implements FeedSession {
     }
 
     /** "price 0 = no active bid/ask" ([skills]): that side keeps its last value rather than showing 0. */
-    private void onQuote(String symbol, double bid, double ask) {
+    private void onQuote(String symbol, double bid, double ask, double bidSize, double askSize) {
         if (bid > 0 || ask > 0) {
-            link.output().quote(symbol, bid > 0 ? bid : Double.NaN, ask > 0 ? ask : Double.NaN);
+            link.output().quote(symbol, bid > 0 ? bid : Double.NaN, ask > 0 ? ask : Double.NaN,
+                    TradeValues.sizeOrNaN(bidSize), TradeValues.sizeOrNaN(askSize));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.stockmonitor.source.coinbase;
 
+import io.stockmonitor.source.TradeValues;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockmonitor.feed.FeedEvent;
@@ -270,7 +272,8 @@ final class CoinbaseSession implements FeedSession {
             return;
         }
         if (!Double.isNaN(parser.bid) || !Double.isNaN(parser.ask)) {
-            link.output().quote(symbol, parser.bid, parser.ask);
+            link.output().quote(symbol, parser.bid, parser.ask, TradeValues.sizeOrNaN(parser.bidSize),
+                    TradeValues.sizeOrNaN(parser.askSize));
         }
         // Coinbase's change is against the price 24 h ago (open_24h), as the window's "previous close".
         link.market().applyDayStats(symbol, parser.open24h, parser.high24h, parser.low24h, parser.open24h,

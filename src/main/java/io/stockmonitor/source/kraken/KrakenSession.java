@@ -1,5 +1,7 @@
 package io.stockmonitor.source.kraken;
 
+import io.stockmonitor.source.TradeValues;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -248,7 +250,8 @@ final class KrakenSession implements FeedSession {
             link.bad("bad-ticker", "Kraken ticker of " + p.tickerSymbol + " with bid " + p.bid + ", ask " + p.ask);
             return;
         }
-        link.output().quote(p.tickerSymbol, p.bid, p.ask);
+        link.output().quote(p.tickerSymbol, p.bid, p.ask, TradeValues.sizeOrNaN(p.bidQty),
+                TradeValues.sizeOrNaN(p.askQty));
     }
 
     /** Status, acks, pongs and errors: a few a minute, read with the tree model. */

@@ -17,6 +17,7 @@ import io.stockmonitor.protocol.MessageCodec;
 import io.stockmonitor.protocol.Protocol;
 import io.stockmonitor.protocol.ProtocolException;
 import io.stockmonitor.protocol.ResyncReason;
+import io.stockmonitor.source.TradeValues;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -377,7 +378,7 @@ public final class ProtocolSession implements FeedSession {
             link.emit(new FeedEvent.SnapshotApplied(snapshot.symbol(), snapshot.epoch(), 0, reason, -1));
             return;
         }
-        if (!validEpoch(snapshot.epoch()) || !(snapshot.last() > 0) || snapshot.last() > TickIngest.MAX_PRICE
+        if (!validEpoch(snapshot.epoch()) || !(snapshot.last() > 0) || snapshot.last() > TradeValues.MAX_PRICE
                 || snapshot.seq() < 0) {
             link.bad("bad-snapshot", "a snapshot of " + p.symbol() + " with an invalid epoch, last price ("
                     + snapshot.last() + ") or seq (" + snapshot.seq() + ")");

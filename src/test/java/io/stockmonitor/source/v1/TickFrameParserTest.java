@@ -20,7 +20,7 @@ class TickFrameParserTest {
             assertThat(parser.parse(codec.encode(t))).isEqualTo(TickFrameParser.Kind.TICK);
             ParsedTick p = parser.tick();
             assertThat(p.problem(NOW)).isNull();
-            assertThat(new Message.Tick(p.symbol, p.seq, p.ts, p.price, (long) p.size, p.bid, p.ask)).isEqualTo(t);
+            assertThat(new Message.Tick(p.symbol, p.seq, p.ts, p.price, p.size, p.bid, p.ask)).isEqualTo(t);
             assertThat(p.symbol).isSameAs(t.symbol().equals("AAPL") ? "AAPL" : "BRK.B");
         }
     }
