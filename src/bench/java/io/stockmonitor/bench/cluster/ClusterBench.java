@@ -170,6 +170,7 @@ public final class ClusterBench {
             g.await("READY");
             Thread.sleep(warmup * 1000L);
             g.send("MARK");
+            g.await("MARKED");
             (killProducer ? producer : other).halt();
             System.out.println(label + ": " + g.recovery());
             g.quit();

@@ -29,8 +29,9 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
  * servers, each subscribed to the symbols. A connection that is closed reconnects to the next server and resumes from
  * the last seq it had of each symbol (as the desktop client does), so it counts every gap and duplicate across the
  * move. Driven by lines on stdin: {@code RESET} (start measuring), {@code REPORT} (print a {@code RESULT} line),
- * {@code MARK} (now: the failure; later lines report how long until every connection had a tick of every symbol
- * after it, and the bytes received since), {@code RECOVERY} (print that as a {@code RECOVERY} line), {@code QUIT}.
+ * {@code MARK} (answered {@code MARKED}, then comes the failure: later lines report how long until every connection
+ * had a tick of every symbol after it, and the bytes received since), {@code RECOVERY} (print that as a
+ * {@code RECOVERY} line), {@code QUIT}.
  *
  * <p>Args: CONNECTIONS SYMBOL[,SYMBOL...] URI [URI...]
  */
@@ -115,15 +116,17 @@ public final class ClusterLoadGeneratorMain {
                             h.getMaxValue(), gaps.sum(), duplicates.sum());
                 }
                 case "MARK" -> {
-                    for (Conn c : conns) {
-                        c.markPending();
-                    }
+                    // Counters first: the failure follows our MARKED at once, and what it causes must count.
                     bytesSinceMark.reset();
                     reconnects.reset();
                     snapshots.reset();
                     gaps.reset();
                     duplicates.reset();
                     markMs = System.currentTimeMillis();
+                    for (Conn c : conns) {
+                        c.markPending();
+                    }
+                    System.out.println("MARKED");
                 }
                 case "RECOVERY" -> System.out.printf("RECOVERY pending=%d allTickedAfterMs=%d bytes=%d "
                                 + "reconnects=%d snapshots=%d gaps=%d duplicates=%d%n", pendingAfterMark.sum(),
