@@ -8,6 +8,26 @@ public final class FrameText {
     private FrameText() {
     }
 
+    /** A frame's {@code symbol}, or null when it has none. */
+    public static String symbol(String text) {
+        return string(text, "\"symbol\":\"");
+    }
+
+    /** A frame's {@code epoch}, or null when it has none. */
+    public static String epoch(String text) {
+        return string(text, "\"epoch\":\"");
+    }
+
+    /** A tick's or snapshot's {@code seq}. */
+    public static long seq(String text) {
+        return number(text, "\"seq\":");
+    }
+
+    /** A tick's {@code ts} (Unix milliseconds). */
+    public static long ts(String text) {
+        return number(text, "\"ts\":");
+    }
+
     /** The non-negative integer right after {@code key} (e.g. {@code "seq":}); 0 when none follows. */
     public static long number(String text, String key) {
         int at = text.indexOf(key) + key.length();

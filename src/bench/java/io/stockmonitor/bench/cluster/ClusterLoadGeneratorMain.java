@@ -36,8 +36,6 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
  * <p>Args: CONNECTIONS SYMBOL[,SYMBOL...] URI [URI...]
  */
 public final class ClusterLoadGeneratorMain {
-    private static final String TS = "\"ts\":";
-    private static final String SEQ = "\"seq\":";
 
     private final List<URI> servers = new ArrayList<>();
     private final List<String> symbols;
@@ -219,25 +217,24 @@ public final class ClusterLoadGeneratorMain {
             }
             if (text.startsWith("{\"type\":\"snapshot\"")) {
                 snapshots.increment();
-                String symbol = FrameText.string(text, "\"symbol\":\"");
-                epoch = FrameText.string(text, "\"epoch\":\"");
+                String symbol = FrameText.symbol(text);
+                epoch = FrameText.epoch(text);
                 synchronized (this) {
-                    last.computeIfAbsent(symbol, k -> new long[1])[0] = FrameText.number(text, SEQ);
+                    last.computeIfAbsent(symbol, k -> new long[1])[0] = FrameText.seq(text);
                 }
                 return;
             }
             if (text.startsWith("{\"type\":\"subscribed\"")) {
-                epoch = FrameText.string(text, "\"epoch\":\"");
+                epoch = FrameText.epoch(text);
                 return;
             }
             if (!text.startsWith("{\"type\":\"tick\"")) {
                 return;
             }
             ticks.increment();
-            long ts = FrameText.number(text, TS);
-            latency.recordValue(Math.max(0, now - ts));
-            String symbol = FrameText.string(text, "\"symbol\":\"");
-            long seq = FrameText.number(text, SEQ);
+            latency.recordValue(Math.max(0, now - FrameText.ts(text)));
+            String symbol = FrameText.symbol(text);
+            long seq = FrameText.seq(text);
             synchronized (this) {
                 long[] l = last.computeIfAbsent(symbol, k -> new long[] {seq - 1});
                 if (seq <= l[0]) {

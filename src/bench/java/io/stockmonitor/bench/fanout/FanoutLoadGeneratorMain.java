@@ -27,8 +27,6 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
  * <p>Args: URI EPOCH CONNECTIONS WARMUP_S MEASURE_S SYMBOL[,SYMBOL...]
  */
 public final class FanoutLoadGeneratorMain {
-    private static final String TS = "\"ts\":";
-    private static final String SEQ = "\"seq\":";
 
     private final LongAdder ticks = new LongAdder();
     private final LongAdder frames = new LongAdder();
@@ -119,10 +117,9 @@ public final class FanoutLoadGeneratorMain {
                 return;
             }
             ticks.increment();
-            long ts = FrameText.number(text, TS);
-            latency.recordValue(Math.max(0, now - ts));
-            String symbol = FrameText.string(text, "\"symbol\":\"");
-            long seq = FrameText.number(text, SEQ);
+            latency.recordValue(Math.max(0, now - FrameText.ts(text)));
+            String symbol = FrameText.symbol(text);
+            long seq = FrameText.seq(text);
             long[] last = lastSeq.computeIfAbsent(symbol, k -> new long[] {-1});
             if (last[0] >= 0 && seq != last[0] + 1) {
                 gaps.increment();

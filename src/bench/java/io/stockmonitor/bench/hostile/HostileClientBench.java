@@ -257,9 +257,9 @@ public final class HostileClientBench {
         public void onWebSocketText(String text) {
             long now = System.currentTimeMillis();
             if (text.startsWith("{\"type\":\"tick\"")) {
-                String symbol = FrameText.string(text, "\"symbol\":\"");
-                long seq = FrameText.number(text, "\"seq\":");
-                long ts = FrameText.number(text, "\"ts\":");
+                String symbol = FrameText.symbol(text);
+                long seq = FrameText.seq(text);
+                long ts = FrameText.ts(text);
                 latency.recordValue(Math.max(0, now - ts));
                 ticks.incrementAndGet();
                 long[] last = lastSeq.computeIfAbsent(symbol, k -> new long[] {-1});

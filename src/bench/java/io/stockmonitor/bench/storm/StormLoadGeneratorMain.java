@@ -254,9 +254,9 @@ public final class StormLoadGeneratorMain {
                 snapshotBytes.addAndGet(text.length());
                 boolean all = false;
                 synchronized (this) {
-                    Integer i = symbolIndex.get(FrameText.string(text, "\"symbol\":\""));
+                    Integer i = symbolIndex.get(FrameText.symbol(text));
                     if (i != null) {
-                        lastSeq[i] = FrameText.number(text, "\"seq\":");
+                        lastSeq[i] = FrameText.seq(text);
                     }
                     if (afterRestart && fresh && ++snapshots == symbols.size()) {
                         all = true;
@@ -274,7 +274,7 @@ public final class StormLoadGeneratorMain {
                 if (first && welcomed.incrementAndGet() == clients.size()) {
                     allWelcomedNanos.set(System.nanoTime());
                 }
-                subscribe(c, FrameText.string(text, "\"epoch\":\""));
+                subscribe(c, FrameText.epoch(text));
             } else if (text.startsWith("{\"type\":\"error\"") && errorsShown.incrementAndGet() <= 5) {
                 System.err.println("storm-loadgen: " + text);
             }
@@ -298,11 +298,11 @@ public final class StormLoadGeneratorMain {
         private void onTick(String text) {
             boolean nowLive = false;
             synchronized (this) {
-                Integer i = symbolIndex.get(FrameText.string(text, "\"symbol\":\""));
+                Integer i = symbolIndex.get(FrameText.symbol(text));
                 if (i == null) {
                     return;
                 }
-                lastSeq[i] = FrameText.number(text, "\"seq\":");
+                lastSeq[i] = FrameText.seq(text);
                 if (afterRestart && !fresh) {
                     return; // a tick of the old epoch, on a connection about to be dropped
                 }
