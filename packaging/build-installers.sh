@@ -144,7 +144,9 @@ if [ -n "$jna_jar" ] && [ "$os" = linux ] && command -v zip >/dev/null 2>&1; the
     esac
     others=$(unzip -Z1 "$jna_jar" | grep -E '^com/sun/jna/[^/]+/(lib)?jnidispatch' | grep -v "^com/sun/jna/$jna_platform/" \
         || true)
-    if [ -n "$others" ] && unzip -Z1 "$jna_jar" | grep -q "^com/sun/jna/$jna_platform/"; then
+    # grep reads the whole listing (no -q): quitting at the first match can kill unzip with SIGPIPE, and with
+    # pipefail the test is then false and every stub stays (+1.6 MB: a .deb of 29.9 MB, an image over 100 MB).
+    if [ -n "$others" ] && unzip -Z1 "$jna_jar" | grep "^com/sun/jna/$jna_platform/" >/dev/null; then
         # shellcheck disable=SC2086 # one entry name per word, none with spaces
         zip -q -d "$jna_jar" $others
     fi
@@ -170,8 +172,16 @@ say "modules: $modules"
 java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v jlink)" 2>/dev/null || command -v jlink)")")}
 [ -d "$java_home/jmods" ] || die "$java_home/jmods not found (Debian/Ubuntu: apt-get install openjdk-17-jmods)"
 say "jlink: linking the runtime"
+# java.desktop is linked for javax.sound (the alert chime) and, on Windows, the tray notifier; on Linux nothing
+# starts AWT (notifications go through notify-send), so its X11 toolkit, imaging and splash-screen natives stay out
+# (1.2 MB). Something that did start AWT here would fail to load them: keep AWT off the Linux code paths.
+exclude_natives=""
+if [ "$os" = linux ]; then
+    exclude_natives="--exclude-files=**/libawt_xawt.so,**/libmlib_image.so,**/libsplashscreen.so,**/libjavajpeg.so,**/liblcms.so,**/libfontmanager.so"
+fi
+# shellcheck disable=SC2086 # $exclude_natives is one option or nothing
 jlink --module-path "$java_home/jmods:$WORK/javafx" --add-modules "$modules" \
-    --strip-debug --no-header-files --no-man-pages \
+    --strip-debug --no-header-files --no-man-pages $exclude_natives \
     --output "$WORK/runtime"
 # No JDK commands either, except bin/java on Linux: packaging/cds/cds-archive.sh needs it to make the
 # class-data-sharing archive on the user's machine (it is 12 KB; jlink's --strip-native-commands would drop it).

@@ -117,6 +117,8 @@ public class PriceChart extends Region {
     private double crosshairY = Double.NaN;
     private double dragLastX = Double.NaN;
     private int resizingPane = -1;
+    /** Distance from the pointer to the top of the pane being resized, fixed when the drag starts. */
+    private double resizeGrabOffset;
 
     public PriceChart() {
         this(ChartBounds.DEFAULT_TICK_CAPACITY, ChartBounds.DEFAULT_CANDLE_CAPACITY);
@@ -165,6 +167,9 @@ public class PriceChart extends Region {
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
                 resizingPane = renderer.layout().separatorAt(e.getY(), SEPARATOR_SLOP);
+                // The pane's edge keeps its distance to the pointer: a grab a few pixels off the line must not
+                // make the pane jump by those pixels on the first move.
+                resizeGrabOffset = resizingPane >= 0 ? renderer.layout().subPaneTop(resizingPane) - e.getY() : 0;
                 dragLastX = resizingPane >= 0 ? Double.NaN : e.getX();
                 requestFocus();
             }
@@ -463,7 +468,8 @@ public class PriceChart extends Region {
             ChartLayout l = renderer.layout();
             if (resizingPane < l.subPaneCount()) {
                 double panes = l.panesBottom() - l.priceTop();
-                l.setSubPaneWeight(resizingPane, (l.subPaneBottom(resizingPane) - e.getY()) / Math.max(1, panes));
+                double top = e.getY() + resizeGrabOffset;
+                l.setSubPaneWeight(resizingPane, (l.subPaneBottom(resizingPane) - top) / Math.max(1, panes));
                 markDirty();
             }
             return;

@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -113,9 +112,18 @@ public final class ConnectionSupervisor implements AutoCloseable {
             t.setDaemon(true);
             feedThread = t;
             return t;
-        });
+        }) {
+            @Override
+            protected void afterExecute(Runnable task, Throwable thrown) {
+                super.afterExecute(task, thrown);
+                taskFailed(task, thrown);
+            }
+        };
         feed.setRemoveOnCancelPolicy(true);
         feed.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        // Once closed, what a task still running schedules (the watchdog's next check, a retry) has nothing left to
+        // do: dropped, instead of a RejectedExecutionException thrown on the feed thread in the middle of its work.
+        feed.setRejectedExecutionHandler(new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
         this.output = new TradeOutput(market, counters, latency, this::emit);
         status = new ConnectionStatus(ConnectionState.CONNECTING, 0, 0, label, "not started",
                 System.currentTimeMillis());
@@ -291,11 +299,8 @@ public final class ConnectionSupervisor implements AutoCloseable {
      */
     public ScheduledFuture<?> every(long periodMs, Runnable task) {
         Objects.requireNonNull(task, "task");
-        try {
-            return feed.scheduleWithFixedDelay(task, periodMs, periodMs, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            return null;
-        }
+        // After close the executor discards new work (see the constructor): say so instead of a future never run.
+        return feed.isShutdown() ? null : feed.scheduleWithFixedDelay(task, periodMs, periodMs, TimeUnit.MILLISECONDS);
     }
 
     /** Runs {@code task} on the feed thread and waits for it (tests, benchmarks). */
@@ -329,11 +334,7 @@ public final class ConnectionSupervisor implements AutoCloseable {
             shutDownOnFeedThread();
             feed.shutdown();
         } else {
-            try {
-                feed.execute(this::shutDownOnFeedThread);
-            } catch (RejectedExecutionException e) {
-                // already stopped
-            }
+            feed.execute(this::shutDownOnFeedThread);
             feed.shutdown();
             try {
                 if (!feed.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -355,12 +356,9 @@ public final class ConnectionSupervisor implements AutoCloseable {
 
     // ================================================================ feed thread
 
+    /** Runs {@code task} on the feed thread; once closed, dropped (late callbacks have nothing left to update). */
     void post(Runnable task) {
-        try {
-            feed.execute(task);
-        } catch (RejectedExecutionException e) {
-            // Closed: late callbacks have nothing left to update.
-        }
+        feed.execute(task);
     }
 
     private void addSymbol(String symbol) {
@@ -534,7 +532,34 @@ public final class ConnectionSupervisor implements AutoCloseable {
         }
         counters.add(FeedCounters.Counter.MESSAGES_RECEIVED);
         c.lastFrameNanos = System.nanoTime();
-        session.text(c.id, text);
+        try {
+            session.text(c.id, text);
+        } catch (RuntimeException e) {
+            // Our bug, not the peer's fault: the frame is lost and counted, and the frames behind it still get read.
+            counters.add(FeedCounters.Counter.BAD_FRAMES);
+            badFrameLog.error("frame-failed", System.nanoTime(), "feed {}: a frame could not be handled", label, e);
+        }
+    }
+
+    /**
+     * The executor keeps what a task threw inside the task's future, where nobody looks: a failure on the feed thread
+     * is logged instead of vanishing.
+     */
+    private void taskFailed(Runnable task, Throwable thrown) {
+        Throwable failure = thrown;
+        if (failure == null && task instanceof java.util.concurrent.Future<?> f && f.isDone() && !f.isCancelled()) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                failure = e.getCause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failure != null) {
+            badFrameLog.error("task-failed", System.nanoTime(), "feed {}: a task on the feed thread failed", label,
+                    failure);
+        }
     }
 
     void onPing(SocketConnection c) {

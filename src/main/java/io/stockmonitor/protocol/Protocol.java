@@ -32,6 +32,11 @@ public final class Protocol {
      * KiB), so Jetty's 64 KiB default is far too small.
      */
     public static final int MAX_SERVER_FRAME_BYTES = 4 * 1024 * 1024;
+    /**
+     * Deepest nesting of objects and arrays a frame may have (a request nests 3 deep, a snapshot 4); the general
+     * decoder refuses a deeper one ({@code bad_request}), so a frame cannot make a reader recurse without bound.
+     */
+    public static final int MAX_NESTING_DEPTH = 16;
     /** Most symbols one subscribe or unsubscribe may name; more is answered with {@code too_many_symbols}. */
     public static final int MAX_SYMBOLS_PER_REQUEST = 100;
     /** Requests per second a server accepts from one connection before answering {@code rate_limited}. */

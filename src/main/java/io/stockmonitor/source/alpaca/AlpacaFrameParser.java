@@ -251,7 +251,8 @@ final class AlpacaFrameParser {
             bad(i, "a field missing or of the wrong type");
         } else if (idOutOfRange) {
             bad(i, "trade id out of range");
-        } else if (currentTime == AlpacaTime.INVALID) {
+        } else if (currentTime == AlpacaTime.INVALID
+                || !TradeValues.time(currentTime / 1_000_000, System.currentTimeMillis())) {
             bad(i, "time out of range or not RFC 3339");
         } else if (!TradeValues.price(currentPrice)) {
             bad(i, "price out of range");

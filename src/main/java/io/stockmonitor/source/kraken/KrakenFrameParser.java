@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.stockmonitor.feed.JsonFrameReader;
 import io.stockmonitor.feed.SymbolTable;
+import io.stockmonitor.source.TradeValues;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -323,9 +324,9 @@ final class KrakenFrameParser {
         tickerSymbol = symbol[i];
         problem[i] = !sawSymbol ? NO_SYMBOL
                 : id[i] < 0 ? BAD_ID
-                : !usable(price[i]) ? BAD_PRICE
-                : !(quantity[i] >= 0) || Double.isInfinite(quantity[i]) ? BAD_QUANTITY
-                : badTime || timeMs[i] <= 0 ? BAD_TIME
+                : !TradeValues.price(price[i]) ? BAD_PRICE
+                : !TradeValues.size(quantity[i]) ? BAD_QUANTITY
+                : badTime || !TradeValues.time(timeMs[i], System.currentTimeMillis()) ? BAD_TIME
                 : OK;
     }
 
@@ -337,7 +338,7 @@ final class KrakenFrameParser {
         return JsonFrameReader.number(p);
     }
 
-    /** A price: positive and finite. */
+    /** A quote side: positive and finite (trade prices are checked by {@link TradeValues}). */
     static boolean usable(double v) {
         return v > 0 && !Double.isInfinite(v);
     }

@@ -9,6 +9,7 @@ import io.stockmonitor.feed.PeerText;
 import io.stockmonitor.source.RestGate;
 import io.stockmonitor.source.SourceSettings;
 import io.stockmonitor.source.Trade;
+import io.stockmonitor.source.TradeValues;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -141,8 +142,7 @@ final class KrakenRestClient {
             double price = decimal(r.get(0)).doubleValue();
             double volume = decimal(r.get(1)).doubleValue();
             long timeMs = millisOfSeconds(r.get(2));
-            if (!(price > 0) || Double.isInfinite(price) || !(volume >= 0) || Double.isInfinite(volume)
-                    || timeMs <= 0 || id <= previous) {
+            if (TradeValues.problem(price, volume, timeMs, System.currentTimeMillis()) != null || id <= previous) {
                 throw new IOException("trade row " + id + " out of order or with an absurd price, size or time");
             }
             trades.add(new Trade(id, timeMs, price, volume, true));

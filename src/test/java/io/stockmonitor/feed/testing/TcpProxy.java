@@ -22,7 +22,7 @@ public final class TcpProxy implements AutoCloseable {
     private static final int BUFFER = 16 * 1024;
 
     private final ServerSocket server;
-    private final InetSocketAddress upstream;
+    private final java.util.List<InetSocketAddress> upstreams;
     private final Set<Pair> pairs = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private final Thread acceptor;
@@ -32,7 +32,15 @@ public final class TcpProxy implements AutoCloseable {
     private volatile boolean closed;
 
     public TcpProxy(InetSocketAddress upstream) throws IOException {
-        this.upstream = upstream;
+        this(java.util.List.of(upstream));
+    }
+
+    /**
+     * A proxy that connects each new connection to the first of {@code upstreams} that accepts it, as a load
+     * balancer fails over to the next server when one is down.
+     */
+    public TcpProxy(java.util.List<InetSocketAddress> upstreams) throws IOException {
+        this.upstreams = java.util.List.copyOf(upstreams);
         this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
         this.acceptor = new Thread(this::acceptLoop, "tcp-proxy-accept");
         acceptor.setDaemon(true);
@@ -118,11 +126,13 @@ public final class TcpProxy implements AutoCloseable {
                 closeQuietly(client);
                 continue;
             }
-            Socket up = new Socket();
+            Socket up = connectUpstream();
+            if (up == null) {
+                closeQuietly(client);
+                continue;
+            }
             try {
-                up.setTcpNoDelay(true);
                 client.setTcpNoDelay(true);
-                up.connect(upstream, 5_000);
             } catch (IOException e) {
                 closeQuietly(client);
                 closeQuietly(up);
@@ -132,6 +142,21 @@ public final class TcpProxy implements AutoCloseable {
             pairs.add(pair);
             pair.start();
         }
+    }
+
+    /** The first upstream that accepts a connection, or null. */
+    private Socket connectUpstream() {
+        for (InetSocketAddress target : upstreams) {
+            Socket up = new Socket();
+            try {
+                up.setTcpNoDelay(true);
+                up.connect(target, 5_000);
+                return up;
+            } catch (IOException e) {
+                closeQuietly(up);
+            }
+        }
+        return null;
     }
 
     private static void closeQuietly(Socket s) {
