@@ -284,6 +284,9 @@ public class MainWindowTest {
         assertThat(robot.lookup("#sourceBadge").query().isVisible()).isTrue();
         // The flash lasts a few hundred ms; a busy machine can poll right past it, so count how often it was drawn.
         WatchlistGrid table = grid(robot);
+        // The rows take the model's changes a few times a second: the first price a row shows never flashes, so
+        // the tick below must come after it.
+        waitFor(() -> onFx(() -> !Double.isNaN(table.displayedRows().get(0).lastProperty().get())));
         long flashesBefore = onFx(table::flashUpPaints);
         robot.interact(() -> port.tick("AAPL", 250, System.currentTimeMillis()));
         waitFor(() -> onFx(table::flashUpPaints) > flashesBefore);
