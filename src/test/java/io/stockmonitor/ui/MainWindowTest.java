@@ -49,15 +49,8 @@ public class MainWindowTest {
         ViewLoader.Loaded<MainView> loaded = new ViewLoader(model, () -> { }).load(MainView.class);
         view = loaded.controller();
         root = loaded.root();
-        stage.setScene(new Scene(loaded.root(), 1200, 720));
-        // TestFX keeps one stage for every test: a size an earlier test set goes.
-        stage.setWidth(1200);
-        stage.setHeight(720);
         this.stage = stage;
-        stage.show();
-        loop = new FrameLoop(model);
-        loop.start();
-        model.connect(SourceChoice.demo());
+        loop = showAndRun(stage, model, loaded.root(), 1200, 720);
         long now = System.currentTimeMillis();
         for (int i = 0; i < 30; i++) {
             port.tick("AAPL", 190 + i * 0.1, now - 30_000 + i * 1_000L);
@@ -405,6 +398,22 @@ public class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
                 && l.getText().startsWith(textStart) && n.isVisible()).query();
+    }
+
+    /**
+     * Shows {@code root} in the stage at {@code width} × {@code height} (TestFX keeps one stage for every test, so a
+     * size an earlier test set goes), starts the frame loop and connects to the demo; returns the loop to stop.
+     */
+    public static FrameLoop showAndRun(Stage stage, MainViewModel model, javafx.scene.Parent root, double width,
+            double height) {
+        stage.setScene(new Scene(root, width, height));
+        stage.setWidth(width);
+        stage.setHeight(height);
+        stage.show();
+        FrameLoop loop = new FrameLoop(model);
+        loop.start();
+        model.connect(SourceChoice.demo());
+        return loop;
     }
 
     public static <T> T onFx(Callable<T> call) {

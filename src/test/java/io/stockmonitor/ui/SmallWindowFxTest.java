@@ -4,7 +4,6 @@ import static io.stockmonitor.ui.MainWindowTest.onFx;
 import static io.stockmonitor.ui.MainWindowTest.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stockmonitor.source.SourceChoice;
 import io.stockmonitor.ui.watchlist.WatchlistColumn;
 import io.stockmonitor.ui.watchlist.WatchlistGrid;
 import java.util.ArrayList;
@@ -51,13 +50,7 @@ class SmallWindowFxTest {
         model.watchlist().setSymbols(SYMBOLS);
         ViewLoader.Loaded<MainView> loaded = new ViewLoader(model, () -> { }).load(MainView.class);
         root = loaded.root();
-        stage.setScene(new Scene(root, 1024, 640));
-        // TestFX keeps one stage across tests: a size set by an earlier test goes.
-        stage.sizeToScene();
-        stage.show();
-        loop = new FrameLoop(model);
-        loop.start();
-        model.connect(SourceChoice.demo());
+        loop = MainWindowTest.showAndRun(stage, model, root, 1024, 640);
         long now = System.currentTimeMillis();
         for (int i = 0; i < 30; i++) {
             for (String s : SYMBOLS) {

@@ -6,13 +6,14 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
+import javafx.geometry.Pos;
+import javafx.scene.layout.StackPane;
 
 /**
  * The chart's intervals: a row of buttons when the toolbar has room for all of them, else one menu button naming
  * the current interval. Either way every label is whole; nothing is squeezed into "…".
  */
-public final class IntervalPicker extends Region {
+public final class IntervalPicker extends StackPane {
     private final HBox buttons = new HBox();
     private final MenuButton menu = new MenuButton();
     private final ToggleGroup buttonGroup = new ToggleGroup();
@@ -50,6 +51,9 @@ public final class IntervalPicker extends Region {
         });
         mode.addListener((obs, old, now) -> show(now));
         show(mode.get());
+        buttons.setMaxWidth(USE_PREF_SIZE);
+        menu.setMaxWidth(USE_PREF_SIZE);
+        setAlignment(Pos.CENTER_RIGHT);
         getChildren().addAll(buttons, menu);
     }
 
@@ -81,31 +85,10 @@ public final class IntervalPicker extends Region {
     }
 
     @Override
-    protected double computeMinHeight(double width) {
-        return computePrefHeight(width);
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return snappedTopInset() + snappedBottomInset() + Math.max(buttons.prefHeight(-1), menu.prefHeight(-1));
-    }
-
-    @Override
     protected void layoutChildren() {
-        double left = snappedLeftInset();
-        double top = snappedTopInset();
-        double w = getWidth() - left - snappedRightInset();
-        double h = getHeight() - top - snappedBottomInset();
-        boolean room = w >= buttons.prefWidth(-1) - 0.5;
+        boolean room = getWidth() - snappedLeftInset() - snappedRightInset() >= buttons.prefWidth(-1) - 0.5;
         buttons.setVisible(room);
         menu.setVisible(!room);
-        if (room) {
-            buttons.resizeRelocate(left, top, buttons.prefWidth(-1), h);
-            menu.resizeRelocate(left, top, 0, 0);
-        } else {
-            double mw = menu.prefWidth(-1);
-            menu.resizeRelocate(left + w - mw, top, mw, h);
-            buttons.resizeRelocate(left, top, 0, 0);
-        }
+        super.layoutChildren();
     }
 }
