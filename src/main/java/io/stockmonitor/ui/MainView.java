@@ -68,6 +68,14 @@ public final class MainView {
     private WatchlistView watchlistController;
     @FXML
     private ChartView chartController;
+    @FXML
+    private javafx.scene.layout.GridPane chartGrid;
+    @FXML
+    private javafx.scene.Parent chart;
+    @FXML
+    private javafx.scene.control.Menu viewMenu;
+    /** The layout's further charts, loaded when a layout first shows them. */
+    private final java.util.List<ViewLoader.Loaded<ChartView>> moreCharts = new java.util.ArrayList<>();
 
     MainView(MainViewModel model, ViewLoader loader, ViewLoader.Actions actions) {
         this.model = model;
@@ -88,6 +96,9 @@ public final class MainView {
         lightItem.setOnAction(e -> model.themeProperty().set(Theme.LIGHT));
         lightToggle.setOnAction(e -> model.themeProperty().set(lightToggle.isSelected() ? Theme.LIGHT : Theme.DARK));
         compactItem.setSelected(true);
+        addLayoutMenu();
+        model.chartLayoutProperty().addListener((obs, old, now) -> showLayout(now));
+        showLayout(model.chartLayoutProperty().get());
         split.setDividerPositions(Settings.DEFAULT_DIVIDER, Settings.DEFAULT_TAPE_DIVIDER);
         chartSplit.setDividerPositions(Settings.DEFAULT_ALERTS_DIVIDER);
         // The tape and the alerts keep their size when the window changes; the chart takes the difference.
@@ -105,6 +116,64 @@ public final class MainView {
                 e.consume();
             }
         });
+    }
+
+    /** View → Charts: one, two side by side, two stacked, four. */
+    private void addLayoutMenu() {
+        javafx.scene.control.Menu charts = new javafx.scene.control.Menu("C_harts");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (io.stockmonitor.ui.chart.ChartLayout layout : io.stockmonitor.ui.chart.ChartLayout.values()) {
+            RadioMenuItem item = new RadioMenuItem(layout.label());
+            item.setId("layout-" + layout.name());
+            item.setToggleGroup(group);
+            item.setUserData(layout);
+            item.setOnAction(e -> model.chartLayoutProperty().set(layout));
+            charts.getItems().add(item);
+        }
+        model.chartLayoutProperty().addListener((obs, old, now) -> group.getToggles().forEach(
+                t -> t.setSelected(t.getUserData() == now)));
+        group.getToggles().forEach(t -> t.setSelected(t.getUserData() == model.chartLayoutProperty().get()));
+        viewMenu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), charts);
+    }
+
+    /** Places the layout's charts in the grid, loading further charts the first time they show. */
+    private void showLayout(io.stockmonitor.ui.chart.ChartLayout layout) {
+        java.util.List<javafx.scene.Node> nodes = new java.util.ArrayList<>();
+        nodes.add(chart);
+        for (int i = 1; i < layout.count(); i++) {
+            while (moreCharts.size() < i) {
+                moreCharts.add(loader.loadChart(model.chart(moreCharts.size() + 1)));
+            }
+            nodes.add(moreCharts.get(i - 1).root());
+        }
+        chartGrid.getChildren().setAll(nodes);
+        chartGrid.getColumnConstraints().clear();
+        chartGrid.getRowConstraints().clear();
+        for (int c = 0; c < layout.columns(); c++) {
+            javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+            cc.setPercentWidth(100.0 / layout.columns());
+            cc.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+            chartGrid.getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < layout.rows(); r++) {
+            javafx.scene.layout.RowConstraints rc = new javafx.scene.layout.RowConstraints();
+            rc.setPercentHeight(100.0 / layout.rows());
+            rc.setVgrow(javafx.scene.layout.Priority.ALWAYS);
+            chartGrid.getRowConstraints().add(rc);
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            javafx.scene.layout.GridPane.setConstraints(nodes.get(i), layout.column(i), layout.row(i));
+        }
+    }
+
+    /** The charts on screen, the first one first. */
+    public java.util.List<ChartView> charts() {
+        java.util.List<ChartView> out = new java.util.ArrayList<>();
+        out.add(chartController);
+        for (int i = 1; i < model.chartLayoutProperty().get().count(); i++) {
+            out.add(moreCharts.get(i - 1).controller());
+        }
+        return out;
     }
 
     private void showSimulated(boolean simulated) {

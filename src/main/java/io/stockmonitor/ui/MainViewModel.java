@@ -1,6 +1,7 @@
 package io.stockmonitor.ui;
 
 import io.stockmonitor.ui.chart.ChartHistoryLoader;
+import io.stockmonitor.ui.chart.ChartLayout;
 import io.stockmonitor.ui.chart.ChartMode;
 import io.stockmonitor.ui.chart.ChartViewModel;
 import io.stockmonitor.ui.connect.CredentialVault;
@@ -54,6 +55,11 @@ public final class MainViewModel implements AutoCloseable {
     private final WatchlistViewModel watchlist = new WatchlistViewModel();
     private final ChartViewModel chart = new ChartViewModel();
     private final ChartHistoryLoader chartHistory = new ChartHistoryLoader();
+    /** The layout's further charts (the first is {@link #chart()}), each with its own history loader. */
+    private final List<ChartViewModel> moreCharts = new ArrayList<>();
+    private final List<ChartHistoryLoader> moreHistory = new ArrayList<>();
+    private final javafx.beans.property.ObjectProperty<ChartLayout> chartLayout =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "chartLayout", ChartLayout.ONE);
     private final StatusBarViewModel status = new StatusBarViewModel();
     private final AlertsViewModel alerts;
     private final TapeViewModel tape = new TapeViewModel();
@@ -211,9 +217,17 @@ public final class MainViewModel implements AutoCloseable {
         });
     }
 
-    /** Shows a symbol in the chart (the watchlist selection drives this). */
+    /**
+     * Shows a symbol in the chart (the watchlist selection drives this), and in each further chart that is linked
+     * (an unlinked one keeps its own symbol).
+     */
     public void select(String symbol) {
         chart.show(symbol);
+        for (ChartViewModel more : moreCharts) {
+            if (more.linkedProperty().get()) {
+                more.show(symbol);
+            }
+        }
         tape.symbolProperty().set(symbol == null ? "" : symbol);
     }
 
@@ -297,6 +311,12 @@ public final class MainViewModel implements AutoCloseable {
             }
             chart.refresh(market, version, nowMs);
             chartHistory.frame(port, market, chart.symbolProperty().get(), chart.modeProperty().get().interval(), nowMs);
+            for (int i = 1; i < chartLayout.get().count(); i++) {
+                ChartViewModel more = chart(i);
+                more.refresh(market, version, nowMs);
+                moreHistory.get(i - 1).frame(port, market, more.symbolProperty().get(),
+                        more.modeProperty().get().interval(), nowMs);
+            }
         }
         if (cells) {
             lastCellsMs = nowMs;
@@ -330,6 +350,7 @@ public final class MainViewModel implements AutoCloseable {
     private void attach(FeedPort p) {
         port = p;
         chart.setHistoryRequests(p::requestHistory);
+        moreCharts.forEach(c -> c.setHistoryRequests(p::requestHistory));
         alerts.attach(p);
         simulated.set(p.simulated());
         watchlist.connect(p::serverSymbols, p::subscribe, p::unsubscribe);
@@ -357,6 +378,13 @@ public final class MainViewModel implements AutoCloseable {
     public void saveTo(Settings settings) {
         settings.setTheme(theme.get().id());
         settings.setInterval(chart.modeProperty().get().name());
+        settings.setChartLayout(chartLayout.get().name());
+        List<String> panes = new ArrayList<>();
+        for (ChartViewModel more : moreCharts) {
+            panes.add(Settings.chartPane(more.symbolProperty().get(), more.modeProperty().get().name(),
+                    more.linkedProperty().get()));
+        }
+        settings.setChartPanes(panes);
         settings.setTapeMinSize(tape.minSizeProperty().get());
         settings.setTapeLargeSize(tape.largeSizeProperty().get());
         settings.setSelectedSymbol(chart.symbolProperty().get().isEmpty() ? null : chart.symbolProperty().get());
@@ -392,9 +420,44 @@ public final class MainViewModel implements AutoCloseable {
         namedLists.putAll(settings.namedWatchlists());
         ChartMode mode = ChartMode.parse(settings.getInterval());
         chart.modeProperty().set(mode == null ? ChartMode.S1 : mode);
+        List<String> panes = settings.getChartPanes();
+        for (int i = 0; i < panes.size(); i++) {
+            ChartViewModel more = chart(i + 1);
+            Settings.ChartPane pane = Settings.parseChartPane(panes.get(i));
+            more.show(pane.symbol());
+            more.modeProperty().set(pane.mode());
+            more.linkedProperty().set(pane.linked());
+        }
+        chartLayout.set(ChartLayout.parse(settings.getChartLayout()));
         tape.minSizeProperty().set(settings.getTapeMinSize());
         tape.largeSizeProperty().set(settings.getTapeLargeSize());
         watchlist.setSymbols(symbols != null ? symbols : settings.getWatchlist());
+    }
+
+    /** How many charts show and how they sit. */
+    public javafx.beans.property.ObjectProperty<ChartLayout> chartLayoutProperty() {
+        return chartLayout;
+    }
+
+    /**
+     * Chart {@code index} of the layout: 0 is {@link #chart()}, which always follows the watchlist; the others
+     * follow it while linked. A further chart opens on the symbol the first one shows.
+     */
+    public ChartViewModel chart(int index) {
+        if (index == 0) {
+            return chart;
+        }
+        while (moreCharts.size() < index) {
+            ChartViewModel more = new ChartViewModel();
+            more.show(chart.symbolProperty().get());
+            more.modeProperty().set(chart.modeProperty().get());
+            if (port != null) {
+                more.setHistoryRequests(port::requestHistory);
+            }
+            moreCharts.add(more);
+            moreHistory.add(new ChartHistoryLoader());
+        }
+        return moreCharts.get(index - 1);
     }
 
     public void showNotice(String text) {

@@ -34,8 +34,19 @@ public final class ViewLoader {
         if (fxml == null) {
             throw new IllegalStateException("missing " + controllerType.getSimpleName() + ".fxml");
         }
+        return load(fxml, controllerType, this::controller);
+    }
+
+    /** Another chart of the layout, around its own view model. */
+    public Loaded<ChartView> loadChart(io.stockmonitor.ui.chart.ChartViewModel chart) {
+        return load(ChartView.class.getResource("ChartView.fxml"), ChartView.class,
+                type -> type == ChartView.class ? new ChartView(model, chart) : controller(type));
+    }
+
+    private static <C> Loaded<C> load(URL fxml, Class<C> controllerType,
+            javafx.util.Callback<Class<?>, Object> controllers) {
         FXMLLoader loader = new FXMLLoader(fxml);
-        loader.setControllerFactory(this::controller);
+        loader.setControllerFactory(controllers);
         try {
             Parent root = loader.load();
             return new Loaded<>(root, controllerType.cast(loader.getController()));

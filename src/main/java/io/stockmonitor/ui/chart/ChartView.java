@@ -32,9 +32,22 @@ public final class ChartView {
     private final MainViewModel main;
     private final javafx.scene.control.ContextMenu alertMenu = new javafx.scene.control.ContextMenu();
 
+    @FXML
+    private ToggleButton linkToggle;
+
     public ChartView(MainViewModel main) {
+        this(main, main.chart());
+    }
+
+    /** A chart of the layout: the first follows the watchlist; the others have a link toggle. */
+    public ChartView(MainViewModel main, ChartViewModel model) {
         this.main = main;
-        this.model = main.chart();
+        this.model = model;
+    }
+
+    /** This chart's view model. */
+    public ChartViewModel model() {
+        return model;
     }
 
     @FXML
@@ -42,6 +55,15 @@ public final class ChartView {
         intervals = new IntervalPicker(model.modeProperty());
         intervalHost.getChildren().add(intervals);
         followLive.selectedProperty().bindBidirectional(model.followLiveProperty());
+        boolean first = model == main.chart();
+        linkToggle.setVisible(!first);
+        linkToggle.setManaged(!first);
+        linkToggle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        linkToggle.selectedProperty().bindBidirectional(model.linkedProperty());
+        linkToggle.textProperty().bind(javafx.beans.binding.Bindings.when(model.linkedProperty())
+                .then("Linked").otherwise("Own"));
+        linkToggle.setTooltip(new javafx.scene.control.Tooltip(
+                "Linked: shows the symbol selected in the watchlist. Own: keeps its symbol."));
         symbolLabel.textProperty().bind(model.symbolProperty());
         symbolLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         followLive.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

@@ -40,6 +40,7 @@ public final class ChartViewModel {
     private final ReadOnlyStringWrapper symbol = new ReadOnlyStringWrapper(this, "symbol", "");
     private final ObjectProperty<ChartMode> mode = new SimpleObjectProperty<>(this, "mode", ChartMode.S1);
     private final BooleanProperty followLive = new SimpleBooleanProperty(this, "followLive", true);
+    private final BooleanProperty linked = new SimpleBooleanProperty(this, "linked", true);
     private final ReadOnlyLongWrapper dataVersion = new ReadOnlyLongWrapper(this, "dataVersion");
     private final BarBuffer bars = new BarBuffer(CHART_BARS);
     private final TickBuffer ticks = new TickBuffer(CHART_TICKS);
@@ -96,6 +97,11 @@ public final class ChartViewModel {
 
     public void show(String s) {
         symbol.set(s == null ? "" : s);
+    }
+
+    /** True while the chart follows the watchlist's selection; false: it keeps its own symbol. */
+    public BooleanProperty linkedProperty() {
+        return linked;
     }
 
     public ObjectProperty<ChartMode> modeProperty() {

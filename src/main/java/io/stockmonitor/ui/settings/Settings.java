@@ -44,6 +44,10 @@ public final class Settings {
     private double tapeLargeSize = 1_000;
     private String selectedSymbol;
     private String interval = ChartMode.S1.name();
+    /** {@link io.stockmonitor.ui.chart.ChartLayout}'s name. */
+    private String chartLayout = io.stockmonitor.ui.chart.ChartLayout.ONE.name();
+    /** The layout's further charts, second first: "SYMBOL MODE linked|own" (see {@link #chartPane}). */
+    private List<String> chartPanes = new ArrayList<>();
     private String theme = DARK;
     private List<String> watchlist = new ArrayList<>();
     /** The last source that connected ({@code --source} names); null means demo mode. */
@@ -108,6 +112,17 @@ public final class Settings {
         if (ChartMode.parse(interval) == null) {
             interval = ChartMode.S1.name();
         }
+        if (io.stockmonitor.ui.chart.ChartLayout.parse(chartLayout) == null) {
+            chartLayout = io.stockmonitor.ui.chart.ChartLayout.ONE.name();
+        }
+        List<String> panes = new ArrayList<>();
+        for (String pane : chartPanes == null ? List.<String>of() : chartPanes) {
+            if (pane != null && panes.size() < io.stockmonitor.ui.chart.ChartLayout.MAX_CHARTS - 1) {
+                ChartPane p = parseChartPane(pane);
+                panes.add(chartPane(p.symbol(), p.mode().name(), p.linked()));
+            }
+        }
+        chartPanes = panes;
         theme = LIGHT.equalsIgnoreCase(theme) ? LIGHT : DARK;
         watchlist = cleanSymbols(watchlist);
         if (server != null && server.isBlank()) {
@@ -418,6 +433,41 @@ public final class Settings {
 
     public void setSelectedSymbol(String selectedSymbol) {
         this.selectedSymbol = selectedSymbol;
+    }
+
+    /** One of the layout's further charts as the settings keep it. */
+    public record ChartPane(String symbol, ChartMode mode, boolean linked) {}
+
+    /** A further chart in the settings' form, e.g. {@code "MSFT M5 own"}; an empty symbol is written as "-". */
+    public static String chartPane(String symbol, String mode, boolean linked) {
+        String s = symbol == null || symbol.isBlank() ? "-" : symbol.trim();
+        return s + " " + mode + " " + (linked ? "linked" : "own");
+    }
+
+    /** Reads {@link #chartPane}'s form leniently: what is missing or wrong becomes linked, 1 s, no symbol. */
+    public static ChartPane parseChartPane(String text) {
+        String[] parts = text == null ? new String[0] : text.trim().split("\\s+");
+        String normalized = parts.length > 0 && !parts[0].equals("-") ? SymbolSpelling.normalize(parts[0]) : null;
+        String symbol = normalized == null ? "" : normalized;
+        ChartMode mode = parts.length > 1 ? ChartMode.parse(parts[1]) : null;
+        boolean linked = parts.length < 3 || !parts[2].equalsIgnoreCase("own");
+        return new ChartPane(symbol, mode == null ? ChartMode.S1 : mode, linked);
+    }
+
+    public String getChartLayout() {
+        return chartLayout;
+    }
+
+    public void setChartLayout(String chartLayout) {
+        this.chartLayout = chartLayout;
+    }
+
+    public List<String> getChartPanes() {
+        return chartPanes;
+    }
+
+    public void setChartPanes(List<String> chartPanes) {
+        this.chartPanes = chartPanes;
     }
 
     public String getInterval() {

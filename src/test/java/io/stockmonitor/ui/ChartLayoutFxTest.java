@@ -1,0 +1,125 @@
+package io.stockmonitor.ui;
+
+import static io.stockmonitor.ui.MainWindowTest.onFx;
+import static io.stockmonitor.ui.MainWindowTest.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stockmonitor.chart.PriceChart;
+import io.stockmonitor.ui.chart.ChartLayout;
+import io.stockmonitor.ui.chart.ChartMode;
+import io.stockmonitor.ui.chart.ChartView;
+import io.stockmonitor.ui.settings.Settings;
+import java.util.List;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+/**
+ * Layouts of one, two and four charts: each further chart follows the watchlist while linked and keeps its own
+ * symbol when not, has its own interval, and the layout with its charts is remembered in the settings.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ChartLayoutFxTest {
+    private FakeFeedPort port;
+    private MainViewModel model;
+    private MainView view;
+    private FrameLoop loop;
+
+    @Start
+    void start(Stage stage) {
+        List<String> symbols = List.of("AAPL", "MSFT", "NVDA");
+        port = new FakeFeedPort(symbols, symbols, System::currentTimeMillis);
+        model = new MainViewModel((choice, s, sink) -> port);
+        model.watchlist().setSymbols(symbols);
+        ViewLoader.Loaded<MainView> loaded = new ViewLoader(model, () -> { }).load(MainView.class);
+        view = loaded.controller();
+        loop = MainWindowTest.showAndRun(stage, model, loaded.root(), 1200, 720);
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < 30; i++) {
+            port.tick("AAPL", 190 + i * 0.1, now - 30_000 + i * 1_000L);
+            port.tick("MSFT", 410 - i * 0.1, now - 30_000 + i * 1_000L);
+        }
+    }
+
+    @Stop
+    void stop() {
+        loop.stop();
+        model.close();
+    }
+
+    @Test
+    void fourChartsFollowTheWatchlistUnlessUnlinkedEachWithItsOwnInterval(FxRobot robot) {
+        robot.interact(() -> view.watchlist().select("AAPL"));
+        waitFor(() -> "AAPL".equals(onFx(() -> model.chart().symbolProperty().get())));
+        robot.interact(() -> model.chartLayoutProperty().set(ChartLayout.FOUR));
+        waitFor(() -> onFx(() -> view.charts().size()) == 4);
+        List<ChartView> charts = onFx(view::charts);
+        assertThat(onFx(() -> robot.lookup("#chartGrid .price-chart").queryAll().size())).isEqualTo(4);
+        for (ChartView c : charts) {
+            waitFor(() -> "AAPL".equals(onFx(() -> c.model().symbolProperty().get())));
+        }
+
+        // The second chart keeps its symbol once unlinked; the others follow the new selection.
+        ToggleButton link = onFx(() -> (ToggleButton) charts.get(1).surface().node().getParent().getParent()
+                .lookup(".link-toggle"));
+        assertThat(onFx(link::getText)).isEqualTo("Linked");
+        robot.clickOn(link);
+        waitFor(() -> !onFx(() -> charts.get(1).model().linkedProperty().get()));
+        assertThat(onFx(link::getText)).isEqualTo("Own");
+        robot.interact(() -> view.watchlist().select("MSFT"));
+        waitFor(() -> "MSFT".equals(onFx(() -> charts.get(3).model().symbolProperty().get())));
+        assertThat(onFx(() -> charts.get(0).model().symbolProperty().get())).isEqualTo("MSFT");
+        assertThat(onFx(() -> charts.get(2).model().symbolProperty().get())).isEqualTo("MSFT");
+        assertThat(onFx(() -> charts.get(1).model().symbolProperty().get())).isEqualTo("AAPL");
+        PriceChart second = charts.get(1).surface().node();
+        waitFor(() -> onFx(() -> second.candles().size() > 0
+                && second.candles().close(second.candles().size() - 1) > 190
+                && second.candles().close(second.candles().size() - 1) < 200));
+
+        // Each chart its own interval.
+        robot.interact(() -> charts.get(2).model().modeProperty().set(ChartMode.M1));
+        PriceChart third = charts.get(2).surface().node();
+        waitFor(() -> onFx(third::getIntervalMillis) == 60_000L);
+        assertThat(onFx(() -> charts.get(0).surface().node().getIntervalMillis())).isEqualTo(1_000L);
+
+        // Remembered: the layout and each further chart's symbol, interval and link.
+        Settings saved = Settings.defaults();
+        robot.interact(() -> model.saveTo(saved));
+        Settings reread = saved.normalized();
+        assertThat(reread.getChartLayout()).isEqualTo("FOUR");
+        MainViewModel next = new MainViewModel((choice, s, sink) -> port);
+        next.restoreFrom(reread, null);
+        assertThat(next.chartLayoutProperty().get()).isEqualTo(ChartLayout.FOUR);
+        assertThat(next.chart(1).symbolProperty().get()).isEqualTo("AAPL");
+        assertThat(next.chart(1).linkedProperty().get()).isFalse();
+        assertThat(next.chart(2).modeProperty().get()).isEqualTo(ChartMode.M1);
+        assertThat(next.chart(3).linkedProperty().get()).isTrue();
+        next.close();
+
+        robot.interact(() -> model.chartLayoutProperty().set(ChartLayout.TWO_STACKED));
+        waitFor(() -> onFx(() -> robot.lookup("#chartGrid .price-chart").queryAll().size()) == 2);
+        double[] ys = onFx(() -> new double[] {charts.get(0).surface().node().localToScene(0, 0).getY(),
+                charts.get(1).surface().node().localToScene(0, 0).getY()});
+        assertThat(ys[1]).as("stacked").isGreaterThan(ys[0] + 50);
+        robot.interact(() -> model.chartLayoutProperty().set(ChartLayout.ONE));
+        waitFor(() -> onFx(() -> robot.lookup("#chartGrid .price-chart").queryAll().size()) == 1);
+    }
+
+    @Test
+    void theViewMenuSwitchesTheLayout(FxRobot robot) {
+        robot.clickOn("View").clickOn("Charts").clickOn("Two side by side");
+        waitFor(() -> onFx(() -> model.chartLayoutProperty().get()) == ChartLayout.TWO_SIDE_BY_SIDE);
+        waitFor(() -> onFx(() -> robot.lookup("#chartGrid .price-chart").queryAll().size()) == 2);
+        List<ChartView> charts = onFx(view::charts);
+        double[] xs = onFx(() -> new double[] {charts.get(0).surface().node().localToScene(0, 0).getX(),
+                charts.get(1).surface().node().localToScene(0, 0).getX()});
+        assertThat(xs[1]).as("side by side").isGreaterThan(xs[0] + 50);
+        robot.clickOn("View").clickOn("Charts").clickOn("One chart");
+        waitFor(() -> onFx(() -> model.chartLayoutProperty().get()) == ChartLayout.ONE);
+    }
+}
