@@ -63,6 +63,15 @@ class ChartLayoutFxTest {
         for (ChartView c : charts) {
             waitFor(() -> "AAPL".equals(onFx(() -> c.model().symbolProperty().get())));
         }
+        // Four toolbars in a row of two: what does not fit leaves (zoom, then Follow live); nothing shows "…".
+        for (javafx.scene.Node bar : onFx(() -> robot.lookup("#chartGrid .chart-toolbar").queryAll())) {
+            javafx.geometry.Bounds barBounds = onFx(() -> bar.localToScene(bar.getLayoutBounds()));
+            for (javafx.scene.control.Labeled l : onFx(() -> SmallWindowFxTest.labeleds((javafx.scene.Parent) bar))) {
+                assertThat(onFx(() -> SmallWindowFxTest.shownText(l))).as(l.getText()).isEqualTo(onFx(l::getText));
+                assertThat(onFx(() -> l.localToScene(l.getLayoutBounds()).getMaxX())).as(l.getText() + " inside")
+                        .isLessThanOrEqualTo(barBounds.getMaxX() + 0.5);
+            }
+        }
 
         // The second chart keeps its symbol once unlinked; the others follow the new selection.
         ToggleButton link = onFx(() -> (ToggleButton) charts.get(1).surface().node().getParent().getParent()

@@ -166,13 +166,13 @@ class SmallWindowFxTest {
     }
 
     /** What a Labeled draws: its skin's text node, which holds "…" when the label was cut. */
-    private static String shownText(Labeled l) {
+    static String shownText(Labeled l) {
         Node text = l.lookup(".text");
         return text instanceof Text t ? t.getText().replace("\n", " ").replaceAll(" +", " ").trim()
                 : l.getText();
     }
 
-    private static List<Labeled> labeleds(Parent parent) {
+    static List<Labeled> labeleds(Parent parent) {
         List<Labeled> out = new ArrayList<>();
         collect(parent, out);
         return out;

@@ -34,6 +34,12 @@ public final class ChartView {
 
     @FXML
     private ToggleButton linkToggle;
+    @FXML
+    private javafx.scene.layout.HBox toolbar;
+    @FXML
+    private javafx.scene.control.Button zoomIn;
+    @FXML
+    private javafx.scene.control.Button zoomOut;
 
     public ChartView(MainViewModel main) {
         this(main, main.chart());
@@ -67,6 +73,14 @@ public final class ChartView {
         symbolLabel.textProperty().bind(model.symbolProperty());
         symbolLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         followLive.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // A narrow chart (two or four in a row) gives up the zoom buttons (+, − and the mouse wheel zoom too), then
+        // Follow live, then the price beside the symbol, rather than squeezing the watchlist or cutting labels.
+        toolbar.setMinWidth(0);
+        toolbar.widthProperty().addListener((obs, old, w) -> fitToolbar());
+        for (javafx.scene.Node n : toolbar.getChildren()) {
+            // Their widths are known only once their skins and styles are: fit again then.
+            ((javafx.scene.layout.Region) n).widthProperty().addListener((obs, old, w) -> fitToolbar());
+        }
         surface = ChartSurface.create(model);
         chartHost.getChildren().add(surface.node());
         surface.node().setOnContextMenuRequested(this::onChartMenu);
@@ -119,6 +133,30 @@ public final class ChartView {
     @FXML
     public void onZoomOut() {
         surface.zoomOut();
+    }
+
+    private void fitToolbar() {
+        double available = toolbar.getWidth() - toolbar.snappedLeftInset() - toolbar.snappedRightInset();
+        double spacing = toolbar.getSpacing();
+        javafx.scene.Node[] optional = {zoomIn, zoomOut, followLive, lastLabel};
+        double need = 0;
+        for (javafx.scene.Node n : toolbar.getChildren()) {
+            if (!java.util.List.of(optional).contains(n) && (n.isManaged() || n == linkToggle && n.isVisible())) {
+                need += n.minWidth(-1) + spacing;
+            }
+        }
+        // What leaves first is listed last: the price (the axis shows it too), then Follow live, then zoom.
+        double last = lastLabel.minWidth(-1) + spacing;
+        double follow = followLive.prefWidth(-1) + spacing;
+        double zoom = zoomIn.prefWidth(-1) + zoomOut.prefWidth(-1) + 2 * spacing;
+        boolean showLast = need + last <= available;
+        boolean showFollow = showLast && need + last + follow <= available;
+        boolean showZoom = showFollow && need + last + follow + zoom <= available;
+        boolean[] shown = {showZoom, showZoom, showFollow, showLast};
+        for (int i = 0; i < optional.length; i++) {
+            optional[i].setVisible(shown[i]);
+            optional[i].setManaged(shown[i]);
+        }
     }
 
     /** The interval buttons, or the menu that stands in for them in a narrow chart. */
