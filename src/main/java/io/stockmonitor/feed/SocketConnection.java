@@ -146,6 +146,22 @@ public final class SocketConnection implements Session.Listener {
         client.post(() -> client.onPong(this, sentNanos));
     }
 
+    /**
+     * A binary frame. No source speaks binary, and Jetty, left to itself, drops one without a trace: it is counted as
+     * a bad frame instead (a server that sends them is broken or hostile), and reading goes on.
+     */
+    @Override
+    public void onWebSocketBinary(java.nio.ByteBuffer payload, Callback callback) {
+        lastHeardNanos = System.nanoTime();
+        int bytes = payload.remaining();
+        callback.succeed();
+        Session s = session;
+        if (s != null) {
+            s.demand();
+        }
+        client.post(() -> client.onBinary(this, bytes));
+    }
+
     @Override
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         client.post(() -> client.onClosed(this, "closed by the server: " + statusCode
