@@ -3,6 +3,7 @@ package io.stockmonitor.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.stockmonitor.feed.testing.FeedHarness;
 import io.stockmonitor.feed.testing.HostileFrame;
 import io.stockmonitor.feed.testing.HostileRelay;
 import io.stockmonitor.feed.testing.TcpProxy;
@@ -21,6 +22,74 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HostileRelayTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** What one hostile frame must do to the client's counters, and nothing else. */
+    private record Effect(long badFrames, long duplicates, long gaps, long connectionsLost) {
+        static Effect of(FeedStats s) {
+            return new Effect(s.badFrames(), s.duplicatesDropped(), s.gaps(), s.connectionsLost());
+        }
+
+        Effect minus(Effect o) {
+            return new Effect(badFrames - o.badFrames, duplicates - o.duplicates, gaps - o.gaps,
+                    connectionsLost - o.connectionsLost);
+        }
+    }
+
+    private static Effect expected(HostileFrame frame) {
+        return switch (frame) {
+            case GARBAGE_TEXT, TRUNCATED_JSON, DEEP_NESTING, UNKNOWN_TYPE, UNKNOWN_SYMBOL_TICK, BINARY_FRAME,
+                 CORRUPTED_TICK -> new Effect(1, 0, 0, 0);
+            case STALE_FORGED_TICK -> new Effect(0, 1, 0, 0);
+            case FUTURE_FORGED_TICK, FORGED_HEARTBEAT -> new Effect(0, 0, 1, 0);
+            case INVALID_UTF8, OVERSIZE_HEADER, FORGED_CLOSE -> new Effect(0, 0, 0, 1);
+            case PING, ERROR_FRAME -> new Effect(0, 0, 0, 0);
+        };
+    }
+
+    /**
+     * Each hostile frame in turn on one connection: it has its documented effect (a counted bad frame, a dropped
+     * duplicate, a resync by resume, a reconnect and resume) and no other; no forged tick is ever applied and the
+     * stream stays exactly the published one. A corrupted tick comes last: the client counts that trade lost.
+     */
+    @Test
+    void everyHostileFrameHasItsEffectAndNeverBecomesATrade() throws Exception {
+        HostileRelay relay = new HostileRelay();
+        try (FeedHarness h = new FeedHarness(List.of("AAPL", "MSFT"), 100, 7, 200,
+                c -> c.withBackoff(20, 200, 10_000).withTimeouts(3.0, 2_000, 1_000),
+                sim -> sim.withHistoryTicks(400), relay)) {
+            h.awaitConnected();
+            for (HostileFrame frame : HostileFrame.values()) {
+                if (frame == HostileFrame.CORRUPTED_TICK) {
+                    continue;
+                }
+                h.awaitTicks(20);
+                Effect before = Effect.of(h.client.stats());
+                inject(relay, frame);
+                Effect want = expected(frame);
+                await(frame.name()).atMost(WAIT).until(() -> {
+                    Effect d = Effect.of(h.client.stats()).minus(before);
+                    return d.badFrames() >= want.badFrames() && d.duplicates() >= want.duplicates()
+                            && d.gaps() >= want.gaps() && d.connectionsLost() >= want.connectionsLost();
+                });
+                h.awaitConnected();
+                h.awaitTicks(20);
+                assertThat(Effect.of(h.client.stats()).minus(before)).as(frame.name()).isEqualTo(want);
+            }
+            h.awaitCaughtUp();
+            assertThat(h.checkStreams(FeedHarness.only())).isPositive();
+
+            long lostBefore = h.client.stats().tradesLost();
+            inject(relay, HostileFrame.CORRUPTED_TICK);
+            await().atMost(WAIT).until(() -> h.client.stats().tradesLost() == lostBefore + 1);
+            assertThat(h.client.stats().badFrames()).isEqualTo(7);
+        }
+    }
+
+    private static void inject(HostileRelay relay, HostileFrame frame) {
+        long before = relay.injected().get(frame);
+        await(frame + " armed").atMost(WAIT).until(() -> relay.arm(frame, new SplittableRandom(1)));
+        await(frame + " written").atMost(WAIT).until(() -> relay.injected().get(frame) == before + 1);
+    }
 
     @Test
     void aBinaryFrameIsCountedAndSkippedWithoutStallingTheConnection() throws Exception {
