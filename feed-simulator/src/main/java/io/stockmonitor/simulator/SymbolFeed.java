@@ -183,11 +183,15 @@ final class SymbolFeed {
     /**
      * Subscribes {@code c}: replies subscribed, then either the replay after the resume position or a snapshot, and
      * registers it for live ticks, all under the lock. {@code after} null means no resume position for this symbol.
+     * The current epoch is read under the lock too: a new epoch takes every feed lock to change it, so the epoch a
+     * reply names is always the one of the history it is answered from (read before the lock, a subscribe racing a
+     * new epoch paired the old name with the new history).
      */
-    void subscribe(ClientConnection c, long requestId, String currentEpoch, String resumeEpoch, Long after,
-                   TickEncoder encoder, long nowMs) {
+    void subscribe(ClientConnection c, long requestId, java.util.function.Supplier<String> epochNow,
+                   String resumeEpoch, Long after, TickEncoder encoder, long nowMs) {
         lock.lock();
         try {
+            String currentEpoch = epochNow.get();
             removeSubscriber(c);
             long last = history.lastSeq();
             ResyncReason reason;
