@@ -105,8 +105,8 @@ public final class ChaosSoak {
             }
             // Not a wait for anything: the warm-up is a span of time by definition.
             LockSupport.parkNanos(s.warmup().toNanos());
-            report.simulatorMemory = new MemoryWatch("simulator", sim.pid(), s.outDir());
-            report.appMemory = new MemoryWatch("app", app.pid(), s.outDir());
+            report.simulatorMemory = new MemoryWatch("simulator", sim.process().pid(), s.outDir());
+            report.appMemory = new MemoryWatch("app", app.process().pid(), s.outDir());
             sampleBoth();
             if (!s.sampleEvery().isZero()) {
                 long every = s.sampleEvery().toMillis();
@@ -130,7 +130,7 @@ public final class ChaosSoak {
             phase("faults ended, every path healed");
 
             settle(sim, fleet, app);
-            report.simulatorAlive = sim.alive();
+            report.simulatorAlive = sim.process().alive();
             background.shutdownNow();
             background.awaitTermination(60, TimeUnit.SECONDS);
             sampleBoth();

@@ -6,7 +6,7 @@ enum Fault {
     PROXY_RESET(14),
     /** A path swallows every byte both ways while sockets stay open, 0.5 s to the longest fault. */
     BLACK_HOLE(7),
-    /** A path carries 2 to 20 KB/s each way for 1 s to the longest fault. */
+    /** A path carries 2 to 20 KB/s each way for 0.5 s to the longest fault. */
     THROTTLE(7),
     /** A path is down (connections reset, new ones refused) for longer than the server's resume history. */
     LONG_OUTAGE(1),
@@ -20,7 +20,7 @@ enum Fault {
     DUPLICATE(12),
     /** The simulator sends a symbol's next two ticks in swapped order. */
     SWAP(12),
-    /** The simulator delays every frame by 20 to 400 ms, for 1 s to the longest fault. */
+    /** The simulator delays every frame by 20 to 400 ms, for 0.5 s to the longest fault. */
     DELAY(6),
     /** A hostile relay slips a bad frame into one connection (a {@code HostileFrame}, drawn uniformly). */
     HOSTILE_FRAME(25);

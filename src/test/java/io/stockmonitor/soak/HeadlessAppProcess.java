@@ -52,12 +52,9 @@ final class HeadlessAppProcess implements AutoCloseable {
                 times.clock(path.name()));
     }
 
-    long pid() {
-        return child.pid();
-    }
-
-    boolean alive() {
-        return child.alive();
+    /** The process: its pid, whether it is alive. */
+    JavaChild process() {
+        return child;
     }
 
     StreamChecker checker() {

@@ -61,10 +61,6 @@ final class JavaChild implements AutoCloseable {
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 
-    String name() {
-        return name;
-    }
-
     long pid() {
         return process.pid();
     }
@@ -93,6 +89,11 @@ final class JavaChild implements AutoCloseable {
             process.waitFor(10, TimeUnit.SECONDS);
         }
         return process.isAlive() ? -1 : process.exitValue();
+    }
+
+    @Override
+    public String toString() {
+        return name + " (pid " + process.pid() + ")";
     }
 
     @Override

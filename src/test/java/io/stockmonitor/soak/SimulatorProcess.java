@@ -55,12 +55,9 @@ final class SimulatorProcess implements AutoCloseable {
         return admin;
     }
 
-    long pid() {
-        return child.pid();
-    }
-
-    boolean alive() {
-        return child.alive();
+    /** The process: its pid, whether it is alive. */
+    JavaChild process() {
+        return child;
     }
 
     /** SIGTERM: the simulator closes its clients with 1001 and exits. */
