@@ -3,7 +3,6 @@ package io.stockmonitor.soak;
 import static org.awaitility.Awaitility.await;
 
 import io.stockmonitor.feed.ConnectionState;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -18,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -215,7 +215,7 @@ public final class ChaosSoak {
     }
 
     /** Waits up to {@link #SETTLE} for {@code condition}; false (and logged) when it did not come. */
-    private boolean settled(String what, java.util.concurrent.Callable<Boolean> condition) {
+    private boolean settled(String what, Callable<Boolean> condition) {
         try {
             await(what).atMost(SETTLE).pollInterval(Duration.ofMillis(200)).until(condition);
             phase(what);

@@ -3,6 +3,7 @@ package io.stockmonitor.soak;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The memory of one child process over a run: a first sample once it is warmed up (the baseline), samples in
@@ -75,7 +76,7 @@ final class MemoryWatch {
         List<String> out = new ArrayList<>();
         List<ProcessMemory.Sample> s = samples();
         for (ProcessMemory.Sample x : s) {
-            out.add(String.format(java.util.Locale.ROOT, "t+%ds: %s", (x.atMs() - s.get(0).atMs()) / 1000, x));
+            out.add(String.format(Locale.ROOT, "t+%ds: %s", (x.atMs() - s.get(0).atMs()) / 1000, x));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package io.stockmonitor.soak;
 
 import io.stockmonitor.feed.testing.HostileRelay;
 import io.stockmonitor.simulator.ReferenceTicks;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ final class PublishedTruth {
 
         synchronized long firstSeen(long seq, long time) {
             if (seq >= ts.length) {
-                ts = java.util.Arrays.copyOf(ts, (int) Math.max(ts.length * 2L, seq + 1));
+                ts = Arrays.copyOf(ts, (int) Math.max(ts.length * 2L, seq + 1));
             }
             int i = (int) seq;
             if (ts[i] == 0) {

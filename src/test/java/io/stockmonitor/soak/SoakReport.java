@@ -7,6 +7,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The figures of one chaos soak and its verdict. A run fails on: a tick applied twice, a tick not as published, a
@@ -173,7 +175,7 @@ public final class SoakReport {
 
     /** A count from the app's summary ("bad frames 3"), or "?" when it printed none. */
     private String appCount(String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(name + " (\\d+)").matcher(appSummary);
+        Matcher m = Pattern.compile(name + " (\\d+)").matcher(appSummary);
         return m.find() ? m.group(1) : "?";
     }
 

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * One symbol's simulated market and its subscribers. The lock makes publishing a tick and setting up a
@@ -187,8 +188,8 @@ final class SymbolFeed {
      * reply names is always the one of the history it is answered from (read before the lock, a subscribe racing a
      * new epoch paired the old name with the new history).
      */
-    void subscribe(ClientConnection c, long requestId, java.util.function.Supplier<String> epochNow,
-                   String resumeEpoch, Long after, TickEncoder encoder, long nowMs) {
+    void subscribe(ClientConnection c, long requestId, Supplier<String> epochNow, String resumeEpoch, Long after,
+                   TickEncoder encoder, long nowMs) {
         lock.lock();
         try {
             String currentEpoch = epochNow.get();

@@ -7,6 +7,7 @@ import io.stockmonitor.protocol.ResyncReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
@@ -36,7 +37,7 @@ class NewEpochRaceTest {
             SymbolFeed feed = hub.feed("S000");
             AtomicBoolean stop = new AtomicBoolean();
             Thread restarter = new Thread(() -> {
-                java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+                SplittableRandom r = new SplittableRandom(7);
                 for (int i = 0; i < CYCLES && !stop.get(); i++) {
                     hub.restartWithNewEpoch();
                     LockSupport.parkNanos(r.nextLong(5_000_000, 15_000_000));
