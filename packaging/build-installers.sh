@@ -126,10 +126,31 @@ for jar in "$TARGET_DIR"/lib/*.jar; do
     case "$name" in
         javafx-*-[0-9]*-*.jar) cp "$jar" "$WORK/javafx/"; javafx_count=$((javafx_count + 1)) ;; # platform jars
         javafx-*.jar) ;;  # the classifier-less javafx-*.jar are empty placeholders
+        # The keychain library maps Windows' and macOS's APIs with jna-platform; Linux's Secret Service and KWallet
+        # are reached over D-Bus, which needs JNA's core only (checked against a real gnome-keyring).
+        jna-platform-*.jar) [ "$os" = linux ] || cp "$jar" "$WORK/input/lib/" ;;
         *) cp "$jar" "$WORK/input/lib/" ;;
     esac
 done
 [ "$javafx_count" -gt 0 ] || die "no JavaFX platform jars (javafx-*-<version>-<os>.jar) in target/lib"
+
+# JNA carries its native stub for 30 platforms (5 MB unpacked); the image runs on one. Keep that one's.
+jna_jar=$(ls "$WORK"/input/lib/jna-[0-9]*.jar 2>/dev/null | head -1 || true)
+if [ -n "$jna_jar" ] && [ "$os" = linux ] && command -v zip >/dev/null 2>&1; then
+    case "$(uname -m)" in
+        x86_64) jna_platform=linux-x86-64 ;;
+        aarch64) jna_platform=linux-aarch64 ;;
+        *) jna_platform="linux-$(uname -m)" ;;
+    esac
+    others=$(unzip -Z1 "$jna_jar" | grep -E '^com/sun/jna/[^/]+/(lib)?jnidispatch' | grep -v "^com/sun/jna/$jna_platform/" \
+        || true)
+    if [ -n "$others" ] && unzip -Z1 "$jna_jar" | grep -q "^com/sun/jna/$jna_platform/"; then
+        # shellcheck disable=SC2086 # one entry name per word, none with spaces
+        zip -q -d "$jna_jar" $others
+    fi
+elif [ -n "$jna_jar" ] && [ "$os" = linux ]; then
+    say "zip not found: JNA keeps its native stubs for every platform (about 1.6 MB more)"
+fi
 
 # 2. JDK modules: what jdeps sees in the app and its libraries, plus the ones it cannot see.
 say "jdeps: finding the JDK modules the jars need"
@@ -149,8 +170,16 @@ say "modules: $modules"
 java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v jlink)" 2>/dev/null || command -v jlink)")")}
 [ -d "$java_home/jmods" ] || die "$java_home/jmods not found (Debian/Ubuntu: apt-get install openjdk-17-jmods)"
 say "jlink: linking the runtime"
+# java.desktop is linked for javax.sound (the alert chime) and, on Windows, the tray notifier; on Linux nothing
+# starts AWT (notifications go through notify-send), so its X11 toolkit, imaging and splash-screen natives stay out
+# (1.2 MB). Something that did start AWT here would fail to load them: keep AWT off the Linux code paths.
+exclude_natives=""
+if [ "$os" = linux ]; then
+    exclude_natives="--exclude-files=**/libawt_xawt.so,**/libmlib_image.so,**/libsplashscreen.so,**/libjavajpeg.so,**/liblcms.so,**/libfontmanager.so"
+fi
+# shellcheck disable=SC2086 # $exclude_natives is one option or nothing
 jlink --module-path "$java_home/jmods:$WORK/javafx" --add-modules "$modules" \
-    --strip-debug --no-header-files --no-man-pages \
+    --strip-debug --no-header-files --no-man-pages $exclude_natives \
     --output "$WORK/runtime"
 # No JDK commands either, except bin/java on Linux: packaging/cds/cds-archive.sh needs it to make the
 # class-data-sharing archive on the user's machine (it is 12 KB; jlink's --strip-native-commands would drop it).

@@ -1,5 +1,9 @@
 package io.stockmonitor.app;
 
+import io.stockmonitor.alerts.AlertLimits;
+import io.stockmonitor.alerts.AlertRule;
+import io.stockmonitor.alerts.AlertSyntax;
+import io.stockmonitor.feed.TrustedCertificates;
 import io.stockmonitor.protocol.ProductVersion;
 import io.stockmonitor.source.Credentials;
 import io.stockmonitor.source.SourceChoice;
@@ -73,6 +77,11 @@ public final class AppCommand implements Callable<Integer> {
             + "other local users in the process list: prefer --token-file or STOCK_MONITOR_TOKEN.")
     String token;
 
+    @Option(names = "--trust-cert", paramLabel = "FILE", description = "Trust this certificate (PEM or DER: a "
+            + "server's own, or the CA that signed it) instead of the usual CAs for the feed's wss:// and https:// "
+            + "connections; host names are still checked.")
+    Path trustCert;
+
     @Option(names = "--key-file", paramLabel = "FILE",
             description = "Alpaca's key and secret as key=... and secret=... lines.")
     Path keyFile;
@@ -93,6 +102,18 @@ public final class AppCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "SECONDS", description = "Headless: stop after SECONDS "
             + "(default: run until interrupted).")
     Double durationSeconds;
+
+    @Option(names = "--alert", paramLabel = "RULE", description = "Headless: alert when a level is crossed. RULE is "
+            + "SYMBOL>PRICE, SYMBOL<PRICE, SYMBOL%%>PCT or SYMBOL%%<PCT (the day's change %%; PCT may be negative), "
+            + "the symbol in the source's spelling (AAPL, BTCUSDT, BTC-USD, BTC/USD). Repeatable. Each firing is a "
+            + "line on stdout and, with --record, an alert line in the record. Without --alert-rearm a rule fires "
+            + "once.")
+    List<String> alerts = new ArrayList<>();
+
+    @Option(names = "--alert-rearm", paramLabel = "PCT", description = "Headless: rules re-arm once the price is "
+            + "back PCT %% on the other side of the level (percentage points for day-change rules), and fire again "
+            + "on the next crossing.")
+    Double alertRearm;
 
     @Option(names = "--theme", paramLabel = "dark|light", description = "Window theme (default: remembered, "
             + "else dark).")
@@ -123,6 +144,26 @@ public final class AppCommand implements Callable<Integer> {
         if (!headless && (record != null || durationSeconds != null)) {
             throw bad("--record and --duration need --headless");
         }
+        if (!headless && (!alerts.isEmpty() || alertRearm != null)) {
+            throw bad("--alert and --alert-rearm need --headless (in the window, use the Alerts panel)");
+        }
+        if (alertRearm != null && alerts.isEmpty()) {
+            throw bad("--alert-rearm needs at least one --alert");
+        }
+        if (alertRearm != null && !(alertRearm >= 0 && alertRearm < 100)) {
+            throw bad("--alert-rearm must be a percentage from 0 to 100, got " + alertRearm);
+        }
+        if (alerts.size() > AlertLimits.MAX_RULES) {
+            throw bad("at most " + AlertLimits.MAX_RULES + " --alert rules, got " + alerts.size());
+        }
+        List<AlertRule> rules = new ArrayList<>();
+        for (String typed : alerts) {
+            try {
+                rules.add(AlertSyntax.parse(typed, rules.size() + 1L, alertRearm));
+            } catch (IllegalArgumentException e) {
+                throw bad(e.getMessage());
+            }
+        }
         if (headless && choice == null) {
             throw bad("--headless needs a source: --demo, --server URL or --source NAME");
         }
@@ -151,7 +192,7 @@ public final class AppCommand implements Callable<Integer> {
                 throw bad("--theme must be dark or light, got '" + theme + "'");
             }
         }
-        return new AppOptions(choice, normalized, headless, record, duration, normalizedTheme);
+        return new AppOptions(choice, normalized, headless, record, duration, normalizedTheme, rules);
     }
 
     /** The source the options name, with its credentials; null when none is named. */
@@ -182,9 +223,12 @@ public final class AppCommand implements Callable<Integer> {
             throw bad("--source-ws and --source-rest replace a provider's endpoints: name the provider with --source");
         }
         if (kind == null) {
+            if (trustCert != null) {
+                throw bad("--trust-cert needs a feed: --server URL or --source NAME");
+            }
             return null;
         }
-        return switch (kind) {
+        SourceChoice choice = switch (kind) {
             case DEMO -> SourceChoice.demo();
             case V1 -> {
                 if (server == null) {
@@ -195,6 +239,19 @@ public final class AppCommand implements Callable<Integer> {
             default -> SourceChoice.provider(kind, providerCredentials(kind), url("--source-ws", sourceWs, "ws"),
                     url("--source-rest", sourceRest, "http"));
         };
+        if (trustCert == null) {
+            return choice;
+        }
+        if (kind == SourceKind.DEMO) {
+            throw bad("--trust-cert is for a feed over TLS; the demo needs none");
+        }
+        try {
+            // Read now: a missing or wrong file is a usage error at start, not a failure at every handshake.
+            TrustedCertificates.load(trustCert);
+        } catch (IllegalArgumentException e) {
+            throw bad("--trust-cert: " + e.getMessage());
+        }
+        return choice.withTrustCert(trustCert.toAbsolutePath());
     }
 
     private Credentials tokenOrNone() {

@@ -22,7 +22,17 @@ final class DesktopApp {
         EarlySessionStarter starter = new EarlySessionStarter(WindowSessions::start,
                 StockMonitorApplication.choice(options, settings), symbols);
         StockMonitorApplication.HANDOFF.set(new StockMonitorApplication.Handoff(options, dirs, starter, loaded));
-        Application.launch(StockMonitorApplication.class);
+        try {
+            Application.launch(StockMonitorApplication.class);
+        } catch (RuntimeException e) {
+            if (!DisplayCheck.isDisplayFailure(e)) {
+                throw e;
+            }
+            // DISPLAY was set but names no display this process can open (a closed X server, a stale variable).
+            System.err.println(DisplayCheck.message("cannot open a window: the display " + System.getenv("DISPLAY")
+                    + " cannot be opened (" + e.getMessage() + ")"));
+            return AppModes.NO_DISPLAY;
+        }
         return 0;
     }
 }

@@ -1,5 +1,9 @@
 package io.stockmonitor.app;
 
+import io.stockmonitor.alerts.AlertRule;
+import io.stockmonitor.alerts.AlertSink;
+import io.stockmonitor.alerts.FeedAlerts;
+import io.stockmonitor.alerts.IndicatorLines;
 import io.stockmonitor.feed.ConnectionStatus;
 import io.stockmonitor.feed.ConnectionSupervisor;
 import io.stockmonitor.feed.FeedEvent;
@@ -28,6 +32,8 @@ final class FeedClientPort implements FeedPort, FeedListener {
     /** The client's URL until the session is attached, then the session's label (e.g. "demo (simulator on …)"). */
     private volatile String label;
     private volatile Consumer<LinkEvent> sink = e -> { };
+    /** The alert engine on this session's feed thread, made with the first rules (FX thread only). */
+    private FeedAlerts alerts;
 
     /** Listens to the client from now on; call before the client starts so the first state changes are seen. */
     FeedClientPort(ConnectionSupervisor client, SourceKind kind) {
@@ -98,6 +104,26 @@ final class FeedClientPort implements FeedPort, FeedListener {
         return client.sourceSymbols().stream().map(FeedSession.SymbolInfo::symbol).toList();
     }
 
+    /** Names by symbol, rebuilt when the source's list changes (it arrives once, after connecting). */
+    private java.util.Map<String, String> names = java.util.Map.of();
+    private List<FeedSession.SymbolInfo> namesFrom = List.of();
+
+    @Override
+    public String symbolName(String symbol) {
+        List<FeedSession.SymbolInfo> infos = client.sourceSymbols();
+        if (infos != namesFrom) {
+            java.util.Map<String, String> m = new java.util.HashMap<>();
+            for (FeedSession.SymbolInfo i : infos) {
+                if (i.name() != null && !i.name().isBlank()) {
+                    m.put(i.symbol(), i.name());
+                }
+            }
+            names = m;
+            namesFrom = infos;
+        }
+        return names.get(symbol);
+    }
+
     @Override
     public void subscribe(String symbol) {
         client.subscribe(symbol);
@@ -111,6 +137,15 @@ final class FeedClientPort implements FeedPort, FeedListener {
     @Override
     public void unsubscribe(String symbol) {
         client.unsubscribe(symbol);
+    }
+
+    @Override
+    public void setAlerts(List<AlertRule> rules, IndicatorLines lines, AlertSink alertSink) {
+        if (alerts == null) {
+            alerts = FeedAlerts.attach(client, rules, lines, alertSink, System::currentTimeMillis);
+        } else {
+            alerts.rules(rules);
+        }
     }
 
     @Override
@@ -131,6 +166,9 @@ final class FeedClientPort implements FeedPort, FeedListener {
     @Override
     public void close() {
         client.removeListener(this);
+        if (alerts != null) {
+            alerts.close();
+        }
         LiveSession s = session;
         if (s != null) {
             s.close();

@@ -1,5 +1,7 @@
 package io.stockmonitor.app;
 
+import io.stockmonitor.alerts.FeedAlerts;
+import io.stockmonitor.alerts.IndicatorLines;
 import io.stockmonitor.feed.ConnectionState;
 import io.stockmonitor.feed.ConnectionSupervisor;
 import io.stockmonitor.feed.FeedEvent;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Headless mode: connect, log connection state changes, optionally record every accepted trade, gap, snapshot and
- * state change as JSON Lines, and print a summary at the end (after {@code --duration}, or on SIGINT/SIGTERM). Exit
+ * state change as JSON Lines, evaluate {@code --alert} rules on every applied trade (a line on stdout and in the
+ * record per firing), and print a summary at the end (after {@code --duration}, or on SIGINT/SIGTERM). Exit
  * 0; 3 when the connection FAILED (bad token, bad URL) or never connected at all (a closed port, an unreachable
  * host), with a one-line reason on stderr; 4 when the record file cannot be written. This is command-line output,
  * hence stdout/stderr.
@@ -26,6 +29,8 @@ import org.slf4j.LoggerFactory;
 final class HeadlessRun {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILED = 3;
+    /** How often the record's buffer is written out while a run goes on (a tool tailing it lags at most this). */
+    static final long RECORD_FLUSH_MS = 1_000;
     static final int EXIT_RECORD = 4;
     private static final Logger LOG = LoggerFactory.getLogger(HeadlessRun.class);
     /** How long a shutdown hook waits for the summary. */
@@ -39,6 +44,11 @@ final class HeadlessRun {
     }
 
     static int run(AppOptions options, PrintStream out, PrintStream err, boolean installHook) {
+        return run(options, out, err, installHook, new CountDownLatch(1));
+    }
+
+    /** As above; counting {@code stop} down ends the run as a signal would (tests end a run when they are done). */
+    static int run(AppOptions options, PrintStream out, PrintStream err, boolean installHook, CountDownLatch stop) {
         SourceChoice choice = options.choiceOrDemo();
         FeedRecordWriter writer = null;
         if (options.record() != null) {
@@ -49,7 +59,6 @@ final class HeadlessRun {
                 return EXIT_RECORD;
             }
         }
-        CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         AtomicReference<String> failure = new AtomicReference<>();
         AtomicBoolean everConnected = new AtomicBoolean();
@@ -67,12 +76,20 @@ final class HeadlessRun {
         }
         long startNanos = System.nanoTime();
         LiveSession session = null;
+        HeadlessAlerts alerts = options.alerts().isEmpty() ? null : new HeadlessAlerts(out, writer);
         try {
             FeedRecordWriter recorder = writer;
-            session = LiveSession.start(choice, options.symbolsOrDefault(), client -> {
+            session = LiveSession.start(choice, options.symbolsWithAlerts(), client -> {
                 if (recorder != null) {
                     client.setTickSink(recorder);
                     client.addListener(recorder);
+                    // On the feed thread, between the lines it writes: the file never ends in half a line.
+                    client.every(RECORD_FLUSH_MS, recorder::flushBuffered);
+                }
+                if (alerts != null) {
+                    // After the record's sink: an alert line follows the line of the trade that fired it.
+                    FeedAlerts.attach(client, options.alerts(), IndicatorLines.NONE, alerts,
+                            System::currentTimeMillis);
                 }
                 client.addListener(event -> {
                     if (event instanceof FeedEvent.StateChanged s) {
@@ -128,6 +145,9 @@ final class HeadlessRun {
                 code = EXIT_FAILED;
             } else {
                 printSummary(out, session, writer, options, (System.nanoTime() - startNanos) / 1e9);
+                if (alerts != null) {
+                    out.printf("  alerts: %d rules, %d fired%n", options.alerts().size(), alerts.fired());
+                }
                 code = EXIT_OK;
             }
             out.flush();
@@ -151,7 +171,7 @@ final class HeadlessRun {
         FeedStats s = feed.stats();
         LatencySnapshot l = feed.latency().totalSnapshot();
         out.printf("stock-monitor headless summary: %s%s, %.1f s, %d symbols%n", session.serverLabel(),
-                session.simulated() ? " (SIMULATED data)" : "", seconds, options.symbolsOrDefault().size());
+                session.simulated() ? " (SIMULATED data)" : "", seconds, options.symbolsWithAlerts().size());
         out.printf("  ticks %d, duplicates dropped %d, gaps %d, resyncs %d, connections lost %d, reconnects %d, "
                         + "symbols resumed %d, bad frames %d%n",
                 s.ticksApplied(), s.duplicatesDropped(), s.gaps(), s.resyncs(), s.connectionsLost(), s.reconnects(),

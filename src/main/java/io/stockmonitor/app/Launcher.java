@@ -14,7 +14,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new AppModes()));
+        System.exit(run(args, new AppModes(args)));
     }
 
     /** Runs the command line; returns the exit code (2 for bad arguments, as picocli does). */
@@ -28,7 +28,7 @@ public final class Launcher {
     }
 
     /** A bad argument gets one line on stderr (and a pointer to --help), not the whole usage text. */
-    private static int oneLineError(CommandLine.ParameterException e, String[] args) {
+    static int oneLineError(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
         err.println("stock-monitor: " + e.getMessage() + " (see --help)");
         err.flush();

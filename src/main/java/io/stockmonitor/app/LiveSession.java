@@ -2,14 +2,16 @@ package io.stockmonitor.app;
 
 import io.stockmonitor.feed.ConnectionSupervisor;
 import io.stockmonitor.feed.FeedClientConfig;
+import io.stockmonitor.feed.TrustedCertificates;
 import io.stockmonitor.market.MarketLimits;
 import io.stockmonitor.market.MarketModel;
 import io.stockmonitor.simulator.EmbeddedSimulator;
 import io.stockmonitor.simulator.SimulatorConfig;
 import io.stockmonitor.source.SourceChoice;
 import io.stockmonitor.source.SourceKind;
+import io.stockmonitor.source.SourceSettings;
 import io.stockmonitor.source.Sources;
-import io.stockmonitor.source.v1.ProtocolV1Source;
+import io.stockmonitor.source.v1.ProtocolSource;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -55,16 +57,18 @@ public final class LiveSession implements AutoCloseable {
             if (choice.kind() == SourceKind.DEMO) {
                 simulator = EmbeddedSimulator.start(SimulatorConfig.defaults().withPort(0));
                 FeedClientConfig config = FeedClientConfig.of(simulator.uri(), null, symbols);
-                feed = ProtocolV1Source.client(config, market);
+                feed = ProtocolSource.client(config, market);
                 label = "demo (simulator on " + simulator.uri() + ")";
             } else if (choice.kind() == SourceKind.V1) {
                 FeedClientConfig config = FeedClientConfig.of(parse(choice.server()), choice.credentials().key(),
-                        symbols);
-                feed = ProtocolV1Source.client(config, market);
+                        symbols).withTrust(trust(choice));
+                feed = ProtocolSource.client(config, market);
                 label = config.serverLabel();
             } else {
-                feed = Sources.client(Sources.settings(choice.kind(), symbols, choice.credentials(), choice.ws(),
-                        choice.rest()), market);
+                SourceSettings settings = Sources.settings(choice.kind(), symbols, choice.credentials(), choice.ws(),
+                        choice.rest());
+                feed = Sources.client(settings.withConnection(settings.connection().withTrust(trust(choice))),
+                        market);
                 label = feed.label();
             }
             beforeStart.accept(feed);
@@ -96,6 +100,11 @@ public final class LiveSession implements AutoCloseable {
 
     public ConnectionSupervisor feed() {
         return feed;
+    }
+
+    /** The certificates the choice trusts, read now: a bad file fails the start with a one-line reason. */
+    private static TrustedCertificates trust(SourceChoice choice) {
+        return choice.trustCert() == null ? null : TrustedCertificates.load(choice.trustCert());
     }
 
     public SourceChoice choice() {

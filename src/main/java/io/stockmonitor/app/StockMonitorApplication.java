@@ -10,6 +10,12 @@ import io.stockmonitor.ui.SessionStarter;
 import io.stockmonitor.ui.Settings;
 import io.stockmonitor.ui.SettingsStore;
 import io.stockmonitor.ui.Theme;
+import io.stockmonitor.ui.CredentialVault;
+import io.stockmonitor.ui.alerts.AlertSaver;
+import io.stockmonitor.ui.alerts.AlertSound;
+import io.stockmonitor.ui.alerts.AlertStore;
+import io.stockmonitor.ui.alerts.AlertsViewModel;
+import io.stockmonitor.ui.alerts.DesktopNotifier;
 import io.stockmonitor.ui.ViewLoader;
 import java.io.IOException;
 import java.time.Clock;
@@ -50,6 +56,9 @@ public final class StockMonitorApplication extends Application {
     private MainViewModel model;
     private MainView view;
     private FrameLoop frameLoop;
+    private AlertSaver alertSaver;
+    private AlertSound alertSound;
+    private DesktopNotifier notifier;
     private Stage stage;
     private boolean saved;
 
@@ -65,7 +74,15 @@ public final class StockMonitorApplication extends Application {
         Settings settings = loaded.settings();
         AppOptions options = handoff.options();
 
-        model = new MainViewModel(handoff.starter());
+        // Alerts live in their own file next to the settings; sound and notifications run on their own threads.
+        AlertStore alertStore = new AlertStore(handoff.dirs().config(), Clock.systemUTC());
+        AlertStore.Loaded alerts = alertStore.load();
+        alertSaver = new AlertSaver(alertStore);
+        alertSound = new AlertSound();
+        notifier = DesktopNotifier.forThisPlatform();
+        AlertsViewModel alertsModel = new AlertsViewModel(alertSound, notifier);
+        alertsModel.restore(alerts, alertSaver);
+        model = new MainViewModel(handoff.starter(), CredentialVault.NONE, alertsModel);
         model.restoreFrom(settings, watchlist(options, settings));
         if (options.theme() != null) {
             model.themeProperty().set(Theme.of(options.theme()));
@@ -90,8 +107,9 @@ public final class StockMonitorApplication extends Application {
         stage.setOnCloseRequest(e -> saveSettings());
         stage.show();
         view.restoreLayout(settings);
-        if (loaded.hasNotice()) {
-            model.showNotice(loaded.notice());
+        if (loaded.hasNotice() || alerts.hasNotice()) {
+            model.showNotice(loaded.hasNotice() && alerts.hasNotice() ? loaded.notice() + " " + alerts.notice()
+                    : loaded.hasNotice() ? loaded.notice() : alerts.notice());
         }
 
         frameLoop = new FrameLoop(model);
@@ -197,6 +215,15 @@ public final class StockMonitorApplication extends Application {
         }
         if (model != null) {
             model.close();
+        }
+        if (alertSaver != null) {
+            alertSaver.close();
+        }
+        if (alertSound != null) {
+            alertSound.close();
+        }
+        if (notifier != null) {
+            notifier.close();
         }
     }
 }

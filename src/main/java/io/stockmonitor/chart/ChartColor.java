@@ -15,6 +15,15 @@ public enum ChartColor {
     DOWN("-sm-chart-down-color", Color.web("#ef5350")),
     LINE("-sm-chart-line-color", Color.web("#4f9cf0")),
     VOLUME("-sm-chart-volume-color", Color.web("#3d4d62")),
+    VOLUME_UP("-sm-chart-volume-up-color", Color.web("#1d4a46")),
+    VOLUME_DOWN("-sm-chart-volume-down-color", Color.web("#5a2a2c")),
+    INDICATOR_1("-sm-chart-indicator-1-color", Color.web("#4f9cf0")),
+    INDICATOR_2("-sm-chart-indicator-2-color", Color.web("#ff9f43")),
+    INDICATOR_3("-sm-chart-indicator-3-color", Color.web("#c678dd")),
+    INDICATOR_4("-sm-chart-indicator-4-color", Color.web("#d7dae0")),
+    INDICATOR_5("-sm-chart-indicator-5-color", Color.web("#56d4e0")),
+    INDICATOR_6("-sm-chart-indicator-6-color", Color.web("#f06292")),
+    LEVEL("-sm-chart-level-color", Color.web("#5a6170")),
     LAST_PRICE("-sm-chart-last-price-color", Color.web("#f0b90b")),
     LAST_PRICE_TEXT("-sm-chart-last-price-text-color", Color.web("#14161b")),
     CROSSHAIR("-sm-chart-crosshair-color", Color.web("#8a93a3")),
@@ -23,6 +32,9 @@ public enum ChartColor {
     GAP_RECOVERED("-sm-chart-gap-recovered-color", Color.web("#26a69a", 0.07)),
     GAP_RECOVERED_TEXT("-sm-chart-gap-recovered-text-color", Color.web("#4fb8ad")),
     GAP_TEXT("-sm-chart-gap-text-color", Color.web("#e0a030"));
+
+    /** The indicator palette, in the order indicators take their colours. */
+    static final ChartColor[] PALETTE = {INDICATOR_1, INDICATOR_2, INDICATOR_3, INDICATOR_4, INDICATOR_5, INDICATOR_6};
 
     private final String cssProperty;
     private final Color fallback;

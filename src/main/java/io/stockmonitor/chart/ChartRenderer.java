@@ -1,182 +1,69 @@
 package io.stockmonitor.chart;
 
-import java.util.List;
-
+import io.stockmonitor.indicators.Indicator;
+import io.stockmonitor.indicators.IndicatorSet;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Paint;
-import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Draws a {@link PriceChart} onto its two canvases: the plot (panes, axes, data, gaps, last price) and the
- * crosshair overlay, so moving the mouse redraws only the overlay.
+ * Puts a frame together for a {@link PriceChart}: lays the panes out ({@link ChartLayout}), reduces the data in view
+ * to pixel columns ({@link ColumnReducer} over the series' {@link MinMaxPyramid}), fits the pane scales
+ * ({@link PaneScale}), then lets one painter per kind of drawing draw: gaps ({@link GapPainter}), grid and axes
+ * ({@link AxisPainter}), candles or the tick line ({@link CandlePainter}, {@link TickLinePainter}), indicators and
+ * their legends ({@link IndicatorLayer}); and the crosshair on the overlay canvas, so moving the mouse redraws only
+ * the overlay. A new pane or indicator adds a painter, not a branch here.
  *
- * <p>Data is reduced to pixel columns first and drawn colour by colour. Dense data is drawn as pixel-aligned
- * rectangles (one per column: its min-max span), not as stroked paths: on the software pipeline an anti-aliased
- * stroke costs in proportion to the scanlines its segments cross, so a 2,000-segment zig-zag path took ~60x longer
- * to render than the whole rest of the chart, while axis-aligned integer rectangles are plain span fills. Paths are
- * kept for sparse lines and dashed lines. The canvas is covered by an opaque fill at the start of every frame, which
- * also discards the previous frame's buffered commands.
+ * <p>Dense data is drawn as pixel-aligned rectangles (one per column: its min-max span), not as stroked paths: on the
+ * software pipeline an anti-aliased stroke costs in proportion to the scanlines its segments cross, so a
+ * 2,000-segment zig-zag path took ~60x longer to render than the whole rest of the chart. The canvas is covered by an
+ * opaque fill at the start of every frame, which also discards the previous frame's buffered commands.
  */
 final class ChartRenderer {
 
     /** Below this many pixels per bar, candles are merged per pixel column. */
     static final double MIN_PX_PER_BAR = 3;
-
-    /** Candle body width as a fraction of the bar's slot. */
-    private static final double BODY_FRACTION = 0.7;
-
-    /** Minimum vertical distance between price labels, in label heights. */
-    private static final double PRICE_LABEL_SPACING_LINES = 2.6;
-
-    /** Minimum height of a column of the dense tick line, so flat stretches read as a line, not a hairline. */
-    private static final double DENSE_LINE_MIN_HEIGHT = 2;
-
-    /** Share of the panes' height given to the volume pane. */
-    private static final double VOLUME_PANE_FRACTION = 0.2;
-
-    private static final double PAD = 6;
-    private static final double PANE_GAP = 6;
     /** What an empty chart says instead of axes. */
     static final String NO_DATA = "No data yet";
-    private boolean noData;
-    private static final double AXIS_WIDTH_QUANTUM = 8;
+    static final double LEGEND_PAD = 6;
+    static final double LEGEND_GAP = 14;
+    /** The view's left edge this close to the oldest bar (fraction of the span) asks for older bars. */
+    static final double NEED_OLDER_MARGIN = 0.02;
+
+    /** What the tick line shows: indicators are computed from bars. */
+    private static final IndicatorSet NO_INDICATORS = new IndicatorSet();
 
     private final PriceChart chart;
+    private final PaintContext ctx;
     private final ColumnReducer reducer = new ColumnReducer();
-    private final PriceAxisTicks priceTicks = new PriceAxisTicks();
-    private final TimeAxisTicks timeTicks = new TimeAxisTicks();
-    private final Text measure = new Text();
-    private final double[] formatWidths = new double[TimeLabelFormat.values().length];
-    private final double[] dashes = {4, 3};
-
-    private Font measuredFont;
-    private double lineHeight;
-    private double axisWidth;
-
-    private double plotWidth;
-    private double priceTop;
-    private double priceBottom;
-    private double volumeTop;
-    private double volumeBottom;
-    private double timeAxisTop;
-    private double priceMin;
-    private double priceMax;
-    private double volumeMax;
-    private int priceDecimals;
-    private boolean perBar;
+    private final AxisPainter axes = new AxisPainter();
+    private final IndicatorLayer indicators = new IndicatorLayer();
+    private final StringBuilder legendText = new StringBuilder(128);
+    private boolean noData;
+    private boolean drawn;
+    private int subPanes;
+    private int from;
+    private int to;
+    private long askedOlderFor = Long.MIN_VALUE;
 
     ChartRenderer(PriceChart chart) {
         this.chart = chart;
+        this.ctx = new PaintContext(chart);
     }
 
     double plotWidth() {
-        return plotWidth;
+        return drawn ? ctx.plotWidth() : 0;
+    }
+
+    ChartLayout layout() {
+        return ctx.layout;
     }
 
     /** Lets the price axis shrink again (it only grows while one series is shown, so the layout does not jump). */
     void resetAxisWidth() {
-        axisWidth = 0;
-    }
-
-    // ---- plot -------------------------------------------------------------------------------------------------
-
-    void drawPlot(GraphicsContext gc, double w, double h) {
-        Paint background = chart.color(ChartColor.BACKGROUND);
-        if (!background.isOpaque()) {
-            gc.clearRect(0, 0, w, h);
-        }
-        // A fill covering the whole canvas also discards the canvas's buffered commands of the previous frame.
-        gc.setFill(background);
-        gc.fillRect(0, 0, w, h);
-        updateFontMetrics();
-        layout(w, h);
-        if (plotWidth < 10 || priceBottom - priceTop < 10) {
-            plotWidth = 0;
-            return;
-        }
-        noData = !hasData();
-        if (noData) {
-            // No axes made up from nothing (a 0–1 price scale, dates in 1970): say what is true.
-            gc.setFont(measuredFont);
-            gc.setFill(chart.color(ChartColor.TEXT));
-            gc.setTextAlign(TextAlignment.CENTER);
-            gc.setTextBaseline(VPos.CENTER);
-            gc.fillText(NO_DATA, w / 2, h / 2);
-            plotWidth = 0;
-            return;
-        }
-        updateDataRange();
-        reduceAndScale();
-        double needed = requiredAxisWidth();
-        if (needed > axisWidth) {
-            axisWidth = needed;
-            layout(w, h);
-            reduceAndScale();
-        }
-        Viewport vp = chart.viewport();
-        priceTicks.update(priceMin, priceMax,
-                (int) ((priceBottom - priceTop) / (lineHeight * PRICE_LABEL_SPACING_LINES)));
-        timeTicks.update(vp.start(), vp.end(), plotWidth, f -> formatWidths[f.ordinal()], chart.getZone());
-        priceDecimals = Math.max(2, priceTicks.decimals());
-
-        gc.setFont(measuredFont);
-        gc.setLineWidth(1);
-        drawGapShading(gc);
-        drawGrid(gc);
-        if (chart.getMode() == ChartMode.CANDLES) {
-            drawCandles(gc);
-        } else {
-            drawTickLine(gc);
-        }
-        drawAxes(gc, w);
-        drawLastPrice(gc);
-    }
-
-    private void updateFontMetrics() {
-        Font font = chart.chartFont();
-        if (font == measuredFont) {
-            return;
-        }
-        measuredFont = font;
-        measure.setFont(font);
-        measure.setText("Ag8");
-        lineHeight = Math.ceil(measure.getLayoutBounds().getHeight());
-        for (TimeLabelFormat f : TimeLabelFormat.values()) {
-            formatWidths[f.ordinal()] = textWidth(f.widestSample());
-        }
-        axisWidth = 0;
-    }
-
-    private double textWidth(String s) {
-        measure.setText(s);
-        return measure.getLayoutBounds().getWidth();
-    }
-
-    private void layout(double w, double h) {
-        if (axisWidth == 0) {
-            axisWidth = quantize(textWidth("00000.00") + 2 * PAD);
-        }
-        plotWidth = Math.max(0, Math.min(ChartBounds.MAX_COLUMNS, Math.floor(w - axisWidth)));
-        timeAxisTop = Math.floor(h - lineHeight - PAD);
-        priceTop = lineHeight + PAD;
-        double panes = timeAxisTop - priceTop - PANE_GAP;
-        priceBottom = Math.floor(priceTop + panes * (1 - VOLUME_PANE_FRACTION));
-        volumeTop = priceBottom + PANE_GAP;
-        volumeBottom = timeAxisTop;
-    }
-
-    private static double quantize(double width) {
-        return Math.ceil(width / AXIS_WIDTH_QUANTUM) * AXIS_WIDTH_QUANTUM;
-    }
-
-    private double requiredAxisWidth() {
-        double widest = Math.max(Math.abs(priceMin), Math.abs(priceMax));
-        String sample = ChartText.price(widest, Math.max(2, PriceAxisTicks.decimalsFor(
-                PriceAxisTicks.niceStepAtLeast(Math.max(priceMax - priceMin, 1e-9) / 8))));
-        return quantize(textWidth("-" + sample) + 2 * PAD);
+        ctx.axisWidth = 0;
+        askedOlderFor = Long.MIN_VALUE;
     }
 
     /** True when the last plot had no data and said so instead of drawing axes. */
@@ -184,40 +71,149 @@ final class ChartRenderer {
         return noData;
     }
 
-    private boolean hasData() {
-        return chart.getMode() == ChartMode.CANDLES ? !chart.candles().isEmpty() : !chart.ticks().isEmpty();
+    private boolean candles() {
+        return chart.getMode() == ChartMode.CANDLES;
+    }
+
+    // ---- plot -------------------------------------------------------------------------------------------------
+
+    void drawPlot(GraphicsContext gc, double w, double h) {
+        ctx.gc = gc;
+        drawn = false;
+        Paint background = ctx.color(ChartColor.BACKGROUND);
+        if (!background.isOpaque()) {
+            gc.clearRect(0, 0, w, h);
+        }
+        // A fill covering the whole canvas also discards the canvas's buffered commands of the previous frame.
+        gc.setFill(background);
+        gc.fillRect(0, 0, w, h);
+        if (ctx.updateFont()) {
+            axes.measure(ctx);
+            ctx.axisWidth = 0;
+        }
+        IndicatorSet set = chart.indicators();
+        subPanes = indicators.assignPanes(candles() ? set : NO_INDICATORS);
+        layout(w, h);
+        if (ctx.plotWidth() < 10 || ctx.layout.priceBottom() - ctx.layout.priceTop() < 10) {
+            return;
+        }
+        noData = candles() ? chart.candles().isEmpty() : chart.ticks().isEmpty();
+        if (noData) {
+            // No axes made up from nothing (a 0–1 price scale, dates in 1970): say what is true.
+            gc.setFont(ctx.font);
+            gc.setFill(ctx.color(ChartColor.TEXT));
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.setTextBaseline(VPos.CENTER);
+            gc.fillText(NO_DATA, w / 2, h / 2);
+            return;
+        }
+        drawn = true;
+        CandleSeries c = chart.candles();
+        if (candles()) {
+            set.update(c, c.from(), c.to());
+        }
+        updateDataRange();
+        reduceAndScale();
+        double needed = requiredAxisWidth();
+        if (needed > ctx.axisWidth) {
+            ctx.axisWidth = needed;
+            layout(w, h);
+            reduceAndScale();
+        }
+        axes.ticks(ctx, subPanes);
+
+        gc.setFont(ctx.font);
+        gc.setLineWidth(1);
+        boolean overlays = candles() && IndicatorLayer.hasPriceOverlay(set);
+        GapPainter.paint(ctx, chart.gapList(), ctx.layout.priceTop() + 3 + (overlays ? ctx.lineHeight + 2 : 0));
+        axes.grid(ctx);
+        if (candles()) {
+            CandlePainter.paint(ctx, c, reducer, from, to);
+            if (!set.isEmpty()) {
+                indicators.paint(ctx, c, set, Indicator.Placement.VOLUME);
+                indicators.paint(ctx, c, set, Indicator.Placement.PRICE);
+                indicators.paint(ctx, c, set, Indicator.Placement.PANE);
+            }
+        } else {
+            TickLinePainter.paint(ctx, chart.ticks(), reducer);
+        }
+        axes.axes(ctx, w, subPanes, indicators);
+        axes.lastPrice(ctx);
+        if (candles() && !set.isEmpty()) {
+            legendText.setLength(0);
+            indicators.legends(ctx, set, c.to() - 1, false, legendText);
+        }
+        askForOlder(c);
+    }
+
+    private void layout(double w, double h) {
+        if (ctx.axisWidth == 0) {
+            ctx.axisWidth = PaintContext.quantize(ctx.textWidth("00000.00") + 2 * PaintContext.PAD);
+        }
+        ctx.layout.update(w, h, ctx.lineHeight + PaintContext.PAD, ctx.axisWidth, ctx.lineHeight + PaintContext.PAD,
+                subPanes);
+        ctx.price.setPixels(ctx.layout.priceTop(), ctx.layout.priceBottom());
+        ctx.volume.setPixels(ctx.layout.volumeTop(), ctx.layout.volumeBottom());
+    }
+
+    private double requiredAxisWidth() {
+        PaneScale p = ctx.price;
+        double widest = Math.max(Math.abs(p.min()), Math.abs(p.max()));
+        String sample = ChartText.price(widest, Math.max(2, PriceAxisTicks.decimalsFor(
+                PriceAxisTicks.niceStepAtLeast(Math.max(p.max() - p.min(), 1e-9) / 8))));
+        double width = ctx.textWidth("-" + sample);
+        for (int k = 0; k < subPanes; k++) {
+            PaneScale s = ctx.sub[k];
+            double v = Math.max(Math.abs(s.min()), Math.abs(s.max()));
+            width = Math.max(width, ctx.textWidth("-" + ChartText.price(v, IndicatorLayer.paneDecimals(s))));
+        }
+        return PaintContext.quantize(width + 2 * PaintContext.PAD);
     }
 
     private void updateDataRange() {
-        Viewport vp = chart.viewport();
-        if (chart.getMode() == ChartMode.CANDLES) {
+        Viewport vp = ctx.viewport();
+        if (candles()) {
             CandleSeries c = chart.candles();
-            if (!c.isEmpty()) {
-                vp.setDataRange(c.time(0), c.time(c.size() - 1) + (double) chart.getIntervalMillis());
-            }
+            long interval = chart.getIntervalMillis();
+            vp.setFitSpan(ChartBounds.MIN_FIT_BARS * (double) interval,
+                    PriceChart.DEFAULT_BARS_IN_VIEW * (double) interval);
+            vp.setDataRange(c.time(0), c.time(c.size() - 1) + (double) interval);
         } else {
             TickSeries t = chart.ticks();
-            if (!t.isEmpty()) {
-                vp.setDataRange(t.time(0), t.time(t.size() - 1));
-            }
+            vp.setFitSpan(PriceChart.MIN_FIT_TICK_SPAN_MILLIS, PriceChart.DEFAULT_TICK_SPAN_MILLIS);
+            vp.setDataRange(t.time(0), t.time(t.size() - 1));
         }
     }
 
-    /** Reduces the rows in view and sets the price and volume scales from them. */
+    /** Reduces the rows in view and fits every pane's scale to what it shows. */
     private void reduceAndScale() {
-        Viewport vp = chart.viewport();
-        int columns = (int) plotWidth;
+        Viewport vp = ctx.viewport();
+        int columns = (int) ctx.plotWidth();
         double msPerColumn = vp.span() / columns;
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        volumeMax = 0;
-        if (chart.getMode() == ChartMode.CANDLES) {
+        // Following live, the view moves by whole columns on a fixed grid, so the reducer keeps the closed columns
+        // and reduces only the newest; otherwise the grid starts at the view's left edge.
+        double origin;
+        long firstColumn;
+        if (vp.snapToColumns(msPerColumn)) {
+            origin = 0;
+            firstColumn = Math.round(vp.start() / msPerColumn);
+        } else {
+            origin = vp.start();
+            firstColumn = 0;
+        }
+        double lo;
+        double hi;
+        double volumeMax;
+        if (candles()) {
             CandleSeries c = chart.candles();
             long interval = chart.getIntervalMillis();
-            perBar = interval / msPerColumn >= MIN_PX_PER_BAR;
-            int from = firstBarInView(c, vp.start(), interval);
-            int to = HitTester.floorIndex(c.timeArray(), c.from(), c.to(), vp.end()) + 1;
-            if (perBar) {
+            ctx.perBar = interval / msPerColumn >= MIN_PX_PER_BAR;
+            from = HitTester.floorIndex(c.timeArray(), c.from(), c.to(), vp.start() - interval) + 1;
+            to = HitTester.floorIndex(c.timeArray(), c.from(), c.to(), vp.end()) + 1;
+            if (ctx.perBar) {
+                lo = Double.POSITIVE_INFINITY;
+                hi = Double.NEGATIVE_INFINITY;
+                volumeMax = 0;
                 double[] high = c.highArray();
                 double[] low = c.lowArray();
                 double[] vol = c.volumeArray();
@@ -227,16 +223,25 @@ final class ChartRenderer {
                     volumeMax = Math.max(volumeMax, vol[i]);
                 }
             } else {
-                reducer.reduceCandles(c.timeArray(), c.openArray(), c.highArray(), c.lowArray(), c.closeArray(),
-                        c.volumeArray(), from, to, vp.start(), msPerColumn, columns);
+                reducer.reduceCandles(c, c.structure(), c.timeArray(), c.openArray(), c.highArray(), c.lowArray(),
+                        c.closeArray(), c.volumeArray(), c.pyramid(), from, to, origin, firstColumn, msPerColumn,
+                        columns);
                 lo = reducer.minValue();
                 hi = reducer.maxValue();
                 volumeMax = reducer.maxVolume();
             }
+            IndicatorSet set = chart.indicators();
+            if (!set.isEmpty()) {
+                indicators.reduce(ctx, c, set, origin, firstColumn, msPerColumn, columns);
+                lo = Math.min(lo, indicators.priceLo);
+                hi = Math.max(hi, indicators.priceHi);
+                volumeMax = Math.max(volumeMax, indicators.volumeHi);
+            }
         } else {
+            ctx.perBar = false;
             TickSeries t = chart.ticks();
-            reducer.reduceLine(t.timeArray(), t.priceArray(), t.volumeArray(), t.blocks(), t.from(), t.to(),
-                    vp.start(), msPerColumn, columns);
+            reducer.reduceLine(t, t.structure(), t.timeArray(), t.priceArray(), t.volumeArray(), t.pyramid(),
+                    t.from(), t.to(), origin, firstColumn, msPerColumn, columns);
             lo = reducer.minValue();
             hi = reducer.maxValue();
             volumeMax = reducer.maxVolume();
@@ -246,456 +251,127 @@ final class ChartRenderer {
             lo = Math.min(lo, last);
             hi = Math.max(hi, last);
         }
-        if (!(lo <= hi)) {
-            lo = Double.isFinite(last) ? last : 0;
-            hi = Double.isFinite(last) ? last : 1;
-        }
-        double range = hi - lo;
-        if (range <= 0) {
-            range = Math.max(Math.abs(hi) * 0.002, 0.01);
-            lo -= range / 2;
-            hi += range / 2;
-        }
-        double pad = range * 0.06;
-        priceMin = lo - pad;
-        priceMax = hi + pad;
+        ctx.price.fit(lo, hi, last);
+        ctx.volume.fitFromZero(volumeMax);
+        indicators.fitSubPanes(ctx);
     }
 
-    /** First bar whose span reaches into the view (a bar starting left of the edge may still show). */
-    private static int firstBarInView(CandleSeries c, double startMillis, long interval) {
-        return HitTester.floorIndex(c.timeArray(), c.from(), c.to(), startMillis - interval) + 1;
-    }
-
-    private double priceY(double price) {
-        return priceBottom - (price - priceMin) / (priceMax - priceMin) * (priceBottom - priceTop);
-    }
-
-    private double volumeHeight(double volume) {
-        return volumeMax > 0 ? volume / volumeMax * (volumeBottom - volumeTop) : 0;
-    }
-
-    private double timeX(double t) {
-        return chart.viewport().timeToX(t, plotWidth);
-    }
-
-    private static double crisp(double v) {
-        return Math.floor(v) + 0.5;
-    }
-
-    // ---- layers -----------------------------------------------------------------------------------------------
-
-    /**
-     * Shades each gap by how it ended (a recovered one faintly, so its candles stay readable) and labels it at the
-     * top where the label fits inside the span: the whole label, else its first part (before " · "), else none. A
-     * span narrower than two pixels (a blink of a drop) is a thin mark with no label at all.
-     */
-    private void drawGapShading(GraphicsContext gc) {
-        List<ChartGap> gaps = chart.gapList();
-        if (gaps.isEmpty()) {
-            return;
-        }
-        Viewport vp = chart.viewport();
-        int visible = 0;
-        for (ChartGap g : gaps) {
-            if (g.toMillis() < vp.start() || g.fromMillis() > vp.end()) {
-                continue;
-            }
-            double x0 = Math.max(0, timeX(g.fromMillis()));
-            double x1 = Math.min(plotWidth, timeX(Math.min(g.toMillis(), vp.end())));
-            gc.setFill(chart.color(g.kind() == ChartGap.Kind.RECOVERED ? ChartColor.GAP_RECOVERED : ChartColor.GAP));
-            gc.fillRect(Math.floor(x0), priceTop, Math.max(2, Math.ceil(x1 - x0)), volumeBottom - priceTop);
-            visible++;
-        }
-        if (visible == 0) {
-            return;
-        }
-        gc.setTextBaseline(VPos.TOP);
-        gc.setTextAlign(TextAlignment.LEFT);
-        double labelRight = Double.NEGATIVE_INFINITY;
-        for (ChartGap g : gaps) {
-            if (g.toMillis() < vp.start() || g.fromMillis() > vp.end()) {
-                continue;
-            }
-            double x0 = Math.max(0, timeX(g.fromMillis()));
-            double x1 = Math.min(plotWidth, timeX(Math.min(g.toMillis(), vp.end())));
-            if (x0 + 3 <= labelRight) {
-                continue;
-            }
-            String label = fittingLabel(g.label(), x1 - x0 - 2 * 3);
-            if (label != null) {
-                gc.setFill(chart.color(g.kind() == ChartGap.Kind.RECOVERED ? ChartColor.GAP_RECOVERED_TEXT
-                        : ChartColor.GAP_TEXT));
-                gc.fillText(label, x0 + 3, priceTop + 3);
-                labelRight = x0 + 3 + textWidth(label);
-            }
-        }
-    }
-
-    /**
-     * The longest start of the label, cut at a " · ", that fits in {@code room} pixels (the whole label first, the
-     * outcome alone last); null if not even the outcome fits.
-     */
-    private String fittingLabel(String label, double room) {
-        if (room <= 0) {
-            return null;
-        }
-        String candidate = label;
-        while (true) {
-            if (textWidth(candidate) <= room) {
-                return candidate;
-            }
-            int cut = candidate.lastIndexOf(" · ");
-            if (cut <= 0) {
-                return null;
-            }
-            candidate = candidate.substring(0, cut);
-        }
-    }
-
-    private void drawGrid(GraphicsContext gc) {
-        gc.setFill(chart.color(ChartColor.GRID));
-        for (int i = 0; i < priceTicks.count(); i++) {
-            double y = Math.floor(priceY(priceTicks.value(i)));
-            if (y >= priceTop && y <= priceBottom) {
-                gc.fillRect(0, y, plotWidth, 1);
-            }
-        }
-        for (int i = 0; i < timeTicks.count(); i++) {
-            gc.fillRect(Math.floor(timeX(timeTicks.time(i))), priceTop, 1, volumeBottom - priceTop);
-        }
-    }
-
-    /** A pixel-aligned vertical span covering [yA, yB] (either order), at least {@code minHeight} pixels tall. */
-    private static void fillSpan(GraphicsContext gc, double x, double width, double yA, double yB, double minHeight) {
-        double top = Math.floor(Math.min(yA, yB));
-        double bottom = Math.ceil(Math.max(yA, yB));
-        gc.fillRect(x, top, width, Math.max(minHeight, bottom - top));
-    }
-
-    private void drawCandles(GraphicsContext gc) {
-        CandleSeries c = chart.candles();
-        if (c.isEmpty()) {
-            return;
-        }
-        if (perBar) {
-            drawBars(gc, c, true);
-            drawBars(gc, c, false);
-        } else {
-            drawMergedColumns(gc, true);
-            drawMergedColumns(gc, false);
-            drawColumnVolumes(gc);
-        }
-    }
-
-    /** One direction's candles, one bar each (wicks and bodies as aligned rectangles), then the volumes. */
-    private void drawBars(GraphicsContext gc, CandleSeries c, boolean up) {
-        Viewport vp = chart.viewport();
-        long interval = chart.getIntervalMillis();
-        int from = firstBarInView(c, vp.start(), interval);
-        int to = HitTester.floorIndex(c.timeArray(), c.from(), c.to(), vp.end()) + 1;
-        long[] time = c.timeArray();
-        double[] open = c.openArray();
-        double[] high = c.highArray();
-        double[] low = c.lowArray();
-        double[] close = c.closeArray();
-        double[] vol = c.volumeArray();
-        double slot = interval / vp.span() * plotWidth;
-        double body = Math.max(1, Math.floor(slot * BODY_FRACTION));
-        gc.setFill(chart.color(up ? ChartColor.UP : ChartColor.DOWN));
-        for (int i = from; i < to; i++) {
-            if ((close[i] >= open[i]) == up) {
-                double centre = timeX(time[i] + interval / 2.0);
-                fillSpan(gc, Math.floor(centre), 1, priceY(high[i]), priceY(low[i]), 1);
-                fillSpan(gc, Math.round(centre - body / 2), body, priceY(open[i]), priceY(close[i]), 1);
-            }
-        }
-        if (up) {
-            gc.setFill(chart.color(ChartColor.VOLUME));
-            for (int i = from; i < to; i++) {
-                double hgt = Math.round(volumeHeight(vol[i]));
-                if (hgt > 0) {
-                    gc.fillRect(Math.round(timeX(time[i] + interval / 2.0) - body / 2), volumeBottom - hgt, body, hgt);
-                }
-            }
-        }
-    }
-
-    /** Merged per-column candles of one direction (bars narrower than {@link #MIN_PX_PER_BAR}). */
-    private void drawMergedColumns(GraphicsContext gc, boolean up) {
-        gc.setFill(chart.color(up ? ChartColor.UP : ChartColor.DOWN));
-        for (int k = 0; k < reducer.nonEmptyCount(); k++) {
-            int col = reducer.nonEmptyColumn(k);
-            if ((reducer.last(col) >= reducer.first(col)) == up) {
-                fillSpan(gc, col, 1, priceY(reducer.max(col)), priceY(reducer.min(col)), 1);
-            }
-        }
-    }
-
-    private void drawColumnVolumes(GraphicsContext gc) {
-        if (volumeMax <= 0) {
-            return;
-        }
-        gc.setFill(chart.color(ChartColor.VOLUME));
-        for (int k = 0; k < reducer.nonEmptyCount(); k++) {
-            int col = reducer.nonEmptyColumn(k);
-            double hgt = Math.round(volumeHeight(reducer.volume(col)));
-            if (hgt > 0) {
-                gc.fillRect(col, volumeBottom - hgt, 1, hgt);
-            }
-        }
-    }
-
-    /**
-     * The tick line. Sparse (at most one point per column on average): the M4 polyline as a path. Dense: per column
-     * one rectangle spanning its min and max, stretched to the previous column's last value so the line stays
-     * connected — the same pixels a 1 px line through every tick would touch.
-     */
-    private void drawTickLine(GraphicsContext gc) {
-        TickSeries t = chart.ticks();
-        if (t.isEmpty()) {
-            return;
-        }
-        if (reducer.pointCount() > plotWidth) {
-            drawDenseTickLine(gc, t);
-        } else {
-            drawSparseTickLine(gc, t);
-        }
-        drawColumnVolumes(gc);
-    }
-
-    private void drawDenseTickLine(GraphicsContext gc, TickSeries t) {
-        Viewport vp = chart.viewport();
-        long[] time = t.timeArray();
-        double[] price = t.priceArray();
-        Paint paint = chart.color(ChartColor.LINE);
-        gc.setFill(paint);
-        gc.beginPath();
-        boolean joins = false;
-        int before = HitTester.floorIndex(time, t.from(), t.to(), vp.start() - 1);
-        double prevX = before >= t.from() ? timeX(time[before]) : Double.NaN;
-        double prevY = before >= t.from() ? priceY(price[before]) : Double.NaN;
-        int prevCol = Integer.MIN_VALUE;
-        for (int k = 0; k < reducer.nonEmptyCount(); k++) {
-            int col = reducer.nonEmptyColumn(k);
-            double top = priceY(reducer.max(col));
-            double bottom = priceY(reducer.min(col));
-            if (col == prevCol + 1) {
-                top = Math.min(top, prevY);
-                bottom = Math.max(bottom, prevY);
-            } else if (!Double.isNaN(prevY)) {
-                gc.moveTo(prevX, prevY);
-                gc.lineTo(col + 0.5, priceY(reducer.first(col)));
-                joins = true;
-            }
-            fillSpan(gc, col, 1, top, bottom, DENSE_LINE_MIN_HEIGHT);
-            prevCol = col;
-            prevX = col + 0.5;
-            prevY = priceY(reducer.last(col));
-        }
-        if (joins) {
-            gc.setStroke(paint);
-            gc.stroke();
-        }
-    }
-
-    private void drawSparseTickLine(GraphicsContext gc, TickSeries t) {
-        Viewport vp = chart.viewport();
-        long[] time = t.timeArray();
-        double[] price = t.priceArray();
-        int n = reducer.pointCount();
-        gc.beginPath();
-        int before = HitTester.floorIndex(time, t.from(), t.to(), vp.start() - 1);
-        boolean started = false;
-        if (before >= t.from()) {
-            gc.moveTo(timeX(time[before]), priceY(price[before]));
-            started = true;
-        }
-        double lastX = 0;
-        double lastY = 0;
-        for (int p = 0; p < n; p++) {
-            lastX = reducer.pointColumn(p) + 0.5;
-            lastY = priceY(reducer.pointValue(p));
-            if (started) {
-                gc.lineTo(lastX, lastY);
-            } else {
-                gc.moveTo(lastX, lastY);
-                started = true;
-            }
-        }
-        int after = n > 0 ? reducer.pointIndex(n - 1) + 1 : before + 1;
-        if (started && after < t.to() && after > t.from()) {
-            double x = timeX(time[after]);
-            double y = priceY(price[after]);
-            if (n == 0) {
-                gc.lineTo(x, y);
-            } else if (x > lastX) {
-                // Stop at the border: the segment's far end may lie under the price axis.
-                double edge = Math.min(x, plotWidth);
-                gc.lineTo(edge, lastY + (y - lastY) * (edge - lastX) / (x - lastX));
-            }
-        }
-        gc.setStroke(chart.color(ChartColor.LINE));
-        gc.setLineWidth(1.5);
-        gc.stroke();
-        gc.setLineWidth(1);
-    }
-
-    private void drawAxes(GraphicsContext gc, double w) {
-        // The plot may have drawn slightly into the axis area (wide candles at the edge); cover it.
-        gc.setFill(chart.color(ChartColor.BACKGROUND));
-        gc.fillRect(plotWidth, 0, w - plotWidth, timeAxisTop);
-        gc.fillRect(0, timeAxisTop, w, lineHeight + PAD);
-
-        gc.setFill(chart.color(ChartColor.AXIS));
-        gc.fillRect(plotWidth, 0, 1, timeAxisTop);
-        gc.fillRect(0, timeAxisTop, w, 1);
-        gc.fillRect(0, Math.floor(priceBottom + PANE_GAP / 2), plotWidth, 1);
-
-        gc.setFill(chart.color(ChartColor.TEXT));
-        gc.setTextAlign(TextAlignment.LEFT);
-        gc.setTextBaseline(VPos.CENTER);
-        double lastY = lastPriceLabelY();
-        for (int i = 0; i < priceTicks.count(); i++) {
-            double v = priceTicks.value(i);
-            double y = priceY(v);
-            if (y < priceTop + lineHeight / 2 || y > priceBottom - lineHeight / 2
-                    || Math.abs(y - lastY) < lineHeight) {
-                continue;
-            }
-            gc.fillText(ChartText.price(v, priceTicks.decimals()), plotWidth + PAD, y);
-        }
-        if (volumeMax > 0) {
-            gc.fillText(ChartText.volume(volumeMax), plotWidth + PAD, volumeTop + lineHeight / 2);
-        }
-        gc.setTextAlign(TextAlignment.CENTER);
-        gc.setTextBaseline(VPos.TOP);
-        double half = formatWidths[timeTicks.format().ordinal()] / 2;
-        for (int i = 0; i < timeTicks.count(); i++) {
-            long t = timeTicks.time(i);
-            double x = timeX(t);
-            if (x - half < 0 || x + half > w) {
-                continue;
-            }
-            gc.fillText(TimeAxisTicks.label(t, timeTicks.format(), chart.getZone()), x, timeAxisTop + PAD / 2);
-        }
-    }
-
-    private double lastPriceLabelY() {
-        double last = chart.getLastPrice();
-        if (!Double.isFinite(last)) {
+    /** The price at {@code y} in the price pane as last drawn; NaN outside it or before any data. */
+    double priceAt(double y) {
+        PaneScale p = ctx.price;
+        if (!drawn || !(p.max() > p.min()) || y < p.top() || y > p.bottom()) {
             return Double.NaN;
         }
-        return Math.max(priceTop + lineHeight / 2, Math.min(priceBottom - lineHeight / 2, priceY(last)));
+        return p.value(y);
     }
 
-    private void drawLastPrice(GraphicsContext gc) {
-        double last = chart.getLastPrice();
-        if (!Double.isFinite(last)) {
+    /**
+     * At the oldest bar with older ones to be had: asks once per oldest bar (the answer moves the oldest bar, or says
+     * there is nothing older), so scrolling cannot send requests faster than they are answered.
+     */
+    private void askForOlder(CandleSeries c) {
+        if (!candles() || c.isEmpty() || !chart.isOlderDataAvailable()) {
             return;
         }
-        double y = priceY(last);
-        Paint paint = chart.color(ChartColor.LAST_PRICE);
-        if (y >= priceTop && y <= priceBottom) {
-            gc.beginPath();
-            gc.moveTo(0, crisp(y));
-            gc.lineTo(plotWidth, crisp(y));
-            gc.setStroke(paint);
-            gc.setLineDashes(dashes);
-            gc.stroke();
-            gc.setLineDashes((double[]) null);
+        Viewport vp = ctx.viewport();
+        long oldest = c.time(0);
+        if (vp.start() <= oldest + vp.span() * NEED_OLDER_MARGIN && oldest != askedOlderFor) {
+            askedOlderFor = oldest;
+            chart.needOlder(oldest);
         }
-        double labelY = lastPriceLabelY();
-        drawAxisBox(gc, ChartText.price(last, priceDecimals), labelY, paint,
-                chart.color(ChartColor.LAST_PRICE_TEXT));
-    }
-
-    private void drawAxisBox(GraphicsContext gc, String text, double y, Paint box, Paint textPaint) {
-        gc.setFill(box);
-        gc.fillRect(plotWidth + 1, Math.round(y - lineHeight / 2 - 1), axisWidth - 1, lineHeight + 2);
-        gc.setFill(textPaint);
-        gc.setTextAlign(TextAlignment.LEFT);
-        gc.setTextBaseline(VPos.CENTER);
-        gc.fillText(text, plotWidth + PAD, y);
     }
 
     // ---- overlay ----------------------------------------------------------------------------------------------
 
     /** Draws the crosshair for the mouse at (x, y); returns the readout text ("" when not over data). */
     String drawOverlay(GraphicsContext gc, double w, double h, double x, double y) {
+        ctx.gc = gc;
         gc.clearRect(0, 0, w, h);
-        if (plotWidth <= 0 || !(x >= 0 && x < plotWidth && y >= priceTop && y <= volumeBottom)) {
+        ChartLayout l = ctx.layout;
+        int pane = l.paneAt(y);
+        if (!drawn || !(x >= 0 && x < ctx.plotWidth()) || pane == Integer.MIN_VALUE) {
             return "";
         }
-        Viewport vp = chart.viewport();
-        double t = vp.xToTime(x, plotWidth);
+        Viewport vp = ctx.viewport();
+        double t = vp.xToTime(x, ctx.plotWidth());
         String readout = "";
-        Paint readoutPaint = chart.color(ChartColor.TEXT);
+        Paint readoutPaint = ctx.color(ChartColor.TEXT);
         double crossX = x;
         long rowTime = (long) t;
-        if (chart.getMode() == ChartMode.CANDLES) {
+        gc.setFont(ctx.font);
+        if (candles()) {
             CandleSeries c = chart.candles();
             long interval = chart.getIntervalMillis();
             int i = HitTester.barAt(c.timeArray(), c.from(), c.to(), t, interval);
             if (i >= c.from()) {
                 int k = i - c.from();
                 rowTime = c.time(k);
-                readout = TimeAxisTicks.fullLabel(rowTime, chart.getZone())
-                        + "  O " + ChartText.price(c.open(k), priceDecimals)
-                        + "  H " + ChartText.price(c.high(k), priceDecimals)
-                        + "  L " + ChartText.price(c.low(k), priceDecimals)
-                        + "  C " + ChartText.price(c.close(k), priceDecimals)
-                        + "  V " + ChartText.volume(c.volume(k));
-                readoutPaint = chart.color(c.close(k) >= c.open(k) ? ChartColor.UP : ChartColor.DOWN);
-                if (perBar) {
-                    crossX = timeX(rowTime + interval / 2.0);
+                legendText.setLength(0);
+                if (!chart.indicators().isEmpty()) {
+                    indicators.legends(ctx, chart.indicators(), i, true, legendText);
+                }
+                readout = Readout.withIndicators(Readout.bar(rowTime, c.open(k), c.high(k), c.low(k), c.close(k),
+                        c.volume(k), ctx.priceDecimals, chart.getZone()), legendText);
+                readoutPaint = ctx.color(c.close(k) >= c.open(k) ? ChartColor.UP : ChartColor.DOWN);
+                if (ctx.perBar) {
+                    crossX = ctx.timeX(rowTime + interval / 2.0);
                 }
             }
         } else {
             TickSeries s = chart.ticks();
-            double maxDistance = vp.span() / plotWidth * 8;
+            double maxDistance = vp.span() / ctx.plotWidth() * 8;
             int i = HitTester.nearestIndex(s.timeArray(), s.from(), s.to(), t, maxDistance);
             if (i >= s.from()) {
                 int k = i - s.from();
                 rowTime = s.time(k);
-                readout = TimeAxisTicks.fullLabel(rowTime, chart.getZone())
-                        + "  P " + ChartText.price(s.price(k), priceDecimals)
-                        + "  V " + ChartText.volume(s.volume(k));
+                readout = Readout.tick(rowTime, s.price(k), s.volume(k), ctx.priceDecimals, chart.getZone());
             }
         }
-        Paint cross = chart.color(ChartColor.CROSSHAIR);
-        gc.setLineWidth(1);
-        gc.setLineDashes(dashes);
-        gc.beginPath();
-        gc.moveTo(crisp(crossX), priceTop);
-        gc.lineTo(crisp(crossX), volumeBottom);
-        if (y <= priceBottom) {
-            gc.moveTo(0, crisp(y));
-            gc.lineTo(plotWidth, crisp(y));
+        crosshair(ctx, crossX, y, pane, rowTime);
+        if (!readout.isEmpty()) {
+            // Only the bar's part on the top line; the indicators' values are in each pane's legend.
+            String top = readout.indexOf("  ·  ") > 0 ? readout.substring(0, readout.indexOf("  ·  ")) : readout;
+            gc.setFill(readoutPaint);
+            gc.setTextAlign(TextAlignment.LEFT);
+            gc.setTextBaseline(VPos.TOP);
+            gc.fillText(top, PaintContext.PAD, PaintContext.PAD / 2);
         }
+        return readout;
+    }
+
+    private void crosshair(PaintContext c, double crossX, double y, int pane, long rowTime) {
+        GraphicsContext gc = c.gc;
+        ChartLayout l = c.layout;
+        Paint cross = c.color(ChartColor.CROSSHAIR);
+        gc.setLineWidth(1);
+        gc.setLineDashes(c.dashes);
+        gc.beginPath();
+        gc.moveTo(PaintContext.crisp(crossX), l.priceTop());
+        gc.lineTo(PaintContext.crisp(crossX), l.panesBottom());
+        gc.moveTo(0, PaintContext.crisp(y));
+        gc.lineTo(c.plotWidth(), PaintContext.crisp(y));
         gc.setStroke(cross);
         gc.stroke();
         gc.setLineDashes((double[]) null);
 
-        gc.setFont(measuredFont);
-        Paint crossText = chart.color(ChartColor.CROSSHAIR_TEXT);
-        if (y <= priceBottom) {
-            double price = priceMin + (priceBottom - y) / (priceBottom - priceTop) * (priceMax - priceMin);
-            drawAxisBox(gc, ChartText.price(price, priceDecimals), y, cross, crossText);
+        Paint crossText = c.color(ChartColor.CROSSHAIR_TEXT);
+        String value;
+        if (pane == -1) {
+            value = ChartText.price(c.price.value(y), c.priceDecimals);
+        } else if (pane == -2) {
+            value = ChartText.volume(Math.max(0, c.volume.value(y)));
+        } else {
+            value = ChartText.price(c.sub[pane].value(y), IndicatorLayer.paneDecimals(c.sub[pane]));
         }
+        AxisPainter.axisBox(c, value, y, cross, crossText);
         String timeText = TimeAxisTicks.fullLabel(rowTime, chart.getZone());
-        double tw = textWidth(timeText) + 2 * PAD;
-        double left = Math.max(0, Math.min(plotWidth - tw, crossX - tw / 2));
+        double tw = c.textWidth(timeText) + 2 * PaintContext.PAD;
+        double left = Math.max(0, Math.min(c.plotWidth() - tw, crossX - tw / 2));
         gc.setFill(cross);
-        gc.fillRect(left, timeAxisTop + 1, tw, lineHeight + PAD - 1);
+        gc.fillRect(left, l.timeAxisTop() + 1, tw, c.lineHeight + PaintContext.PAD - 1);
         gc.setFill(crossText);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.TOP);
-        gc.fillText(timeText, left + PAD, timeAxisTop + PAD / 2);
-
-        if (!readout.isEmpty()) {
-            gc.setFill(readoutPaint);
-            gc.fillText(readout, PAD, PAD / 2);
-        }
-        return readout;
+        gc.fillText(timeText, left + PaintContext.PAD, l.timeAxisTop() + PaintContext.PAD / 2);
     }
 }

@@ -6,9 +6,18 @@ package io.stockmonitor.chart;
  * summed volume. Drawing the summaries is pixel-identical to drawing every row, and costs O(columns), not O(rows).
  *
  * <p>Column {@code c} holds the rows whose time {@code t} has {@code floor((t - startMillis) / msPerColumn) == c}.
- * Rows are split into columns by binary search on the time column and each column's rows are scanned in one tight
- * loop over the primitive arrays. All output buffers are reused; after the first frame at a given width the
- * reducer allocates nothing.
+ * With a {@link MinMaxPyramid} over the series, a column is summarised from whole blocks found by walking the
+ * pyramid's levels, so its cost does not grow with the rows it covers; without one, each column's rows are found by
+ * binary search and scanned. {@code NaN} values (an indicator warming up) are ignored by min and max; a column of
+ * NaN only has min +∞ and max −∞. All output buffers are reused; after the first frame at a given width the reducer
+ * allocates nothing.
+ *
+ * <p>Closed columns are reused between frames. Columns may be placed on a fixed grid ({@code origin} plus whole
+ * multiples of {@code msPerColumn}; the chart snaps its view to it while following live): then when the same series
+ * (same {@code structure}: only rows appended, or the last row rewritten) is reduced again with the view moved right
+ * by whole columns, the columns left of the one that held the last row keep their summaries, shifted, and only that
+ * column and the ones after it are reduced again. A frame of a live chart then reduces a column or two, whatever the
+ * view covers; the result is exactly what a reduction from scratch gives (tested).
  */
 public final class ColumnReducer {
 
@@ -32,6 +41,26 @@ public final class ColumnReducer {
     private double maxValue;
     private double maxVolume;
 
+    /** First row of each column (valid where rows > 0): where a reused reduction resumes. */
+    private int[] firstRow = new int[0];
+    /** The grid of the current reduction: column(t) = floor((t - origin) / ms) - offset. */
+    private double origin;
+    private long offset;
+    private double ms;
+    private int lastColumn = -1;
+
+    // What the last reduction was of, to know whether its columns can be reused.
+    private Object cacheSeries;
+    private long cacheStructure;
+    private boolean cacheCandles;
+    private int cacheFrom;
+    private int cacheTo;
+    private double cacheOrigin;
+    private long cacheOffset;
+    private double cacheMs;
+    private int cacheColumns;
+    private long reducedColumns;
+
     // Running min/max/volume of the column being scanned (fields, so the scan helpers need not allocate).
     private double scanLo;
     private double scanHi;
@@ -40,8 +69,9 @@ public final class ColumnReducer {
     private double scanVolume;
 
     /**
-     * Reduces a line series (ticks). Also emits the M4 polyline: for each column the rows holding its first,
-     * minimum, maximum and last value, in time order and without repeats (≤ 4 points per column).
+     * Reduces a line series (ticks, an indicator line) by scanning rows. Also emits the M4 polyline: for each column
+     * the rows holding its first, minimum, maximum and last value, in time order and without repeats (≤ 4 points
+     * per column; NaN values are not points).
      *
      * @param volumes may be null
      */
@@ -51,90 +81,166 @@ public final class ColumnReducer {
     }
 
     /**
-     * As {@link #reduceLine(long[], double[], double[], int, int, double, double, int)}, using per-block summaries
-     * of {@code value} and {@code volumes} for the blocks a column covers completely, so a column costs
-     * O(rows / block + block) instead of O(rows). Without summaries (or volumes) it scans every row.
+     * As {@link #reduceLine(long[], double[], double[], int, int, double, double, int)}, summarising each column from
+     * {@code pyramid} (built over {@code value} and {@code volumes}) when given.
      */
-    void reduceLine(long[] time, double[] value, double[] volumes, BlockSummary blocks, int from, int to,
+    void reduceLine(long[] time, double[] value, double[] volumes, MinMaxPyramid pyramid, int from, int to,
                     double startMillis, double msPerColumn, int columnCount) {
-        if (blocks == null || volumes == null) {
-            reduceLineByRows(time, value, volumes, from, to, startMillis, msPerColumn, columnCount);
-            return;
-        }
-        prepare(columnCount);
-        int i = firstIndexInRange(time, from, to, startMillis);
-        while (i < to) {
-            int c = column(time[i], startMillis, msPerColumn);
-            if (c >= columnCount) {
-                break;
-            }
-            scanLo = value[i];
-            scanHi = scanLo;
-            scanLoIndex = i;
-            scanHiIndex = i;
-            scanVolume = 0;
-            // Walk forward instead of binary-searching the column's end: a binary search over a large time column
-            // misses the cache on nearly every probe, while this walk reads the blocks' last times sequentially
-            // plus the rows at the column's two ragged ends.
-            long next = firstTimeAfterColumn(c, startMillis, msPerColumn);
-            int k = i;
-            while (k < to && (k & BlockSummary.MASK) != 0 && time[k] < next) {
-                k++;
-            }
-            scanRows(value, volumes, i, k);
-            if ((k & BlockSummary.MASK) == 0) {
-                int firstBlock = k >>> BlockSummary.SHIFT;
-                while (k + BlockSummary.BLOCK <= to && blocks.lastTime[k >>> BlockSummary.SHIFT] < next) {
-                    k += BlockSummary.BLOCK;
-                }
-                scanBlocks(blocks, firstBlock, k >>> BlockSummary.SHIFT);
-            }
-            int tail = k;
-            while (k < to && time[k] < next) {
-                k++;
-            }
-            scanRows(value, volumes, tail, k);
-            store(c, k - i, value[i], value[k - 1], scanLo, scanHi, scanVolume);
-            emitPoints(c, i, scanLoIndex, scanHiIndex, k - 1, value);
-            i = k;
-        }
+        reduceLine(null, 0, time, value, volumes, pyramid, from, to, startMillis, 0, msPerColumn, columnCount);
     }
 
-    private void reduceLineByRows(long[] time, double[] value, double[] volumes, int from, int to,
-                                  double startMillis, double msPerColumn, int columnCount) {
-        prepare(columnCount);
-        int i = firstIndexInRange(time, from, to, startMillis);
+    /**
+     * Reduces a line on the grid {@code origin + (offset + c) * msPerColumn}, reusing the previous reduction's closed
+     * columns when it was of the same {@code series} with the same {@code structure} (see the class comment).
+     */
+    void reduceLine(Object series, long structure, long[] time, double[] value, double[] volumes,
+                    MinMaxPyramid pyramid, int from, int to, double originMillis, long firstColumn,
+                    double msPerColumn, int columnCount) {
+        int i = begin(series, structure, false, time, from, to, originMillis, firstColumn, msPerColumn, columnCount);
         while (i < to) {
-            int c = column(time[i], startMillis, msPerColumn);
+            int c = column(time[i]);
             if (c >= columnCount) {
                 break;
             }
-            int end = endOfColumn(time, i, to, startMillis, msPerColumn, c);
-            scanLo = value[i];
-            scanHi = scanLo;
-            scanLoIndex = i;
-            scanHiIndex = i;
-            scanVolume = 0;
-            scanRows(value, volumes, i, end);
-            store(c, end - i, value[i], value[end - 1], scanLo, scanHi, scanVolume);
+            long next = firstTimeAfterColumn(c);
+            int end;
+            if (pyramid != null) {
+                pyramid.resetScan();
+                end = pyramid.scan(i, to, next);
+                scanLo = pyramid.scanMin;
+                scanHi = pyramid.scanMax;
+                scanLoIndex = pyramid.scanMinIndex;
+                scanHiIndex = pyramid.scanMaxIndex;
+                scanVolume = pyramid.scanSum;
+            } else {
+                end = endOfColumn(time, i, to, next);
+                resetScan();
+                scanRows(value, value, volumes, i, end);
+            }
+            store(c, i, end - i, value[i], value[end - 1], scanLo, scanHi, scanVolume);
             emitPoints(c, i, scanLoIndex, scanHiIndex, end - 1, value);
             i = end;
         }
     }
 
-    private void scanRows(double[] value, double[] volumes, int from, int to) {
+    /**
+     * Starts a reduction: from scratch, or keeping the previous one's closed columns. Returns the first row to
+     * reduce.
+     */
+    private int begin(Object series, long structure, boolean candles, long[] time, int from, int to,
+                      double originMillis, long firstColumn, double msPerColumn, int columnCount) {
+        int resume = reusable(series, structure, candles, time, from, to, originMillis, firstColumn, msPerColumn,
+                columnCount);
+        origin = originMillis;
+        offset = firstColumn;
+        ms = msPerColumn;
+        int i;
+        if (resume < 0) {
+            prepare(columnCount);
+            lastColumn = -1;
+            i = firstIndexInRange(time, from, to, firstTimeAfterColumn(-1));
+        } else {
+            i = keep(resume, (int) (firstColumn - cacheOffset));
+        }
+        cacheSeries = series;
+        cacheStructure = structure;
+        cacheCandles = candles;
+        cacheFrom = from;
+        cacheTo = to;
+        cacheOrigin = originMillis;
+        cacheOffset = firstColumn;
+        cacheMs = msPerColumn;
+        cacheColumns = columnCount;
+        return i;
+    }
+
+    /** The column (in the new view) from which to reduce again, or -1 to reduce everything. */
+    private int reusable(Object series, long structure, boolean candles, long[] time, int from, int to,
+                         double originMillis, long firstColumn, double msPerColumn, int columnCount) {
+        if (series == null || series != cacheSeries || structure != cacheStructure || candles != cacheCandles
+                || originMillis != cacheOrigin || msPerColumn != cacheMs || columnCount != cacheColumns
+                || lastColumn < 0 || to < cacheTo || from < cacheFrom) {
+            return -1;
+        }
+        long d = firstColumn - cacheOffset;
+        if (d < 0 || d >= lastColumn) {
+            return -1;
+        }
+        // Rows dropped from the front since: reusable only if none of them was in a kept column.
+        if (from > cacheFrom && from - 1 < to && columnOf(time[from - 1], originMillis, cacheOffset, msPerColumn) >= d) {
+            return -1;
+        }
+        return (int) (lastColumn - d);
+    }
+
+    /**
+     * Keeps the previous columns {@code [d, d + resume)} as {@code [0, resume)}; returns the first row of the column
+     * reduced again.
+     */
+    private int keep(int resume, int d) {
+        int restart = firstRow[lastColumn];
+        System.arraycopy(rows, d, rows, 0, resume);
+        System.arraycopy(first, d, first, 0, resume);
+        System.arraycopy(last, d, last, 0, resume);
+        System.arraycopy(min, d, min, 0, resume);
+        System.arraycopy(max, d, max, 0, resume);
+        System.arraycopy(volume, d, volume, 0, resume);
+        System.arraycopy(firstRow, d, firstRow, 0, resume);
+        java.util.Arrays.fill(rows, resume, columns, 0);
+        int n = 0;
+        minValue = Double.POSITIVE_INFINITY;
+        maxValue = Double.NEGATIVE_INFINITY;
+        maxVolume = 0;
+        for (int k = 0; k < nonEmptyCount; k++) {
+            int c = nonEmpty[k] - d;
+            if (c >= 0 && c < resume) {
+                nonEmpty[n++] = c;
+                minValue = Math.min(minValue, min[c]);
+                maxValue = Math.max(maxValue, max[c]);
+                maxVolume = Math.max(maxVolume, volume[c]);
+            }
+        }
+        nonEmptyCount = n;
+        int p = 0;
+        for (int k = 0; k < pointCount; k++) {
+            int c = pointColumn[k] - d;
+            if (c >= 0 && c < resume) {
+                pointColumn[p] = c;
+                pointIndex[p] = pointIndex[k];
+                pointValue[p] = pointValue[k];
+                p++;
+            }
+        }
+        pointCount = p;
+        lastColumn = -1;
+        return restart;
+    }
+
+    /** Columns reduced (not reused) since this reducer was made; for tests and benchmarks. */
+    long reducedColumns() {
+        return reducedColumns;
+    }
+
+    private void resetScan() {
+        scanLo = Double.POSITIVE_INFINITY;
+        scanHi = Double.NEGATIVE_INFINITY;
+        scanLoIndex = -1;
+        scanHiIndex = -1;
+        scanVolume = 0;
+    }
+
+    private void scanRows(double[] lows, double[] highs, double[] volumes, int from, int to) {
         double lo = scanLo;
         double hi = scanHi;
         int iLo = scanLoIndex;
         int iHi = scanHiIndex;
         for (int k = from; k < to; k++) {
-            double v = value[k];
-            if (v < lo) {
-                lo = v;
+            if (lows[k] < lo) {
+                lo = lows[k];
                 iLo = k;
             }
-            if (v > hi) {
-                hi = v;
+            if (highs[k] > hi) {
+                hi = highs[k];
                 iHi = k;
             }
         }
@@ -151,41 +257,45 @@ public final class ColumnReducer {
         scanHiIndex = iHi;
     }
 
-    private void scanBlocks(BlockSummary blocks, int fromBlock, int toBlock) {
-        for (int b = fromBlock; b < toBlock; b++) {
-            if (blocks.min[b] < scanLo) {
-                scanLo = blocks.min[b];
-                scanLoIndex = blocks.minIndex[b];
-            }
-            if (blocks.max[b] > scanHi) {
-                scanHi = blocks.max[b];
-                scanHiIndex = blocks.maxIndex[b];
-            }
-            scanVolume += blocks.volume[b];
-        }
-    }
-
     /** Reduces candles: each column becomes one merged candle (first open, highest high, lowest low, last close). */
     public void reduceCandles(long[] time, double[] open, double[] high, double[] low, double[] close,
                               double[] volumes, int from, int to,
                               double startMillis, double msPerColumn, int columnCount) {
-        prepare(columnCount);
-        int i = firstIndexInRange(time, from, to, startMillis);
+        reduceCandles(time, open, high, low, close, volumes, null, from, to, startMillis, msPerColumn, columnCount);
+    }
+
+    /** As above, summarising each column from {@code pyramid} (lows, highs, volumes) when given. */
+    void reduceCandles(long[] time, double[] open, double[] high, double[] low, double[] close,
+                       double[] volumes, MinMaxPyramid pyramid, int from, int to,
+                       double startMillis, double msPerColumn, int columnCount) {
+        reduceCandles(null, 0, time, open, high, low, close, volumes, pyramid, from, to, startMillis, 0, msPerColumn,
+                columnCount);
+    }
+
+    /** Candles on a grid, reusing closed columns as {@link #reduceLine} does. */
+    void reduceCandles(Object series, long structure, long[] time, double[] open, double[] high, double[] low,
+                       double[] close, double[] volumes, MinMaxPyramid pyramid, int from, int to,
+                       double originMillis, long firstColumn, double msPerColumn, int columnCount) {
+        int i = begin(series, structure, true, time, from, to, originMillis, firstColumn, msPerColumn, columnCount);
         while (i < to) {
-            int c = column(time[i], startMillis, msPerColumn);
+            int c = column(time[i]);
             if (c >= columnCount) {
                 break;
             }
-            int end = endOfColumn(time, i, to, startMillis, msPerColumn, c);
-            double lo = low[i];
-            double hi = high[i];
-            double vol = 0;
-            for (int k = i; k < end; k++) {
-                lo = Math.min(lo, low[k]);
-                hi = Math.max(hi, high[k]);
-                vol += volumes[k];
+            long next = firstTimeAfterColumn(c);
+            int end;
+            if (pyramid != null) {
+                pyramid.resetScan();
+                end = pyramid.scan(i, to, next);
+                scanLo = pyramid.scanMin;
+                scanHi = pyramid.scanMax;
+                scanVolume = pyramid.scanSum;
+            } else {
+                end = endOfColumn(time, i, to, next);
+                resetScan();
+                scanRows(low, high, volumes, i, end);
             }
-            store(c, end - i, open[i], close[end - 1], lo, hi, vol);
+            store(c, i, end - i, open[i], close[end - 1], scanLo, scanHi, scanVolume);
             i = end;
         }
     }
@@ -203,6 +313,7 @@ public final class ColumnReducer {
             max = new double[columnCount];
             volume = new double[columnCount];
             nonEmpty = new int[columnCount];
+            firstRow = new int[columnCount];
             pointColumn = new int[4 * columnCount];
             pointIndex = new int[4 * columnCount];
             pointValue = new double[4 * columnCount];
@@ -216,17 +327,21 @@ public final class ColumnReducer {
         maxVolume = 0;
     }
 
-    private static int column(long t, double startMillis, double msPerColumn) {
-        return (int) Math.floor((t - startMillis) / msPerColumn);
+    private int column(long t) {
+        return columnOf(t, origin, offset, ms);
     }
 
-    /** First index in {@code [from, to)} whose time is ≥ {@code startMillis} (column ≥ 0). */
-    private static int firstIndexInRange(long[] time, int from, int to, double startMillis) {
+    private static int columnOf(long t, double origin, long offset, double ms) {
+        return (int) (Math.floor((t - origin) / ms) - offset);
+    }
+
+    /** First index in {@code [from, to)} whose time is ≥ {@code firstTime}. */
+    private static int firstIndexInRange(long[] time, int from, int to, long firstTime) {
         int lo = from;
         int hi = to;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (time[mid] < startMillis) {
+            if (time[mid] < firstTime) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -235,24 +350,29 @@ public final class ColumnReducer {
         return lo;
     }
 
-    /**
-     * The smallest whole-millisecond time whose column is beyond {@code c}, found with the same floor rule as
-     * {@link #column} (so row tests become one integer comparison and agree exactly with that rule).
-     */
+    /** The smallest whole-millisecond time whose column is beyond {@code c}, by the same floor rule as columns. */
+    private long firstTimeAfterColumn(int c) {
+        return firstTimeAfterColumn(c, origin, offset, ms);
+    }
+
+    /** As above for a view starting at {@code startMillis} (tests). */
     static long firstTimeAfterColumn(int c, double startMillis, double msPerColumn) {
-        long t = (long) Math.ceil(startMillis + (c + 1) * msPerColumn);
-        while (column(t - 1, startMillis, msPerColumn) > c) {
+        return firstTimeAfterColumn(c, startMillis, 0, msPerColumn);
+    }
+
+    private static long firstTimeAfterColumn(int c, double origin, long offset, double ms) {
+        long t = (long) Math.ceil(origin + (offset + c + 1) * ms);
+        while (columnOf(t - 1, origin, offset, ms) > c) {
             t--;
         }
-        while (column(t, startMillis, msPerColumn) <= c) {
+        while (columnOf(t, origin, offset, ms) <= c) {
             t++;
         }
         return t;
     }
 
-    /** First index after {@code i} whose column is beyond {@code c}; the same floor rule as {@link #column}. */
-    private static int endOfColumn(long[] time, int i, int to, double startMillis, double msPerColumn, int c) {
-        long next = firstTimeAfterColumn(c, startMillis, msPerColumn);
+    /** First index after {@code i} whose time is {@code next} or later. */
+    private static int endOfColumn(long[] time, int i, int to, long next) {
         int lo = i + 1;
         int hi = to;
         while (lo < hi) {
@@ -266,8 +386,11 @@ public final class ColumnReducer {
         return lo;
     }
 
-    private void store(int c, int count, double f, double l, double lo, double hi, double vol) {
+    private void store(int c, int firstRowIndex, int count, double f, double l, double lo, double hi, double vol) {
         rows[c] = count;
+        firstRow[c] = firstRowIndex;
+        lastColumn = c;
+        reducedColumns++;
         first[c] = f;
         last[c] = l;
         min[c] = lo;
@@ -282,6 +405,9 @@ public final class ColumnReducer {
     private void emitPoints(int c, int iFirst, int iLo, int iHi, int iLast, double[] value) {
         int a = Math.min(iLo, iHi);
         int b = Math.max(iLo, iHi);
+        if (a < 0) {
+            a = b;
+        }
         emit(c, iFirst, value);
         if (a != iFirst) {
             emit(c, a, value);
@@ -295,6 +421,9 @@ public final class ColumnReducer {
     }
 
     private void emit(int c, int index, double[] value) {
+        if (index < 0 || Double.isNaN(value[index])) {
+            return;
+        }
         pointColumn[pointCount] = c;
         pointIndex[pointCount] = index;
         pointValue[pointCount] = value[index];

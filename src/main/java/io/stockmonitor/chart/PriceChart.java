@@ -7,6 +7,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongConsumer;
+
+import io.stockmonitor.indicators.IndicatorSet;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
@@ -23,6 +26,7 @@ import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleableProperty;
 import javafx.css.converter.FontConverter;
 import javafx.css.converter.PaintConverter;
+import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -35,7 +39,18 @@ import javafx.scene.text.Font;
 
 /**
  * A live price chart drawn on a Canvas: a price pane (candles or a tick line, the last-price line labelled on the
- * price axis), a volume pane under it, a time axis, shaded gap spans, and a crosshair with an OHLCV readout.
+ * price axis, indicator overlays), a volume pane under it (coloured by direction, with a volume average), indicator
+ * sub-panes under that (RSI, MACD), a time axis, shaded gap spans, and a crosshair with an OHLCV and indicator
+ * readout.
+ *
+ * <h2>Indicators</h2>
+ * {@link #indicators()} is the chart's {@link IndicatorSet}: add, remove or reconfigure indicators
+ * ({@code chart.indicators().add(new Sma(20))}, {@code rsi.setPeriod(9)}); the chart redraws and computes only the
+ * bars that changed. They apply to candles (the tick line shows none).
+ *
+ * <h2>History</h2>
+ * When the view reaches the oldest bar and {@link #setOlderDataAvailable older bars can be had}, the chart calls
+ * {@link #setOnNeedOlder its callback} with that bar's time, once per oldest bar.
  *
  * <h2>Feeding it</h2>
  * The chart owns its data: {@link #ticks()} and {@link #candles()} are bounded primitive-array series the caller
@@ -68,7 +83,13 @@ public class PriceChart extends Region {
     /** Tick-line span after a mode change. */
     public static final long DEFAULT_TICK_SPAN_MILLIS = 120_000L;
 
+    /** Shortest tick-line span a short series is fitted to on opening. */
+    public static final long MIN_FIT_TICK_SPAN_MILLIS = 10_000L;
+
     private static final double WHEEL_NOTCH = 40;
+
+    /** How close (px) to the line above a sub-pane the mouse must be to drag it. */
+    private static final double SEPARATOR_SLOP = 3;
 
     private final Canvas plotCanvas = new Canvas();
     private final Canvas overlayCanvas = new Canvas();
@@ -84,6 +105,9 @@ public class PriceChart extends Region {
     private final ObjectProperty<ChartMode> mode = new SimpleObjectProperty<>(this, "mode", ChartMode.CANDLES);
     private final LongProperty intervalMillis = new SimpleLongProperty(this, "intervalMillis", 60_000L);
     private final ReadOnlyStringWrapper crosshairReadout = new ReadOnlyStringWrapper(this, "crosshairReadout", "");
+    private final IndicatorSet indicators = new IndicatorSet();
+    private LongConsumer onNeedOlder;
+    private boolean olderAvailable;
 
     private double lastPrice = Double.NaN;
     private ZoneId zone = ZoneId.systemDefault();
@@ -92,6 +116,9 @@ public class PriceChart extends Region {
     private double crosshairX = Double.NaN;
     private double crosshairY = Double.NaN;
     private double dragLastX = Double.NaN;
+    private int resizingPane = -1;
+    /** Distance from the pointer to the top of the pane being resized, fixed when the drag starts. */
+    private double resizeGrabOffset;
 
     public PriceChart() {
         this(ChartBounds.DEFAULT_TICK_CAPACITY, ChartBounds.DEFAULT_CANDLE_CAPACITY);
@@ -101,6 +128,8 @@ public class PriceChart extends Region {
     public PriceChart(int tickCapacity, int candleCapacity) {
         ticks = new TickSeries(tickCapacity);
         candles = new CandleSeries(candleCapacity);
+        candles.attach(indicators);
+        indicators.setOnChange(this::markDirty);
         renderer = new ChartRenderer(this);
         getStyleClass().add(STYLE_CLASS);
         overlayCanvas.setMouseTransparent(true);
@@ -130,15 +159,25 @@ public class PriceChart extends Region {
         setMinSize(120, 90);
         setPrefSize(640, 400);
         setFocusTraversable(true);
-        addEventHandler(MouseEvent.MOUSE_MOVED, e -> moveCrosshair(e.getX(), e.getY()));
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            setCursor(renderer.layout().separatorAt(e.getY(), SEPARATOR_SLOP) >= 0 ? Cursor.V_RESIZE : null);
+            moveCrosshair(e.getX(), e.getY());
+        });
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> moveCrosshair(Double.NaN, Double.NaN));
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
-                dragLastX = e.getX();
+                resizingPane = renderer.layout().separatorAt(e.getY(), SEPARATOR_SLOP);
+                // The pane's edge keeps its distance to the pointer: a grab a few pixels off the line must not
+                // make the pane jump by those pixels on the first move.
+                resizeGrabOffset = resizingPane >= 0 ? renderer.layout().subPaneTop(resizingPane) - e.getY() : 0;
+                dragLastX = resizingPane >= 0 ? Double.NaN : e.getX();
                 requestFocus();
             }
         });
-        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> dragLastX = Double.NaN);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            dragLastX = Double.NaN;
+            resizingPane = -1;
+        });
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
@@ -217,6 +256,48 @@ public class PriceChart extends Region {
         viewport.clearData();
         renderer.resetAxisWidth();
         markDirty();
+    }
+
+    // ---- indicators and history ---------------------------------------------------------------------------------
+
+    /**
+     * The chart's indicators, computed over its candles: add, remove and configure them here; the chart redraws on
+     * every change. FX thread only.
+     */
+    public IndicatorSet indicators() {
+        return indicators;
+    }
+
+    /**
+     * Called with the start time of the oldest bar held when the view reaches it and older bars can be had: the
+     * owner asks its source for bars before that time. At most once per oldest bar (and never while
+     * {@link #setOlderDataAvailable} is false), so the request rate is bounded by the answers. Null: never.
+     */
+    public void setOnNeedOlder(LongConsumer callback) {
+        onNeedOlder = callback;
+    }
+
+    /** Whether older bars can be asked for (the source's history is neither exhausted nor loading). */
+    public void setOlderDataAvailable(boolean available) {
+        if (available != olderAvailable) {
+            olderAvailable = available;
+            markDirty();
+        }
+    }
+
+    public boolean isOlderDataAvailable() {
+        return olderAvailable;
+    }
+
+    void needOlder(long oldestMillis) {
+        if (onNeedOlder != null) {
+            onNeedOlder.accept(oldestMillis);
+        }
+    }
+
+    /** Where the panes are, as last laid out (tests). */
+    ChartLayout layoutOfPanes() {
+        return renderer.layout();
     }
 
     /** True when the last draw had no data and said so (tests). */
@@ -307,6 +388,14 @@ public class PriceChart extends Region {
         return viewport.end();
     }
 
+    /**
+     * The price at {@code y} (the chart's own coordinates) on the price axis as last drawn; NaN outside the price
+     * pane or before any data. Lets a caller turn a click into a price level (e.g. an alert at this price).
+     */
+    public double priceAtY(double y) {
+        return renderer.priceAt(y);
+    }
+
     /** The OHLCV (or tick) readout of the row under the crosshair; empty when the mouse is not over data. */
     public ReadOnlyStringProperty crosshairReadoutProperty() {
         return crosshairReadout.getReadOnlyProperty();
@@ -374,6 +463,17 @@ public class PriceChart extends Region {
     }
 
     private void onDrag(MouseEvent e) {
+        if (resizingPane >= 0) {
+            // The separator above a sub-pane follows the mouse: that pane's share of the height changes.
+            ChartLayout l = renderer.layout();
+            if (resizingPane < l.subPaneCount()) {
+                double panes = l.panesBottom() - l.priceTop();
+                double top = e.getY() + resizeGrabOffset;
+                l.setSubPaneWeight(resizingPane, (l.subPaneBottom(resizingPane) - top) / Math.max(1, panes));
+                markDirty();
+            }
+            return;
+        }
         if (Double.isNaN(dragLastX) || e.getButton() != MouseButton.PRIMARY) {
             return;
         }
@@ -426,6 +526,7 @@ public class PriceChart extends Region {
                 ? (double) DEFAULT_BARS_IN_VIEW * intervalMillis.get()
                 : DEFAULT_TICK_SPAN_MILLIS;
         viewport.setSpan(span);
+        viewport.fitToData();
         markDirty();
     }
 

@@ -16,6 +16,8 @@ abstract class SlidingColumns {
     private int storage;
     int start;
     int size;
+    /** Changes whenever rows move in storage or are replaced (not on appends): column reductions reuse on it. */
+    private long structure;
 
     SlidingColumns(int capacity) {
         if (capacity < 1 || capacity > ChartBounds.MAX_SERIES_CAPACITY) {
@@ -44,6 +46,12 @@ abstract class SlidingColumns {
     public final void clear() {
         start = 0;
         size = 0;
+        structure++;
+        cleared();
+    }
+
+    /** Hook: every row was removed. */
+    void cleared() {
     }
 
     /** Storage index of the first row (for the chart's reducers, which work on raw arrays). */
@@ -76,6 +84,7 @@ abstract class SlidingColumns {
     final void prepareBulk(int count) {
         start = 0;
         size = 0;
+        structure++;
         if (count > storage) {
             int newStorage = Math.min(Math.max(count, 2 * storage), 2 * capacity);
             resizeStorage(newStorage, 0, 0);
@@ -83,7 +92,13 @@ abstract class SlidingColumns {
         }
     }
 
+    /** See {@link #structure}. */
+    final long structure() {
+        return structure;
+    }
+
     private void relocate(int newStorage) {
+        structure++;
         resizeStorage(newStorage, start, size);
         storage = newStorage;
         start = 0;

@@ -6,21 +6,23 @@ package io.stockmonitor.chart;
  * <p>Bounded: holds at most {@link #capacity()} ticks and drops the oldest beyond it. Times must not decrease; an
  * earlier time than the last one is clamped to the last one so the series stays searchable. Not thread-safe: the
  * chart-owned instance ({@link PriceChart#ticks()}) is touched on the FX thread only. Appending does not allocate
- * once the storage has grown to its full size.
+ * once the storage has grown to its full size. A {@link MinMaxPyramid} over the prices and volumes is kept current
+ * (O(levels) per appended tick), so a frame reduces any number of ticks from a few blocks per pixel column.
  */
 public final class TickSeries extends SlidingColumns {
 
     private long[] time;
     private double[] price;
     private double[] volume;
-    private final BlockSummary blocks = new BlockSummary();
+    private final MinMaxPyramid pyramid = new MinMaxPyramid();
 
     public TickSeries(int capacity) {
         super(capacity);
         time = new long[storageLength()];
         price = new double[storageLength()];
         volume = new double[storageLength()];
-        blocks.ensureStorage(storageLength());
+        pyramid.ensureStorage(storageLength());
+        pyramid.bind(time, price, price, volume);
     }
 
     /** Adds a tick at the end, dropping the oldest tick when full. */
@@ -31,8 +33,8 @@ public final class TickSeries extends SlidingColumns {
         time[i] = t;
         price[i] = tickPrice;
         volume[i] = tickVolume;
-        blocks.add(i, t, tickPrice, tickVolume);
         size++;
+        pyramid.appended(i);
     }
 
     /**
@@ -56,8 +58,7 @@ public final class TickSeries extends SlidingColumns {
                 time[i] = time[i - 1];
             }
         }
-        blocks.ensureStorage(storageLength());
-        blocks.rebuild(time, price, volume, n);
+        pyramid.rebuild(n);
     }
 
     public long time(int i) {
@@ -87,8 +88,16 @@ public final class TickSeries extends SlidingColumns {
         return volume;
     }
 
-    BlockSummary blocks() {
-        return blocks;
+    /**
+     * Reduces the ticks into {@code columns} pixel columns of {@code msPerColumn} from {@code startMillis}, through
+     * the pyramid: what a frame does (also for benchmarks).
+     */
+    public void reduce(ColumnReducer into, double startMillis, double msPerColumn, int columns) {
+        into.reduceLine(time, price, volume, pyramid, from(), to(), startMillis, msPerColumn, columns);
+    }
+
+    MinMaxPyramid pyramid() {
+        return pyramid;
     }
 
     @Override
@@ -96,7 +105,8 @@ public final class TickSeries extends SlidingColumns {
         time = moved(time, newLength, from, count);
         price = moved(price, newLength, from, count);
         volume = moved(volume, newLength, from, count);
-        blocks.ensureStorage(newLength);
-        blocks.rebuild(time, price, volume, count);
+        pyramid.ensureStorage(newLength);
+        pyramid.bind(time, price, price, volume);
+        pyramid.rebuild(count);
     }
 }

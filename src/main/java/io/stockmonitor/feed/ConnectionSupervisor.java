@@ -9,13 +9,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -112,9 +112,18 @@ public final class ConnectionSupervisor implements AutoCloseable {
             t.setDaemon(true);
             feedThread = t;
             return t;
-        });
+        }) {
+            @Override
+            protected void afterExecute(Runnable task, Throwable thrown) {
+                super.afterExecute(task, thrown);
+                taskFailed(task, thrown);
+            }
+        };
         feed.setRemoveOnCancelPolicy(true);
         feed.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        // Once closed, what a task still running schedules (the watchdog's next check, a retry) has nothing left to
+        // do: dropped, instead of a RejectedExecutionException thrown on the feed thread in the middle of its work.
+        feed.setRejectedExecutionHandler(new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
         this.output = new TradeOutput(market, counters, latency, this::emit);
         status = new ConnectionStatus(ConnectionState.CONNECTING, 0, 0, label, "not started",
                 System.currentTimeMillis());
@@ -266,6 +275,34 @@ public final class ConnectionSupervisor implements AutoCloseable {
         post(() -> output.sink(sink));
     }
 
+    /**
+     * Adds a listener that sees every applied trade and settled gap after the model and the record (alerts); any
+     * thread: it joins on the feed thread, before any trade that task order puts after it.
+     */
+    public void addTradeListener(TradeListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        post(() -> output.addListener(listener));
+    }
+
+    public void removeTradeListener(TradeListener listener) {
+        post(() -> output.removeListener(listener));
+    }
+
+    /** Runs {@code task} on the feed thread soon, without waiting; any thread. Dropped once closed. */
+    public void execute(Runnable task) {
+        post(Objects.requireNonNull(task, "task"));
+    }
+
+    /**
+     * Runs {@code task} on the feed thread every {@code periodMs} (fixed delay) until the returned future is
+     * cancelled or the supervisor closed; any thread. Null when already closed.
+     */
+    public ScheduledFuture<?> every(long periodMs, Runnable task) {
+        Objects.requireNonNull(task, "task");
+        // After close the executor discards new work (see the constructor): say so instead of a future never run.
+        return feed.isShutdown() ? null : feed.scheduleWithFixedDelay(task, periodMs, periodMs, TimeUnit.MILLISECONDS);
+    }
+
     /** Runs {@code task} on the feed thread and waits for it (tests, benchmarks). */
     public void onFeedThread(Runnable task) {
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -297,11 +334,7 @@ public final class ConnectionSupervisor implements AutoCloseable {
             shutDownOnFeedThread();
             feed.shutdown();
         } else {
-            try {
-                feed.execute(this::shutDownOnFeedThread);
-            } catch (RejectedExecutionException e) {
-                // already stopped
-            }
+            feed.execute(this::shutDownOnFeedThread);
             feed.shutdown();
             try {
                 if (!feed.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -323,12 +356,9 @@ public final class ConnectionSupervisor implements AutoCloseable {
 
     // ================================================================ feed thread
 
+    /** Runs {@code task} on the feed thread; once closed, dropped (late callbacks have nothing left to update). */
     void post(Runnable task) {
-        try {
-            feed.execute(task);
-        } catch (RejectedExecutionException e) {
-            // Closed: late callbacks have nothing left to update.
-        }
+        feed.execute(task);
     }
 
     private void addSymbol(String symbol) {
@@ -408,6 +438,9 @@ public final class ConnectionSupervisor implements AutoCloseable {
         if (!request.subprotocols().isEmpty()) {
             upgrade.setSubProtocols(request.subprotocols());
         }
+        if (!request.extensions().isEmpty()) {
+            upgrade.addExtensions(request.extensions().toArray(String[]::new));
+        }
         scheduleWatch();
         try {
             CompletableFuture<Session> f = webSocket.connect(c, upgrade);
@@ -465,6 +498,11 @@ public final class ConnectionSupervisor implements AutoCloseable {
             lost("upgrade failed: HTTP " + code);
             return;
         }
+        Optional<String> refused = CertificateFailure.describe(error, c.request.uri().getHost(), config.trust());
+        if (refused.isPresent()) {
+            fail(c.request.redact(refused.get()));
+            return;
+        }
         // Jetty's messages name the URL, and a provider's URL may carry a token in its query: show the label.
         lost("cannot connect: " + c.request.redact(describe(cause)));
     }
@@ -494,7 +532,34 @@ public final class ConnectionSupervisor implements AutoCloseable {
         }
         counters.add(FeedCounters.Counter.MESSAGES_RECEIVED);
         c.lastFrameNanos = System.nanoTime();
-        session.text(c.id, text);
+        try {
+            session.text(c.id, text);
+        } catch (RuntimeException e) {
+            // Our bug, not the peer's fault: the frame is lost and counted, and the frames behind it still get read.
+            counters.add(FeedCounters.Counter.BAD_FRAMES);
+            badFrameLog.error("frame-failed", System.nanoTime(), "feed {}: a frame could not be handled", label, e);
+        }
+    }
+
+    /**
+     * The executor keeps what a task threw inside the task's future, where nobody looks: a failure on the feed thread
+     * is logged instead of vanishing.
+     */
+    private void taskFailed(Runnable task, Throwable thrown) {
+        Throwable failure = thrown;
+        if (failure == null && task instanceof java.util.concurrent.Future<?> f && f.isDone() && !f.isCancelled()) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                failure = e.getCause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failure != null) {
+            badFrameLog.error("task-failed", System.nanoTime(), "feed {}: a task on the feed thread failed", label,
+                    failure);
+        }
     }
 
     /** A binary frame: a bad frame (no source speaks binary), counted and skipped; still a sign of life. */
@@ -827,6 +892,13 @@ public final class ConnectionSupervisor implements AutoCloseable {
             if (primary == null) {
                 lost("socket " + socket + " retired with no replacement");
             }
+        }
+
+        @Override
+        public String subprotocol(int socket) {
+            SocketConnection c = byId(socket);
+            org.eclipse.jetty.websocket.api.Session s = c == null ? null : c.session;
+            return s == null || s.getUpgradeResponse() == null ? null : s.getUpgradeResponse().getAcceptedSubProtocol();
         }
 
         @Override

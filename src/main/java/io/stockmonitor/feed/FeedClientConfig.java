@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param handshakeTimeoutMs limit for the upgrade plus the source's handshake (our welcome, a provider's
  *                           confirmation); frames that do not complete it do not extend it
  * @param pingIntervalMs how often a ping measures the round trip
+ * @param trust the certificates trusted for {@code wss://} and {@code https://} instead of the JDK's CAs, or null
  */
 public record FeedClientConfig(URI server, String token, List<String> symbols, long backoffFirstMs,
                                long backoffCapMs, long backoffResetAfterMs, double stallHeartbeats,
-                               long handshakeTimeoutMs, long pingIntervalMs) {
+                               long handshakeTimeoutMs, long pingIntervalMs, TrustedCertificates trust) {
     public static final long DEFAULT_BACKOFF_FIRST_MS = 250;
     public static final long DEFAULT_BACKOFF_CAP_MS = 10_000;
     public static final long DEFAULT_BACKOFF_RESET_AFTER_MS = 10_000;
@@ -44,22 +45,28 @@ public record FeedClientConfig(URI server, String token, List<String> symbols, l
     public static FeedClientConfig of(URI server, String token, List<String> symbols) {
         return new FeedClientConfig(server, token, symbols, DEFAULT_BACKOFF_FIRST_MS, DEFAULT_BACKOFF_CAP_MS,
                 DEFAULT_BACKOFF_RESET_AFTER_MS, DEFAULT_STALL_HEARTBEATS, DEFAULT_HANDSHAKE_TIMEOUT_MS,
-                DEFAULT_PING_INTERVAL_MS);
+                DEFAULT_PING_INTERVAL_MS, null);
     }
 
     public FeedClientConfig withBackoff(long firstMs, long capMs, long resetAfterMs) {
         return new FeedClientConfig(server, token, symbols, firstMs, capMs, resetAfterMs, stallHeartbeats,
-                handshakeTimeoutMs, pingIntervalMs);
+                handshakeTimeoutMs, pingIntervalMs, trust);
     }
 
     public FeedClientConfig withTimeouts(double stallHeartbeats, long handshakeTimeoutMs, long pingIntervalMs) {
         return new FeedClientConfig(server, token, symbols, backoffFirstMs, backoffCapMs, backoffResetAfterMs,
-                stallHeartbeats, handshakeTimeoutMs, pingIntervalMs);
+                stallHeartbeats, handshakeTimeoutMs, pingIntervalMs, trust);
     }
 
     public FeedClientConfig withSymbols(List<String> newSymbols) {
         return new FeedClientConfig(server, token, newSymbols, backoffFirstMs, backoffCapMs, backoffResetAfterMs,
-                stallHeartbeats, handshakeTimeoutMs, pingIntervalMs);
+                stallHeartbeats, handshakeTimeoutMs, pingIntervalMs, trust);
+    }
+
+    /** Trusts {@code certificates} (null: the JDK's CAs) for this feed's TLS connections. */
+    public FeedClientConfig withTrust(TrustedCertificates certificates) {
+        return new FeedClientConfig(server, token, symbols, backoffFirstMs, backoffCapMs, backoffResetAfterMs,
+                stallHeartbeats, handshakeTimeoutMs, pingIntervalMs, certificates);
     }
 
     /** The URL as shown to the user: no user info, no query (a {@code ?token=} must never reach a screen or log). */
@@ -75,6 +82,6 @@ public record FeedClientConfig(URI server, String token, List<String> symbols, l
     @Override
     public String toString() {
         return "FeedClientConfig[server=" + serverLabel() + ", token=" + (token == null ? "none" : "***")
-                + ", symbols=" + symbols + "]";
+                + ", symbols=" + symbols + (trust == null ? "" : ", trust=" + trust.file()) + "]";
     }
 }

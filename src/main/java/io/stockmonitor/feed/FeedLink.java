@@ -55,6 +55,14 @@ public interface FeedLink {
     /** Closes socket {@code socket} on purpose (the end of a rollover); its {@code lost} still follows. */
     void retire(int socket);
 
+    /**
+     * The subprotocol the server accepted at socket {@code socket}'s upgrade ({@code Sec-WebSocket-Protocol}), or
+     * null when it accepted none (or the socket is gone).
+     */
+    default String subprotocol(int socket) {
+        return null;
+    }
+
     /** The socket frames should go to: the newest established one, or -1. */
     int primarySocket();
 

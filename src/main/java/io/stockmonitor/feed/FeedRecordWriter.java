@@ -17,6 +17,7 @@ import java.nio.file.Path;
  * {"type":"snapshot","symbol":"AAPL","epoch":"e","seq":1290,"reason":"too_old"}
  * {"type":"state","state":"RECONNECTING","at":1700000000000,"attempt":3}
  * {"type":"gap","symbol":"BTCUSDT","from":3481207,"to":3481243,"recovered":"exact"}
+ * {"type":"alert","symbol":"AAPL","rule":"AAPL>190","seq":1236,"ts":1700000000100,"price":190.01,"refilled":false,"acrossGap":false}
  * </pre>
  * A gap line follows the trades that refilled it: {@code recovered} is {@code exact} (every missing id is in the
  * record), {@code time} (refilled by time, completeness not provable) or {@code none} (lost); {@code from} and
@@ -89,6 +90,29 @@ public final class FeedRecordWriter implements TickSink, FeedListener, Closeable
         }
     }
 
+    /**
+     * An alert fired on a trade: written right after that trade's line. {@code seq}, {@code ts} and {@code price}
+     * are the trade's; a firing with no trade behind it (a stale feed) has NaN {@code price} and writes them as
+     * null. {@code refilled}: the trade was replayed or refilled, not live; {@code acrossGap}: the level was
+     * crossed during a gap that was not recovered.
+     */
+    public synchronized void alert(String symbol, String rule, long seq, long ts, double price, boolean refilled,
+                                   boolean acrossGap) {
+        line.setLength(0);
+        line.append("{\"type\":\"alert\",\"symbol\":");
+        string(symbol);
+        line.append(",\"rule\":");
+        string(rule);
+        if (Double.isNaN(price)) {
+            line.append(",\"seq\":null,\"ts\":null,\"price\":null");
+        } else {
+            line.append(",\"seq\":").append(seq).append(",\"ts\":").append(ts).append(",\"price\":");
+            JsonNumbers.appendDecimal(line, price);
+        }
+        line.append(",\"refilled\":").append(refilled).append(",\"acrossGap\":").append(acrossGap).append('}');
+        write();
+    }
+
     /** Lines written so far. */
     public synchronized long lines() {
         return lines;
@@ -96,6 +120,21 @@ public final class FeedRecordWriter implements TickSink, FeedListener, Closeable
 
     public synchronized void flush() throws IOException {
         out.flush();
+    }
+
+    /**
+     * Writes out what is buffered, keeping a failure for {@link #close()} as {@link #write()} does: called about once
+     * a second, so a tool that tails the record sees trades within a second, not only when the run ends.
+     */
+    public synchronized void flushBuffered() {
+        if (failure != null) {
+            return;
+        }
+        try {
+            out.flush();
+        } catch (IOException e) {
+            failure = e;
+        }
     }
 
     @Override

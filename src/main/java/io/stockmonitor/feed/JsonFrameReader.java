@@ -9,8 +9,9 @@ import java.io.IOException;
 /**
  * Reads text frames with one Jackson non-blocking parser that lives for the whole connection and is fed frame after
  * frame (a stream of root-level JSON values), so no parser, context or buffer is created per frame: the base of the
- * zero-garbage frame parsers of every source. A parser reads one frame between {@link #begin} and {@link #end};
- * anything malformed {@link #reset resets} the parser so the next frame starts clean.
+ * zero-garbage frame parsers of every source. A parser reads one frame between {@link #begin} and {@link #end} (or
+ * {@link #skipRest}); a frame not ended that way (malformed, cut short, followed by garbage, or left by a caller that
+ * returned early) gets a fresh parser for the next frame, so nothing of it can run into the next one.
  *
  * <p>Written by hand around Jackson's streaming API because the per-trade path must not allocate (databind or a
  * tree per frame would); Jackson still does the JSON. Not thread-safe: the feed thread owns it.
@@ -25,6 +26,8 @@ public final class JsonFrameReader {
     private long fedTotal;
     private long frameStart;
     private int fedNow;
+    /** The parser stands between root values (fresh, or the last frame ended cleanly): it may take the next frame. */
+    private boolean atBoundary;
 
     /** A reader for frames of at most {@code maxChars} characters (longer ones are left to a general decoder). */
     public JsonFrameReader(int maxChars) {
@@ -44,7 +47,7 @@ public final class JsonFrameReader {
         }
         int n = encodeUtf8(frame, length);
         try {
-            if (!feeder.needMoreInput()) {
+            if (!atBoundary || !feeder.needMoreInput()) {
                 reset();
             }
             feeder.feedInput(bytes, 0, n);
@@ -56,6 +59,7 @@ public final class JsonFrameReader {
                 throw new IllegalStateException("cannot feed a fresh JSON parser", again);
             }
         }
+        atBoundary = false;
         frameStart = fedTotal;
         fedTotal += n;
         fedNow = n;
@@ -79,10 +83,14 @@ public final class JsonFrameReader {
             reset();
             return false;
         }
+        atBoundary = true;
         return true;
     }
 
-    /** Consumes the rest of the current frame's root value (from inside it) so the parser is ready for the next. */
+    /**
+     * Consumes the rest of the current frame's root value (from inside it) and ends the frame as {@link #end} does:
+     * the parser is ready for the next frame when nothing but whitespace followed, else reset.
+     */
     public void skipRest() throws IOException {
         JsonParser p = parser;
         p.skipChildren();
@@ -95,8 +103,10 @@ public final class JsonFrameReader {
                 depth--;
             }
         }
-        if (depth != 0 || p.nextToken() != JsonToken.NOT_AVAILABLE) {
+        if (depth != 0) {
             reset();
+        } else {
+            end();
         }
     }
 
@@ -108,6 +118,7 @@ public final class JsonFrameReader {
             }
             parser = factory.createNonBlockingByteArrayParser();
             fedTotal = 0;
+            atBoundary = true;
             feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
         } catch (IOException e) {
             throw new IllegalStateException("cannot create a JSON parser", e);

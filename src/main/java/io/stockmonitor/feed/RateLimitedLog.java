@@ -33,22 +33,26 @@ public final class RateLimitedLog {
      * from a peer must already be escaped ({@link PeerText}). Returns true when logged.
      */
     public boolean warn(String kind, long nowNanos, String format, Object... args) {
-        long suppressed = admit(kind, nowNanos);
-        if (suppressed < 0) {
-            return false;
-        }
-        log.warn(suppressed > 0 ? format + " (and " + suppressed + " more of this kind in the last period)" : format,
-                args);
-        return true;
+        return log(log::warn, kind, nowNanos, format, args);
+    }
+
+    /** As {@link #warn(String, long, String, Object...)} at ERROR (a last Throwable argument logs its stack trace). */
+    public boolean error(String kind, long nowNanos, String format, Object... args) {
+        return log(log::error, kind, nowNanos, format, args);
     }
 
     /** As {@link #warn(String, long, String, Object...)} at INFO. */
     public boolean info(String kind, long nowNanos, String format, Object... args) {
+        return log(log::info, kind, nowNanos, format, args);
+    }
+
+    private boolean log(java.util.function.BiConsumer<String, Object[]> level, String kind, long nowNanos,
+                        String format, Object[] args) {
         long suppressed = admit(kind, nowNanos);
         if (suppressed < 0) {
             return false;
         }
-        log.info(suppressed > 0 ? format + " (and " + suppressed + " more of this kind in the last period)" : format,
+        level.accept(suppressed > 0 ? format + " (and " + suppressed + " more of this kind in the last period)" : format,
                 args);
         return true;
     }

@@ -1,9 +1,12 @@
 package io.stockmonitor.feed;
 
 import io.stockmonitor.protocol.Protocol;
+import java.net.URI;
 import java.time.Duration;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 /** Makes the Jetty WebSocket clients the feed uses, configured the same way for every source. */
@@ -12,6 +15,10 @@ public final class WebSockets {
     private static final long STOP_TIMEOUT_MS = 2_000;
 
     private WebSockets() {
+    }
+
+    private static boolean secure(URI u) {
+        return u != null && ("wss".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()));
     }
 
     /** A client for ws:// and wss:// (and http/https REST through its {@link HttpClient}). */
@@ -28,8 +35,39 @@ public final class WebSockets {
      * the client to another host, another port or plain text while the user believes it is on the URL they chose.
      */
     public static WebSocketClient newClient(boolean tls) {
-        HttpClient http = tls ? new HttpClient()
-                : new HttpClient(new HttpClientTransportOverHTTP(new PlainClientConnector()));
+        return newClient(tls, null);
+    }
+
+    /**
+     * A client for {@code config}'s feed and the other {@code endpoints} it uses (a provider's REST base): set up for
+     * TLS when any of them is {@code wss://} or {@code https://}, trusting {@code config.trust()} if given.
+     */
+    public static WebSocketClient newClient(FeedClientConfig config, URI... endpoints) {
+        boolean tls = secure(config.server());
+        for (URI u : endpoints) {
+            tls |= secure(u);
+        }
+        return newClient(tls, config.trust());
+    }
+
+    /**
+     * As {@link #newClient(boolean)}, trusting only {@code trust}'s certificates when it is not null (host names are
+     * checked either way).
+     */
+    public static WebSocketClient newClient(boolean tls, TrustedCertificates trust) {
+        HttpClient http;
+        if (!tls) {
+            http = new HttpClient(new HttpClientTransportOverHTTP(new PlainClientConnector()));
+        } else if (trust == null) {
+            http = new HttpClient();
+        } else {
+            SslContextFactory.Client ssl = new SslContextFactory.Client();
+            ssl.setEndpointIdentificationAlgorithm("HTTPS");
+            ssl.setTrustStore(trust.trustStore());
+            ClientConnector connector = new ClientConnector();
+            connector.setSslContextFactory(ssl);
+            http = new HttpClient(new HttpClientTransportOverHTTP(connector));
+        }
         http.setFollowRedirects(false);
         WebSocketClient client = new WebSocketClient(http);
         client.setMaxTextMessageSize(Protocol.MAX_SERVER_FRAME_BYTES);

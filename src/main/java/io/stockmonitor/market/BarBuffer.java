@@ -12,6 +12,7 @@ public final class BarBuffer {
     private final double[] close;
     private final double[] volume;
     private int size;
+    long rewrites;
 
     public BarBuffer(int capacity) {
         if (capacity < 1) {
@@ -56,6 +57,14 @@ public final class BarBuffer {
 
     public double volume(int i) {
         return volume[check(i)];
+    }
+
+    /**
+     * The symbol's rewrite count when read: it moves when stored bars change other than the newest one (a snapshot's
+     * rebuild, inserted history, a rescale), so a reader following new bars only must then read everything again.
+     */
+    public long rewrites() {
+        return rewrites;
     }
 
     public long[] times() {

@@ -121,9 +121,14 @@ public final class MarketModel {
 
     /** A quote (best bid and ask) apart from any trade; NaN keeps a side. No allocation. */
     public void applyQuote(String symbol, double bid, double ask, long receivedAtMs) {
+        applyQuote(symbol, bid, ask, Double.NaN, Double.NaN, receivedAtMs);
+    }
+
+    /** As {@link #applyQuote(String, double, double, long)}, with the sizes at the bid and ask (NaN unknown). */
+    public void applyQuote(String symbol, double bid, double ask, double bidSize, double askSize, long receivedAtMs) {
         SymbolState state = states.get(symbol);
         if (state != null) {
-            state.applyQuote(bid, ask, receivedAtMs);
+            state.applyQuote(bid, ask, bidSize, askSize, receivedAtMs);
             bumpVersion();
         }
     }
@@ -296,6 +301,8 @@ public final class MarketModel {
     /**
      * Copies the bars starting at or after {@code fromTs}, oldest first (the newest ones if more than
      * {@code into.capacity()}); intervals without ticks have no bar. Returns the count (0 for an unknown symbol).
+     * Reading from the start of the newest bar already held gives the live bar and any new ones, in O(new bars); a
+     * change of {@link BarBuffer#rewrites()} says older bars changed too (read everything again then).
      */
     public int readBars(String symbol, BarInterval interval, long fromTs, BarBuffer into) {
         SymbolState state = states.get(symbol);
@@ -306,7 +313,19 @@ public final class MarketModel {
         return state.readBars(interval, fromTs, into);
     }
 
-    /** Copies recent ticks with ts at or after {@code fromTs}, oldest first (newest if more than capacity). */
+    /**
+     * The symbol's previous close (the day's reference for change %), NaN when unknown or the symbol is not in the
+     * model. Cheaper than {@link #readQuote} for a caller that needs only this, per trade (alerts).
+     */
+    public double prevClose(String symbol) {
+        SymbolState state = states.get(symbol);
+        return state == null ? Double.NaN : state.readPrevClose();
+    }
+
+    /**
+     * Copies recent ticks with ts at or after {@code fromTs}, oldest first (newest if more than capacity);
+     * {@link TickBuffer#endCount()} tells how many the symbol had taken in all.
+     */
     public int readTicks(String symbol, long fromTs, TickBuffer into) {
         SymbolState state = states.get(symbol);
         if (state == null) {
@@ -314,6 +333,21 @@ public final class MarketModel {
             return 0;
         }
         return state.readTicks(fromTs, into);
+    }
+
+    /**
+     * Copies the ticks numbered {@code cursor} and later, oldest first (a symbol's ticks are numbered from 0 in
+     * arrival order; pass {@link TickBuffer#endCount()} of the previous read to get only what is new). If the ring
+     * dropped some of them, {@link TickBuffer#firstNumber()} is above {@code cursor}; if stored ticks were rewritten
+     * (a rescale), {@link TickBuffer#rewrites()} moved: read everything again then. Returns the count.
+     */
+    public int readTicksAfter(String symbol, long cursor, TickBuffer into) {
+        SymbolState state = states.get(symbol);
+        if (state == null) {
+            into.clear();
+            return 0;
+        }
+        return state.readTicksAfter(cursor, into);
     }
 
     /** Gap markers of the symbol ending at or after {@code fromTs} (open ones included), oldest first. */

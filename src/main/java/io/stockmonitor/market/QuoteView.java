@@ -16,6 +16,10 @@ public final class QuoteView {
     double low = Double.NaN;
     double prevClose = Double.NaN;
     double volume;
+    double lastSize = Double.NaN;
+    long lastTradeTs = -1;
+    double bidSize = Double.NaN;
+    double askSize = Double.NaN;
     double change = Double.NaN;
     double changePercent = Double.NaN;
     double previousLast = Double.NaN;
@@ -78,6 +82,26 @@ public final class QuoteView {
     /** Day volume (fractional for crypto pairs). */
     public double volume() {
         return volume;
+    }
+
+    /** Size of the latest trade; NaN before one. */
+    public double lastSize() {
+        return lastSize;
+    }
+
+    /** Time of the latest trade (the source's, ms); -1 before one. */
+    public long lastTradeTs() {
+        return lastTradeTs;
+    }
+
+    /** Size at the best bid where the source quotes it, else NaN. */
+    public double bidSize() {
+        return bidSize;
+    }
+
+    /** Size at the best ask where the source quotes it, else NaN. */
+    public double askSize() {
+        return askSize;
     }
 
     /** {@code last - prevClose}, rounded to 1/10,000 so it prints cleanly; NaN without a previous close. */

@@ -55,6 +55,10 @@ final class SymbolState {
     private double low = Double.NaN;
     private double prevClose = Double.NaN;
     private double volume;
+    private double lastSize = Double.NaN;
+    private long lastTradeTs = -1;
+    private double bidSize = Double.NaN;
+    private double askSize = Double.NaN;
     private double previousLast = Double.NaN;
     private long lastChangeAtMs = -1;
     private long lastUpdateMs = -1;
@@ -69,6 +73,12 @@ final class SymbolState {
     private long lastGapMissed = -1;
     private long lastGapRefilled = -1;
     private long scale;
+    /**
+     * Counts writes that change bars or ticks already stored, other than the newest bar (a snapshot's rebuild, history
+     * inserted before or between bars, a rescale): a reader that follows the series incrementally (new bars, the live
+     * one updated) re-reads everything when this moved.
+     */
+    private long rewrites;
     private final BarRing[] bars;
     private final TickRing ticks;
 
@@ -127,6 +137,8 @@ final class SymbolState {
             }
             seq = tickSeq;
             last = price;
+            lastSize = size;
+            lastTradeTs = ts;
             if (!Double.isNaN(tickBid)) {
                 bid = tickBid;
             }
@@ -159,14 +171,16 @@ final class SymbolState {
         }
     }
 
-    /** The best bid and ask changed (sources that quote apart from trades); NaN keeps a side. */
-    void applyQuote(double newBid, double newAsk, long receivedAtMs) {
+    /** The best bid and ask changed (sources that quote apart from trades); NaN keeps a side (and its size). */
+    void applyQuote(double newBid, double newAsk, double newBidSize, double newAskSize, long receivedAtMs) {
         beginWrite();
         if (!Double.isNaN(newBid)) {
             bid = newBid;
+            bidSize = newBidSize;
         }
         if (!Double.isNaN(newAsk)) {
             ask = newAsk;
+            askSize = newAskSize;
         }
         lastUpdateMs = receivedAtMs;
         version++;
@@ -212,8 +226,13 @@ final class SymbolState {
                 scale = initialScale(snapshot.last());
             }
             fitScale(maxPrice);
+            rewrites++;
             for (BarRing ring : bars) {
                 ring.clear();
+            }
+            // The bars from the source's history went with the rings: a chart must ask again (a v2 snapshot has none).
+            for (int i = 0; i < history.length(); i++) {
+                history.set(i, null);
             }
             for (int i = 0; i < n; i++) {
                 addSnapshotBar(snapBars, i);
@@ -301,6 +320,7 @@ final class SymbolState {
             }
             ticks.rescale(divisor);
             scale /= divisor;
+            rewrites++;
         }
     }
 
@@ -328,6 +348,7 @@ final class SymbolState {
         beginWrite();
         try {
             fitScale(maxPrice);
+            rewrites++;
             for (BarInterval target : BarInterval.values()) {
                 if (target.millis() >= interval.millis() && target.millis() % interval.millis() == 0) {
                     insertAggregated(bars[target.ordinal()], times, o, h, l, c, v, n);
@@ -544,6 +565,10 @@ final class SymbolState {
             v.low = low;
             v.prevClose = prevClose;
             v.volume = volume;
+            v.lastSize = lastSize;
+            v.lastTradeTs = lastTradeTs;
+            v.bidSize = bidSize;
+            v.askSize = askSize;
             v.previousLast = previousLast;
             v.lastChangeAtMs = lastChangeAtMs;
             v.lastUpdateMs = lastUpdateMs;
@@ -583,6 +608,16 @@ final class SymbolState {
         }
     }
 
+    double readPrevClose() {
+        double v;
+        long s;
+        do {
+            s = readBegin();
+            v = prevClose;
+        } while (!readValid(s));
+        return v;
+    }
+
     int readBars(BarInterval interval, long fromTs, BarBuffer into) {
         BarRing ring = bars[interval.ordinal()];
         int n;
@@ -590,6 +625,7 @@ final class SymbolState {
         do {
             s = readBegin();
             n = ring.readInto(fromTs, into, Math.max(1, scale));
+            into.rewrites = rewrites;
         } while (!readValid(s));
         return n;
     }
@@ -600,6 +636,18 @@ final class SymbolState {
         do {
             s = readBegin();
             n = ticks.readInto(fromTs, into, Math.max(1, scale));
+            into.rewrites = rewrites;
+        } while (!readValid(s));
+        return n;
+    }
+
+    int readTicksAfter(long cursor, TickBuffer into) {
+        int n;
+        long s;
+        do {
+            s = readBegin();
+            n = ticks.readAfter(cursor, into, Math.max(1, scale));
+            into.rewrites = rewrites;
         } while (!readValid(s));
         return n;
     }

@@ -6,6 +6,9 @@ public final class TickBuffer {
     private final double[] price;
     private final double[] size;
     private int count;
+    long rewrites;
+    long endCount;
+    long firstNumber;
 
     public TickBuffer(int capacity) {
         if (capacity < 1) {
@@ -36,6 +39,24 @@ public final class TickBuffer {
     /** Traded size (volume) of tick {@code i}. */
     public double size(int i) {
         return size[check(i)];
+    }
+
+    /** The symbol's rewrite count when read (see {@link MarketModel#readTicksAfter}); changes mean: read again whole. */
+    public long rewrites() {
+        return rewrites;
+    }
+
+    /**
+     * Ticks the symbol had ever received when read: the cursor for the next {@link MarketModel#readTicksAfter}; the
+     * difference between two reads is how many arrived in between (a tape appends exactly those).
+     */
+    public long endCount() {
+        return endCount;
+    }
+
+    /** Number (since the symbol's first tick, from 0) of the first tick held; {@code endCount - size} . */
+    public long firstNumber() {
+        return firstNumber;
     }
 
     public long[] times() {

@@ -47,21 +47,39 @@ final class TickRing {
         }
     }
 
+    /**
+     * Copies the ticks numbered {@code cursor} and later (a tick's number counts every tick ever written, from 0),
+     * oldest first; only those still in the ring, at most the newest {@code into.capacity()}. Tolerates a concurrent
+     * write (the caller validates).
+     */
+    int readAfter(long cursor, TickBuffer into, long scale) {
+        long c = count;
+        long wanted = Math.max(0, c - Math.max(0, cursor));
+        return read(c, wanted, Long.MIN_VALUE, into, scale);
+    }
+
     int readInto(long fromTs, TickBuffer into, long scale) {
         long c = count;
+        return read(c, c, fromTs, into, scale);
+    }
+
+    private int read(long c, long wanted, long fromTs, TickBuffer into, long scale) {
         long t = newestTs;
         double div = scale;
         int cap = into.capacity();
         long oldest = Math.max(0, c - capacity);
         int n = 0;
         int slot = c == 0 ? 0 : (int) ((c - 1) % capacity);
-        for (long k = c - 1; k >= oldest && n < cap && t >= fromTs; k--, slot = slot == 0 ? capacity - 1 : slot - 1) {
+        for (long k = c - 1; k >= oldest && n < cap && n < wanted && t >= fromTs;
+                k--, slot = slot == 0 ? capacity - 1 : slot - 1) {
             int b = slot * STRIDE;
             n++;
             into.set(cap - n, t, data[b + PRICE] / div, Float.intBitsToFloat(data[b + SIZE]));
             t -= data[b + DELTA];
         }
         into.finishFromEnd(n);
+        into.endCount = c;
+        into.firstNumber = c - n;
         return n;
     }
 }

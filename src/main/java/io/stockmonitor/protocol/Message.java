@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * One frame of protocol v1. The JSON {@code type} property selects the record; see {@code docs/PROTOCOL.md}.
+ * One frame of protocol v1 or v2. The JSON {@code type} property selects the record; see {@code docs/PROTOCOL.md}.
+ * {@link History} and {@link HistoryBars} exist in v2 only: a v1 connection treats them as unknown types.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
@@ -20,6 +21,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Message.Heartbeat.class, name = "heartbeat"),
     @JsonSubTypes.Type(value = Message.Pong.class, name = "pong"),
     @JsonSubTypes.Type(value = Message.Error.class, name = "error"),
+    @JsonSubTypes.Type(value = Message.History.class, name = "history"),
+    @JsonSubTypes.Type(value = Message.HistoryBars.class, name = "bars"),
 })
 public sealed interface Message {
 
@@ -63,8 +66,11 @@ public sealed interface Message {
                     double high, double low, double prevClose, long volume, Bars bars) implements Message {
     }
 
-    /** One price update. {@code ts} is the exchange (simulator) time in epoch milliseconds. */
-    record Tick(String symbol, long seq, long ts, double price, long size, double bid, double ask)
+    /**
+     * One price update. {@code ts} is the exchange (simulator) time in epoch milliseconds; {@code bid} and {@code ask}
+     * are optional (null when the frame has none: the quote stays as it was).
+     */
+    record Tick(String symbol, long seq, long ts, double price, long size, Double bid, Double ask)
             implements Message {
     }
 
@@ -73,6 +79,21 @@ public sealed interface Message {
     }
 
     record Pong(long id, long ts) implements Message {
+    }
+
+    /**
+     * v2: up to {@code limit} bars of {@code interval} (a {@link HistoryInterval} label) of {@code symbol} that start
+     * before {@code before} (epoch ms; null: now), answered with {@link HistoryBars}. {@code limit} null means
+     * {@link Protocol#DEFAULT_HISTORY_BARS}; at most {@link Protocol#MAX_HISTORY_BARS}.
+     */
+    record History(long id, String symbol, String interval, Long before, Integer limit) implements Request {
+    }
+
+    /**
+     * v2: the reply to {@link History}: the newest bars before the asked time, oldest first; {@code more} says
+     * whether older bars exist (ask again with {@code before} = the first bar's time).
+     */
+    record HistoryBars(long id, String symbol, String interval, Bars bars, boolean more) implements Message {
     }
 
     /** An error about a request ({@code id} is null when the request could not be read). */

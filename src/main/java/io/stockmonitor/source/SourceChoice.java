@@ -2,6 +2,7 @@ package io.stockmonitor.source;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,8 +17,10 @@ import java.util.Objects;
  * @param credentials a bearer token (v1, Finnhub) or a key and secret (Alpaca); {@link Credentials#NONE} if none
  * @param ws          replaces the provider's WebSocket base, or null
  * @param rest        replaces the provider's REST base, or null
+ * @param trustCert   a certificate file (PEM or DER) trusted instead of the JDK's CAs for this feed, or null
  */
-public record SourceChoice(SourceKind kind, String server, Credentials credentials, URI ws, URI rest) {
+public record SourceChoice(SourceKind kind, String server, Credentials credentials, URI ws, URI rest,
+                           Path trustCert) {
     public SourceChoice {
         Objects.requireNonNull(kind, "kind");
         credentials = credentials == null ? Credentials.NONE : credentials;
@@ -27,18 +30,18 @@ public record SourceChoice(SourceKind kind, String server, Credentials credentia
     }
 
     public static SourceChoice demo() {
-        return new SourceChoice(SourceKind.DEMO, null, Credentials.NONE, null, null);
+        return new SourceChoice(SourceKind.DEMO, null, Credentials.NONE, null, null, null);
     }
 
     public static SourceChoice server(String url, Credentials token) {
-        return new SourceChoice(SourceKind.V1, url, token, null, null);
+        return new SourceChoice(SourceKind.V1, url, token, null, null, null);
     }
 
     public static SourceChoice provider(SourceKind kind, Credentials credentials, URI ws, URI rest) {
         if (!kind.provider()) {
             throw new IllegalArgumentException(kind.id() + " is not a provider");
         }
-        return new SourceChoice(kind, null, credentials, ws, rest);
+        return new SourceChoice(kind, null, credentials, ws, rest, null);
     }
 
     public boolean isDemo() {
@@ -47,11 +50,19 @@ public record SourceChoice(SourceKind kind, String server, Credentials credentia
 
     /** The same choice without its credentials (what may be remembered). */
     public SourceChoice withoutCredentials() {
-        return new SourceChoice(kind, server, Credentials.NONE, ws, rest);
+        return new SourceChoice(kind, server, Credentials.NONE, ws, rest, trustCert);
     }
 
     public SourceChoice withCredentials(Credentials c) {
-        return new SourceChoice(kind, server, c, ws, rest);
+        return new SourceChoice(kind, server, c, ws, rest, trustCert);
+    }
+
+    /** The same choice trusting {@code file}'s certificates (null: the JDK's CAs); not for the demo. */
+    public SourceChoice withTrustCert(Path file) {
+        if (file != null && kind == SourceKind.DEMO) {
+            throw new IllegalArgumentException("the demo needs no certificate");
+        }
+        return new SourceChoice(kind, server, credentials, ws, rest, file);
     }
 
     /** What to show the user before a session tells more: never a credential or a URL's query. */
@@ -92,6 +103,7 @@ public record SourceChoice(SourceKind kind, String server, Credentials credentia
     public String toString() {
         return "SourceChoice[" + kind.id() + (server == null ? "" : ", " + safeUrl(server)) + ", " + credentials
                 + (ws == null ? "" : ", ws=" + safeUrl(ws.toString()))
-                + (rest == null ? "" : ", rest=" + safeUrl(rest.toString())) + "]";
+                + (rest == null ? "" : ", rest=" + safeUrl(rest.toString()))
+                + (trustCert == null ? "" : ", trustCert=" + trustCert) + "]";
     }
 }

@@ -172,6 +172,9 @@ public final class TradeSequencer {
         if (s == null) {
             return;
         }
+        // Set before a refill holds it back too: once a live trade has arrived, the next hole is one the user saw
+        // (a start-up catch-up under way keeps the kind it started with).
+        s.seenLive = true;
         if (s.refilling) {
             if (id <= s.lastId || (!s.buffer.isEmpty() && id <= s.buffer.lastId())) {
                 counters.add(FeedCounters.Counter.DUPLICATES_DROPPED);
@@ -180,7 +183,6 @@ public final class TradeSequencer {
             }
             return;
         }
-        s.seenLive = true;
         if (s.lastId == NONE || id == s.lastId + 1) {
             apply(s, id, ts, price, size, current);
         } else if (id <= s.lastId) {

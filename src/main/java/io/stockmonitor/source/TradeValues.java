@@ -1,14 +1,21 @@
 package io.stockmonitor.source;
 
 /**
- * What a provider may send as a trade or a quote before it reaches the market model: a price the model can hold
- * (positive, finite, at most {@link #MAX_PRICE}), a size that is finite and not negative, a time after the epoch.
+ * What a source may send as a trade or a quote before it reaches the market model: a price the model can hold
+ * (positive, finite, at most {@link #MAX_PRICE}), a size that is not negative and at most {@link #MAX_SIZE}, a time
+ * from {@link #EARLIEST_MS} to a day ahead of our clock.
  * Anything else is a forged or broken message: the session counts it as bad and drops it (the model would refuse it
- * with an exception on the feed thread).
+ * with an exception on the feed thread). Every bound of a trade's values is named here, for every source.
  */
 public final class TradeValues {
     /** The highest price the market model stores (prices are kept as integer cents). */
     public static final double MAX_PRICE = 21_474_836.47;
+    /** No single trade is larger than this (shares, coins or contracts). */
+    public static final long MAX_SIZE = 1_000_000_000_000L;
+    /** No trade a source serves happened before 2000-01-01. */
+    public static final long EARLIEST_MS = 946_684_800_000L;
+    /** A trade time further ahead of our clock than this is not a time. */
+    public static final long MAX_AHEAD_MS = 86_400_000L;
 
     private TradeValues() {
     }
@@ -23,20 +30,33 @@ public final class TradeValues {
         return price == 0 || price(price);
     }
 
-    /** A size: finite and not negative (0 where a provider sends a price update without volume). */
+    /** A size: not negative and at most {@link #MAX_SIZE} (0 where a provider sends a price update without volume). */
     public static boolean size(double size) {
-        return size >= 0 && size < Double.POSITIVE_INFINITY;
+        return size >= 0 && size <= MAX_SIZE;
     }
 
-    /** Why a trade cannot be applied, or null when it can; no allocation. */
-    public static String problem(double price, double size, long timeMs) {
+    /** A quoted size as given when it is a plausible one (finite, not negative), else NaN: shown as unknown. */
+    public static double sizeOrNaN(double size) {
+        return size >= 0 && Double.isFinite(size) ? size : Double.NaN;
+    }
+
+    /**
+     * A trade time: not before {@link #EARLIEST_MS} and at most {@link #MAX_AHEAD_MS} after {@code nowMs}. A time far
+     * ahead would hold a symbol's newest bar there, and every later trade would land in it.
+     */
+    public static boolean time(long timeMs, long nowMs) {
+        return timeMs >= EARLIEST_MS && timeMs <= nowMs + MAX_AHEAD_MS;
+    }
+
+    /** Why a trade cannot be applied at {@code nowMs}, or null when it can; no allocation. */
+    public static String problem(double price, double size, long timeMs, long nowMs) {
         if (!price(price)) {
             return "price out of range";
         }
         if (!size(size)) {
             return "size out of range";
         }
-        if (timeMs <= 0) {
+        if (!time(timeMs, nowMs)) {
             return "time out of range";
         }
         return null;

@@ -2,8 +2,10 @@ package io.stockmonitor.ui;
 
 import io.stockmonitor.chart.ChartGap;
 import io.stockmonitor.chart.PriceChart;
+import io.stockmonitor.indicators.IndicatorSpec;
 import io.stockmonitor.market.BarBuffer;
 import io.stockmonitor.market.GapMarker;
+import io.stockmonitor.market.HistoryState;
 import io.stockmonitor.market.TickBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,11 @@ import java.util.List;
 /**
  * Hands the chart view model's buffers to the {@link PriceChart}; the one place that knows the chart's API. Called at
  * most once per frame (no allocation per frame); gap spans are converted only when they changed.
+ *
+ * <p>The chart keeps its own series and the view model reads only what is new, so a frame moves the live bar and
+ * any new bars or ticks (upsert / append), never the whole series; a full copy happens only when the view model
+ * read everything again (another symbol or interval, or the model rewrote its bars). When the chart scrolls to its
+ * oldest bar it asks for older ones through {@link ChartViewModel#requestOlder}.
  */
 public final class ChartSurface {
     private final ChartViewModel model;
@@ -24,7 +31,19 @@ public final class ChartSurface {
         this.model = model;
         chart.setId("priceChart");
         chart.followLiveProperty().bindBidirectional(model.followLiveProperty());
+        chart.setOnNeedOlder(model::requestOlder);
+        // Until the window offers a way to choose them, the chart shows the usual set (or the property's, for
+        // demonstrations and screenshots).
+        String specs = System.getProperty(INDICATORS_PROPERTY, IndicatorSpec.DEFAULTS);
+        try {
+            IndicatorSpec.parseAll(specs).forEach(chart.indicators()::add);
+        } catch (RuntimeException e) {
+            IndicatorSpec.parseAll(IndicatorSpec.DEFAULTS).forEach(chart.indicators()::add);
+        }
     }
+
+    /** System property listing the chart's indicators ({@link IndicatorSpec} text, comma-separated). */
+    public static final String INDICATORS_PROPERTY = "stockmonitor.chart.indicators";
 
     static ChartSurface create(ChartViewModel model) {
         return new ChartSurface(model);
@@ -39,7 +58,8 @@ public final class ChartSurface {
         updates++;
         String symbol = model.symbolProperty().get();
         ChartMode mode = model.modeProperty().get();
-        if (!symbol.equals(shownSymbol)) {
+        if (!symbol.equals(shownSymbol) || mode != shownMode) {
+            // Another series: the chart forgets the old one and fits its view to the new data.
             chart.clear();
             shownSymbol = symbol;
             shownGaps = List.of();
@@ -55,11 +75,28 @@ public final class ChartSurface {
         }
         if (mode.isTicks()) {
             TickBuffer t = model.ticks();
-            chart.setTicks(t.times(), t.prices(), t.sizes(), 0, model.tickCount());
+            if (model.replaced()) {
+                chart.setTicks(t.times(), t.prices(), t.sizes(), 0, model.tickCount());
+            } else {
+                for (int i = 0; i < model.tickCount(); i++) {
+                    chart.ticks().append(t.time(i), t.price(i), t.size(i));
+                }
+                chart.markDirty();
+            }
+            chart.setOlderDataAvailable(false);
         } else {
             BarBuffer b = model.bars();
-            chart.setCandles(b.times(), b.opens(), b.highs(), b.lows(), b.closes(), b.volumes(), 0,
-                    model.barCount());
+            if (model.replaced()) {
+                chart.setCandles(b.times(), b.opens(), b.highs(), b.lows(), b.closes(), b.volumes(), 0,
+                        model.barCount());
+            } else {
+                for (int i = 0; i < model.barCount(); i++) {
+                    chart.candles().upsert(b.time(i), b.open(i), b.high(i), b.low(i), b.close(i), b.volume(i));
+                }
+                chart.markDirty();
+            }
+            HistoryState h = model.history();
+            chart.setOlderDataAvailable(!h.exhausted() && !h.loading());
         }
         chart.setLastPrice(model.lastPrice());
         chart.setLiveClock(model.liveClockMs());

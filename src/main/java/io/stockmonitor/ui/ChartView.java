@@ -29,7 +29,11 @@ public final class ChartView {
 
     private ChartSurface surface;
 
+    private final MainViewModel main;
+    private final javafx.scene.control.ContextMenu alertMenu = new javafx.scene.control.ContextMenu();
+
     public ChartView(MainViewModel main) {
+        this.main = main;
         this.model = main.chart();
     }
 
@@ -41,6 +45,8 @@ public final class ChartView {
             b.setUserData(mode);
             b.setToggleGroup(modes);
             b.getStyleClass().add("mode-button");
+            // A narrow chart squeezes the spacer, never the buttons' labels into "...".
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             modeButtons.getChildren().add(b);
         }
         selectModeButton(model.modeProperty().get());
@@ -54,8 +60,11 @@ public final class ChartView {
         model.modeProperty().addListener((obs, old, now) -> selectModeButton(now));
         followLive.selectedProperty().bindBidirectional(model.followLiveProperty());
         symbolLabel.textProperty().bind(model.symbolProperty());
+        symbolLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        followLive.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         surface = ChartSurface.create(model);
         chartHost.getChildren().add(surface.node());
+        surface.node().setOnContextMenuRequested(this::onChartMenu);
         model.dataVersionProperty().addListener((obs, old, now) -> {
             surface.update();
             double last = model.lastPrice();
@@ -69,6 +78,40 @@ public final class ChartView {
                 t.setSelected(true);
             }
         }
+    }
+
+    /**
+     * A right-click on a price level offers an alert there (the chart is reworked elsewhere: this hook only needs
+     * its y → price mapping).
+     */
+    private void onChartMenu(javafx.scene.input.ContextMenuEvent e) {
+        String symbol = model.symbolProperty().get();
+        double at = surface.node().priceAtY(e.getY());
+        alertMenu.hide();
+        if (symbol == null || symbol.isEmpty() || Double.isNaN(at)) {
+            return;
+        }
+        double last = model.lastPrice();
+        double level = roundedLevel(at);
+        String shown = io.stockmonitor.alerts.AlertRule.plain(level);
+        javafx.scene.control.MenuItem once = new javafx.scene.control.MenuItem(
+                "Alert when " + symbol + (Double.isNaN(last) || level >= last ? " rises above " : " falls below ")
+                        + shown);
+        once.setId("chartAlertAt");
+        once.setOnAction(a -> main.alerts().addPriceAlert(symbol, level, last));
+        javafx.scene.control.MenuItem custom = new javafx.scene.control.MenuItem("New alert at " + shown + "…");
+        custom.setOnAction(a -> io.stockmonitor.ui.alerts.AlertEditorDialog.open(
+                chartHost.getScene() == null ? null : chartHost.getScene().getWindow(), main.alerts(),
+                main.alertContext(), null, symbol, level));
+        alertMenu.getItems().setAll(once, custom);
+        alertMenu.show(surface.node(), e.getScreenX(), e.getScreenY());
+        e.consume();
+    }
+
+    /** A level a person would type: cents for ordinary prices, six significant digits for small ones. */
+    static double roundedLevel(double price) {
+        int decimals = price >= 1 ? 2 : Math.min(8, 5 - (int) Math.floor(Math.log10(price)));
+        return java.math.BigDecimal.valueOf(price).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
     }
 
     @FXML

@@ -1,7 +1,10 @@
 package io.stockmonitor.ui;
 
 import io.stockmonitor.market.BarBuffer;
+import io.stockmonitor.market.BarInterval;
 import io.stockmonitor.market.GapMarker;
+import io.stockmonitor.market.HistoryState;
+import io.stockmonitor.market.MarketLimits;
 import io.stockmonitor.market.MarketModel;
 import io.stockmonitor.market.QuoteView;
 import io.stockmonitor.market.TickBuffer;
@@ -17,12 +20,18 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * What the chart shows (symbol, interval or tick line, follow-live) and the data it draws: once per frame, and only
- * when the market model changed, the visible symbol's bars or ticks are copied into reusable primitive buffers;
- * {@link #dataVersionProperty()} then ticks once so the view hands them to the chart.
+ * when the market model changed, what is new of the visible symbol's bars or ticks is read into reusable primitive
+ * buffers; {@link #dataVersionProperty()} then ticks once so the view hands them to the chart.
+ *
+ * <p>Incremental: after a full read (another symbol or interval, or the model rewrote stored bars: a snapshot,
+ * inserted history, a rescale), a frame reads only the bars from the newest one held (the live bar and any new
+ * ones) or the ticks after the last one read, so the cost of a frame does not depend on how much history is shown.
+ * {@link #replaced()} says which the buffers hold. The model is only read (its seqlock contract: the feed thread
+ * writes, this thread copies consistent state).
  */
 public final class ChartViewModel {
-    /** Bars handed to the chart: 1 h of 1 s bars, about 2 days of 1 m bars. */
-    public static final int CHART_BARS = 3_600;
+    /** Bars the chart holds: every bar the market keeps for any interval (8 h of 1 s bars, a week of 1 m bars). */
+    public static final int CHART_BARS = maxBars();
     /** Ticks handed to the chart in tick-line mode (the market keeps about this many per symbol). */
     public static final int CHART_TICKS = 20_000;
 
@@ -41,6 +50,29 @@ public final class ChartViewModel {
     private long readVersion = Long.MIN_VALUE;
     private String readSymbol;
     private ChartMode readMode;
+    private boolean replaced;
+    private boolean haveSeries;
+    private long readRewrites;
+    private long tickCursor;
+    private long newestBarStart;
+    private long oldestMs;
+    private HistoryState history = HistoryState.NONE;
+    private HistoryRequests historyRequests = (sym, interval, beforeMs) -> { };
+
+    /** Where requests for older bars go: the session's {@code FeedPort.requestHistory}. */
+    @FunctionalInterface
+    public interface HistoryRequests {
+        void request(String symbol, BarInterval interval, long beforeMs);
+    }
+
+    private static int maxBars() {
+        MarketLimits limits = MarketLimits.defaults();
+        int max = 0;
+        for (BarInterval i : BarInterval.values()) {
+            max = Math.max(max, limits.barsFor(i));
+        }
+        return max;
+    }
 
     public ChartViewModel() {
         mode.addListener((obs, old, now) -> {
@@ -71,7 +103,38 @@ public final class ChartViewModel {
         return dataVersion.getReadOnlyProperty();
     }
 
-    /** Valid bars in {@link #bars()} (0 in tick-line mode or with no symbol). */
+    /**
+     * True when the buffers hold the whole series (replace what is shown); false when they hold only what changed
+     * since the previous read: bars from the newest one shown (update it, append the rest) or ticks after the last.
+     */
+    public boolean replaced() {
+        return replaced;
+    }
+
+    /** How far back the shown symbol's bars of the shown interval reach, and whether older ones can be asked for. */
+    public HistoryState history() {
+        return history;
+    }
+
+    /** Where {@link #requestOlder} sends its requests (the session's port; replaced when the session changes). */
+    public void setHistoryRequests(HistoryRequests requests) {
+        historyRequests = requests == null ? (sym, interval, beforeMs) -> { } : requests;
+    }
+
+    /**
+     * The chart reached its oldest bar: asks for bars before {@code beforeMs} of the shown symbol and interval,
+     * unless the history is loading or exhausted (the supervisor also keeps one request outstanding at most).
+     */
+    public void requestOlder(long beforeMs) {
+        ChartMode m = mode.get();
+        String s = symbol.get();
+        if (s.isEmpty() || m.isTicks() || history.exhausted() || history.loading()) {
+            return;
+        }
+        historyRequests.request(s, m.interval(), beforeMs);
+    }
+
+    /** Valid bars in {@link #bars()} (0 in tick-line mode or with no symbol); see {@link #replaced()}. */
     public int barCount() {
         return barCount;
     }
@@ -123,31 +186,69 @@ public final class ChartViewModel {
         if (marketVersion == readVersion && s.equals(readSymbol) && m == readMode && !clockDue) {
             return false;
         }
+        boolean sameSeries = haveSeries && s.equals(readSymbol) && m == readMode;
         readVersion = marketVersion;
         readSymbol = s;
         readMode = m;
-        long from = 0;
         if (s.isEmpty()) {
             barCount = 0;
             tickCount = 0;
             gaps = List.of();
             lastPrice = Double.NaN;
+            replaced = true;
+            haveSeries = false;
+            history = HistoryState.NONE;
         } else {
             if (m.isTicks()) {
-                tickCount = market.readTicks(s, 0, ticks);
-                barCount = 0;
-                from = tickCount > 0 ? ticks.time(0) : 0;
+                readTicks(market, s, sameSeries);
+                history = HistoryState.NONE;
             } else {
-                barCount = market.readBars(s, m.interval(), 0, bars);
-                tickCount = 0;
-                from = barCount > 0 ? bars.time(0) : 0;
+                readBars(market, s, m.interval(), sameSeries);
+                history = market.historyState(s, m.interval());
             }
-            gaps = market.gapMarkers(s, from);
+            haveSeries = true;
+            gaps = market.gapMarkers(s, oldestMs);
             lastPrice = market.readQuote(s, quote) && quote.hasData() ? quote.last() : Double.NaN;
         }
         liveClockMs = hasOpenGap() ? nowMs : Long.MIN_VALUE;
         dataVersion.set(dataVersion.get() + 1);
         return true;
+    }
+
+    private void readTicks(MarketModel market, String s, boolean incremental) {
+        barCount = 0;
+        if (incremental) {
+            tickCount = market.readTicksAfter(s, tickCursor, ticks);
+            // Ticks lost between two reads (the ring lapped them) or rewritten: read everything again.
+            incremental = ticks.rewrites() == readRewrites && ticks.firstNumber() <= tickCursor;
+        }
+        if (!incremental) {
+            tickCount = market.readTicks(s, 0, ticks);
+            oldestMs = tickCount > 0 ? ticks.time(0) : 0;
+        }
+        replaced = !incremental;
+        tickCursor = ticks.endCount();
+        readRewrites = ticks.rewrites();
+    }
+
+    private void readBars(MarketModel market, String s, BarInterval interval, boolean incremental) {
+        tickCount = 0;
+        if (incremental) {
+            barCount = market.readBars(s, interval, newestBarStart, bars);
+            // Older bars changed, or more new bars than the buffer holds: read everything again.
+            incremental = bars.rewrites() == readRewrites && barCount < bars.capacity();
+        }
+        if (!incremental) {
+            barCount = market.readBars(s, interval, 0, bars);
+            oldestMs = barCount > 0 ? bars.time(0) : 0;
+        }
+        replaced = !incremental;
+        readRewrites = bars.rewrites();
+        if (barCount > 0) {
+            newestBarStart = bars.time(barCount - 1);
+        } else if (!incremental) {
+            newestBarStart = 0;
+        }
     }
 
     private boolean hasOpenGap() {

@@ -1,12 +1,17 @@
 package io.stockmonitor.ui;
 
+import io.stockmonitor.feed.TrustedCertificates;
 import io.stockmonitor.source.Credentials;
 import io.stockmonitor.source.SourceChoice;
 import io.stockmonitor.source.SourceKind;
+import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -15,6 +20,9 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
 
 /**
  * Controller of ConnectionDialogView.fxml: the sources listed (demo, the providers, a protocol server), each with
@@ -50,6 +58,12 @@ public final class ConnectionDialogView {
     @FXML
     private TextField restField;
     @FXML
+    private Label trustLabel;
+    @FXML
+    private HBox trustRow;
+    @FXML
+    private TextField trustField;
+    @FXML
     private Label endpointsHint;
     @FXML
     private CheckBox rememberBox;
@@ -72,7 +86,7 @@ public final class ConnectionDialogView {
             }
         });
         sourceList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> show(now));
-        for (TextField f : List.of(serverField, tokenField, keyField, secretField, wsField, restField)) {
+        for (TextField f : List.of(serverField, tokenField, keyField, secretField, wsField, restField, trustField)) {
             f.textProperty().addListener((obs, old, now) -> error.setText(""));
         }
         sourceList.getSelectionModel().select(SourceKind.DEMO);
@@ -93,6 +107,15 @@ public final class ConnectionDialogView {
         visible(token, tokenLabel, tokenField);
         visible(key, keyLabel, keyField, secretLabel, secretField);
         visible(endpoints, wsLabel, wsField, restLabel, restField, endpointsHint);
+        visible(kind != SourceKind.DEMO, trustLabel, trustRow);
+        packRows();
+        // The dialog was sized for the first source shown; another one may need more rows. Sized after this pulse's
+        // CSS and layout, when the newly shown rows know their heights.
+        Platform.runLater(() -> {
+            if (sourceList.getScene() != null && sourceList.getScene().getWindow() != null) {
+                sourceList.getScene().getWindow().sizeToScene();
+            }
+        });
         visible(kind.keyed(), rememberBox);
         if (kind.keyed() && text(tokenField).isEmpty() && text(keyField).isEmpty()) {
             vault.load(kind).ifPresent(c -> fill(kind, c));
@@ -100,6 +123,23 @@ public final class ConnectionDialogView {
         tokenField.setPromptText(kind == SourceKind.V1 ? "optional; kept in memory only" : "kept in memory only");
         wsField.setPromptText(endpoints ? "the provider's own" : "");
         restField.setPromptText(endpoints ? "the provider's own" : "");
+    }
+
+    /**
+     * Gives the shown rows consecutive indices: a grid keeps its gap for every row index between two shown rows,
+     * so hidden rows left in place would open holes between the fields a source needs.
+     */
+    private void packRows() {
+        int row = 0;
+        Node[][] rows = {{serverLabel, serverField}, {tokenLabel, tokenField}, {keyLabel, keyField},
+                {secretLabel, secretField}, {wsLabel, wsField}, {restLabel, restField}, {trustLabel, trustRow}};
+        for (Node[] r : rows) {
+            if (r[0].isManaged()) {
+                GridPane.setRowIndex(r[0], row);
+                GridPane.setRowIndex(r[1], row);
+                row++;
+            }
+        }
     }
 
     private static void visible(boolean shown, Node... nodes) {
@@ -116,7 +156,8 @@ public final class ConnectionDialogView {
     void setVault(CredentialVault v) {
         this.vault = v;
         rememberBox.setDisable(!v.available());
-        rememberBox.setText(v.available() ? "Remember in " + v.where() : "Kept in memory only: " + v.where());
+        rememberBox.setText(v.available() ? "Remember in " + v.where()
+                : "Kept in memory for this run only (" + v.where() + ")");
         rememberBox.setSelected(false);
     }
 
@@ -158,6 +199,40 @@ public final class ConnectionDialogView {
         }
         wsField.setText(current.ws() == null ? "" : current.ws().toString());
         restField.setText(current.rest() == null ? "" : current.rest().toString());
+        trustField.setText(current.trustCert() == null ? "" : current.trustCert().toString());
+    }
+
+    @FXML
+    private void onChooseCertificate() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Certificate to trust for this feed");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Certificates (PEM, DER)", "*.pem", "*.crt", "*.cer", "*.der"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(trustField.getScene() == null ? null : trustField.getScene().getWindow());
+        if (file != null) {
+            trustField.setText(file.getAbsolutePath());
+        }
+    }
+
+    /** The certificate file typed or chosen, read now so a wrong file is an inline error; null if none. */
+    private Path trustCert() {
+        String text = text(trustField);
+        if (text.isEmpty()) {
+            return null;
+        }
+        Path file;
+        try {
+            file = Path.of(text).toAbsolutePath();
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("The certificate path is not a file name: " + e.getReason());
+        }
+        try {
+            TrustedCertificates.load(file);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Certificate: " + e.getMessage());
+        }
+        return file;
     }
 
     void setOnDemo(Runnable action) {
@@ -186,7 +261,12 @@ public final class ConnectionDialogView {
                     return fail(problem);
                 }
                 String token = text(tokenField);
-                return SourceChoice.server(url, token.isEmpty() ? Credentials.NONE : new Credentials(token, null));
+                try {
+                    return SourceChoice.server(url, token.isEmpty() ? Credentials.NONE : new Credentials(token, null))
+                            .withTrustCert(trustCert());
+                } catch (IllegalArgumentException e) {
+                    return fail(e.getMessage());
+                }
             }
             default -> {
                 Credentials credentials = Credentials.NONE;
@@ -201,15 +281,13 @@ public final class ConnectionDialogView {
                     }
                     credentials = new Credentials(text(tokenField), null);
                 }
-                URI ws;
-                URI rest;
                 try {
-                    ws = endpoint(text(wsField), "ws", "WebSocket");
-                    rest = endpoint(text(restField), "http", "REST");
+                    URI ws = endpoint(text(wsField), "ws", "WebSocket");
+                    URI rest = endpoint(text(restField), "http", "REST");
+                    return SourceChoice.provider(kind, credentials, ws, rest).withTrustCert(trustCert());
                 } catch (IllegalArgumentException e) {
                     return fail(e.getMessage());
                 }
-                return SourceChoice.provider(kind, credentials, ws, rest);
             }
         }
     }

@@ -35,7 +35,7 @@ public interface CredentialVault {
 
         @Override
         public String where() {
-            return "nowhere: no credential store is available, so credentials stay in memory for this run";
+            return "no credential store here";
         }
 
         @Override

@@ -1,5 +1,8 @@
 package io.stockmonitor.ui;
 
+import io.stockmonitor.alerts.AlertRule;
+import io.stockmonitor.alerts.AlertSink;
+import io.stockmonitor.alerts.IndicatorLines;
 import io.stockmonitor.market.BarInterval;
 import io.stockmonitor.market.MarketModel;
 import io.stockmonitor.source.SourceKind;
@@ -11,7 +14,7 @@ import java.util.function.Consumer;
  * and counters it polls, and the few commands it sends. The application adapts its live session to this; tests may
  * fill a market model directly.
  */
-public interface FeedPort extends AutoCloseable {
+public interface FeedPort extends AutoCloseable, io.stockmonitor.ui.alerts.AlertTarget {
     MarketModel market();
 
     /** Current connection state; cheap (a volatile read), polled by the frame loop. */
@@ -49,6 +52,11 @@ public interface FeedPort extends AutoCloseable {
     /** The server's symbol universe, empty until known. */
     List<String> serverSymbols();
 
+    /** The instrument's name where the source gives one ("BTC / USDT", "Apple Inc"), else null. */
+    default String symbolName(String symbol) {
+        return null;
+    }
+
     void subscribe(String symbol);
 
     /**
@@ -59,6 +67,14 @@ public interface FeedPort extends AutoCloseable {
     }
 
     void unsubscribe(String symbol);
+
+    /**
+     * Evaluates {@code rules} on the session's feed thread from now on, on every trade it applies, replacing the
+     * rules it had; firings go to {@code sink}, which must only enqueue. Cheap: it only posts the change.
+     */
+    @Override
+    default void setAlerts(List<AlertRule> rules, IndicatorLines lines, AlertSink sink) {
+    }
 
     /** Where the data come from (demo, a protocol server, a provider). */
     SourceKind kind();

@@ -16,7 +16,13 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.geometry.Pos;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import io.stockmonitor.ui.alerts.AlertEditorDialog;
+import io.stockmonitor.ui.alerts.AlertsView;
+import io.stockmonitor.ui.alerts.ToastLayer;
+import io.stockmonitor.ui.tape.TapeView;
 import javafx.stage.Stage;
 
 /** Controller of MainView.fxml: menus, theme, the source badge, keyboard shortcuts and window layout. */
@@ -36,7 +42,19 @@ public final class MainView {
     @FXML
     private ToggleButton lightToggle;
     @FXML
+    private RadioMenuItem compactItem;
+    @FXML
+    private RadioMenuItem comfortableItem;
+    @FXML
     private SplitPane split;
+    @FXML
+    private SplitPane chartSplit;
+    @FXML
+    private StackPane center;
+    @FXML
+    private AlertsView alertsPanelController;
+    @FXML
+    private TapeView tapeController;
     @FXML
     private WatchlistView watchlistController;
     @FXML
@@ -60,7 +78,17 @@ public final class MainView {
         darkItem.setOnAction(e -> model.themeProperty().set(Theme.DARK));
         lightItem.setOnAction(e -> model.themeProperty().set(Theme.LIGHT));
         lightToggle.setOnAction(e -> model.themeProperty().set(lightToggle.isSelected() ? Theme.LIGHT : Theme.DARK));
-        split.setDividerPositions(Settings.DEFAULT_DIVIDER);
+        compactItem.setSelected(true);
+        split.setDividerPositions(Settings.DEFAULT_DIVIDER, Settings.DEFAULT_TAPE_DIVIDER);
+        chartSplit.setDividerPositions(Settings.DEFAULT_ALERTS_DIVIDER);
+        // The tape and the alerts keep their size when the window changes; the chart takes the difference.
+        SplitPane.setResizableWithParent(tapeController.root(), false);
+        ToastLayer toasts = new ToastLayer(model.alerts(), alertsPanelController::showLog);
+        StackPane.setAlignment(toasts, Pos.TOP_RIGHT);
+        // Over the chart's top right corner, clear of the tape and of the chart's toolbar.
+        tapeController.root().widthProperty().addListener((obs, old, w) ->
+                StackPane.setMargin(toasts, new javafx.geometry.Insets(44, w.doubleValue() + 12, 0, 0)));
+        center.getChildren().add(toasts);
         root.addEventFilter(KeyEvent.KEY_TYPED, this::onTyped);
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN).match(e)) {
@@ -107,16 +135,24 @@ public final class MainView {
 
     /** Restores the layout parts of the settings that live in the view (divider, watchlist columns, selection). */
     public void restoreLayout(Settings settings) {
-        split.setDividerPositions(settings.getWatchlistDivider());
+        split.setDividerPositions(settings.getWatchlistDivider(), settings.getTapeDivider());
+        chartSplit.setDividerPositions(settings.getAlertsDivider());
         watchlistController.restoreLayout(settings);
+        boolean comfortable = Settings.COMFORTABLE.equals(settings.getWatchlistDensity());
+        compactItem.setSelected(!comfortable);
+        comfortableItem.setSelected(comfortable);
         watchlistController.select(settings.getSelectedSymbol());
         watchlistController.focusTable();
     }
 
     /** Adds the view's layout and the window's placement to the settings. */
     public void saveLayout(Settings settings, Stage stage) {
-        if (!split.getDividers().isEmpty()) {
+        if (split.getDividers().size() == 2) {
             settings.setWatchlistDivider(split.getDividers().get(0).getPosition());
+            settings.setTapeDivider(split.getDividers().get(1).getPosition());
+        }
+        if (!chartSplit.getDividers().isEmpty()) {
+            settings.setAlertsDivider(chartSplit.getDividers().get(0).getPosition());
         }
         watchlistController.saveLayout(settings);
         if (stage != null) {
@@ -185,6 +221,61 @@ public final class MainView {
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.show();
+    }
+
+    @FXML
+    void onNewAlert() {
+        String symbol = model.alertContext().selectedSymbol();
+        AlertEditorDialog.open(window(), model.alerts(), model.alertContext(), null, symbol,
+                symbol == null ? Double.NaN : model.alertContext().lastPrice(symbol));
+    }
+
+    @FXML
+    void onShowAlerts() {
+        alertsPanelController.showRules();
+    }
+
+    @FXML
+    void onShowAlertLog() {
+        alertsPanelController.showLog();
+    }
+
+    @FXML
+    void onCompact() {
+        watchlistController.setDensity(Settings.COMPACT);
+    }
+
+    @FXML
+    void onComfortable() {
+        watchlistController.setDensity(Settings.COMFORTABLE);
+    }
+
+    @FXML
+    void onColumns() {
+        watchlistController.showColumnChooser();
+    }
+
+    @FXML
+    void onShortcuts() {
+        Parent content = loader.load(ShortcutsView.class).root();
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.setTitle("Keyboard shortcuts");
+        dialog.initOwner(window());
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.show();
+    }
+
+    public AlertsView alertsPanel() {
+        return alertsPanelController;
+    }
+
+    public TapeView tape() {
+        return tapeController;
+    }
+
+    private javafx.stage.Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     @FXML

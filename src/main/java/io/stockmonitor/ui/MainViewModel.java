@@ -1,6 +1,10 @@
 package io.stockmonitor.ui;
 
 import io.stockmonitor.market.MarketModel;
+import io.stockmonitor.market.QuoteView;
+import io.stockmonitor.ui.alerts.AlertContext;
+import io.stockmonitor.ui.alerts.AlertsViewModel;
+import io.stockmonitor.ui.tape.TapeViewModel;
 import io.stockmonitor.source.SourceChoice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +36,37 @@ public final class MainViewModel implements AutoCloseable {
 
     private final WatchlistViewModel watchlist = new WatchlistViewModel();
     private final ChartViewModel chart = new ChartViewModel();
+    private final ChartHistoryLoader chartHistory = new ChartHistoryLoader();
     private final StatusBarViewModel status = new StatusBarViewModel();
+    private final AlertsViewModel alerts;
+    private final TapeViewModel tape = new TapeViewModel();
+    private final QuoteView contextQuote = new QuoteView();
+    private final AlertContext alertContext = new AlertContext() {
+        @Override
+        public List<String> symbols() {
+            return watchlist.symbols();
+        }
+
+        @Override
+        public double lastPrice(String symbol) {
+            FeedPort p = port;
+            return p != null && p.market().readQuote(symbol, contextQuote) && contextQuote.hasData()
+                    ? contextQuote.last() : Double.NaN;
+        }
+
+        @Override
+        public String selectedSymbol() {
+            String s = chart.symbolProperty().get();
+            return s == null || s.isEmpty() ? null : s;
+        }
+
+        @Override
+        public void watch(String symbol) {
+            if (watchlist.indexOf(symbol) < 0) {
+                watchlist.add(symbol);
+            }
+        }
+    };
     private final RefreshPacer pacer = new RefreshPacer();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.DARK);
     private final ReadOnlyBooleanWrapper simulated = new ReadOnlyBooleanWrapper(this, "simulated");
@@ -40,6 +74,8 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<SourceChoice> choice = new ReadOnlyObjectWrapper<>(this, "choice");
     /** Each source's own watchlist (spellings differ between sources), by source id; the current one is live. */
     private final Map<String, List<String>> watchlists = new LinkedHashMap<>();
+    /** Each source's named lists (the open one's symbols are also in {@link #watchlists}). */
+    private final Map<String, WatchLists> namedLists = new LinkedHashMap<>();
     /** The newest choice that reached CONNECTED (credentials stripped): the only one worth remembering. */
     private SourceChoice connected;
     /** The choice the settings remembered at start, kept if nothing connects this run. */
@@ -63,8 +99,19 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     public MainViewModel(SessionStarter starter, CredentialVault vault) {
+        this(starter, vault, new AlertsViewModel());
+    }
+
+    /** With the alerts' view model (the application's plays sounds and notifies; tests' do not). */
+    public MainViewModel(SessionStarter starter, CredentialVault vault, AlertsViewModel alerts) {
         this.starter = starter;
         this.vault = vault;
+        this.alerts = alerts;
+        alerts.noticeProperty().addListener((obs, old, now) -> {
+            if (!now.isEmpty()) {
+                status.showNotice(now);
+            }
+        });
         theme.addListener((obs, old, now) -> {
             if (now == null) {
                 theme.set(old);
@@ -87,6 +134,19 @@ public final class MainViewModel implements AutoCloseable {
 
     public StatusBarViewModel status() {
         return status;
+    }
+
+    public AlertsViewModel alerts() {
+        return alerts;
+    }
+
+    /** What the alert views may ask of the window. */
+    public AlertContext alertContext() {
+        return alertContext;
+    }
+
+    public TapeViewModel tape() {
+        return tape;
     }
 
     public ObjectProperty<Theme> themeProperty() {
@@ -133,6 +193,7 @@ public final class MainViewModel implements AutoCloseable {
     /** Shows a symbol in the chart (the watchlist selection drives this). */
     public void select(String symbol) {
         chart.show(symbol);
+        tape.symbolProperty().set(symbol == null ? "" : symbol);
     }
 
     /**
@@ -144,12 +205,19 @@ public final class MainViewModel implements AutoCloseable {
         long gen = ++generation;
         FeedPort old = port;
         port = null;
+        alerts.attach(null);
         lastMarketVersion = Long.MIN_VALUE;
         SourceChoice previous = choice.get();
         if (previous != null && previous.kind() != next.kind()) {
             watchlists.put(previous.kind().id(), watchlist.symbols());
+            namedLists.put(previous.kind().id(), watchlist.lists());
+            WatchLists named = namedLists.get(next.kind().id());
             List<String> saved = watchlists.get(next.kind().id());
-            watchlist.setSymbols(saved == null || saved.isEmpty() ? next.defaultSymbols() : saved);
+            watchlist.setLists(named != null ? named
+                    : WatchLists.single(saved == null || saved.isEmpty() ? next.defaultSymbols() : saved));
+        } else if (previous == null && namedLists.containsKey(next.kind().id())) {
+            // The first session: the open list is what the command line or the settings said; the others as saved.
+            watchlist.setLists(namedLists.get(next.kind().id()).withActiveSymbols(watchlist.symbols()));
         } else {
             watchlist.setSymbols(watchlist.symbols());
         }
@@ -158,7 +226,7 @@ public final class MainViewModel implements AutoCloseable {
         badge.set(next.kind().badge());
         watchlist.connect(List::of, s -> { }, s -> { });
         status.reset(ConnectionInfo.connecting(next.label()));
-        List<String> symbols = List.copyOf(watchlist.symbols());
+        List<String> symbols = List.copyOf(watchlist.allSymbols());
         startedWith = symbols;
         sessionThread.execute(() -> {
             if (old != null) {
@@ -178,6 +246,8 @@ public final class MainViewModel implements AutoCloseable {
     /** Once per frame on the FX thread: events first, then the market model if it changed. */
     public void frame(long nowMs) {
         events.drainTo(e -> onEvent(e, nowMs));
+        alerts.frame(nowMs);
+        watchlist.markAlerted(alerts::highlighted);
         status.refresh(port, nowMs);
         if (!pacer.shouldRefresh(nowMs, port == null ? Long.MIN_VALUE : port.lastTickDelayMs())) {
             return;
@@ -192,8 +262,10 @@ public final class MainViewModel implements AutoCloseable {
                     lastPeriodicMs = nowMs;
                 }
                 watchlist.refresh(market, nowMs);
+                tape.refresh(market, nowMs);
             }
             chart.refresh(market, version, nowMs);
+            chartHistory.frame(port, market, chart.symbolProperty().get(), chart.modeProperty().get().interval(), nowMs);
         }
         watchlist.fade(nowMs);
     }
@@ -223,10 +295,13 @@ public final class MainViewModel implements AutoCloseable {
 
     private void attach(FeedPort p) {
         port = p;
+        chart.setHistoryRequests(p::requestHistory);
+        alerts.attach(p);
         simulated.set(p.simulated());
         watchlist.connect(p::serverSymbols, p::subscribe, p::unsubscribe);
+        watchlist.names(p::symbolName);
         // Symbols added or removed while the session was starting.
-        List<String> now = watchlist.symbols();
+        List<String> now = watchlist.allSymbols();
         for (String s : now) {
             if (!startedWith.contains(s)) {
                 p.subscribe(s);
@@ -248,6 +323,8 @@ public final class MainViewModel implements AutoCloseable {
     public void saveTo(Settings settings) {
         settings.setTheme(theme.get().id());
         settings.setInterval(chart.modeProperty().get().name());
+        settings.setTapeMinSize(tape.minSizeProperty().get());
+        settings.setTapeLargeSize(tape.largeSizeProperty().get());
         settings.setSelectedSymbol(chart.symbolProperty().get().isEmpty() ? null : chart.symbolProperty().get());
         settings.setWatchlist(new ArrayList<>(watchlist.symbols()));
         // Only a source that connected is remembered: a URL that never worked must not greet every later start.
@@ -256,12 +333,16 @@ public final class MainViewModel implements AutoCloseable {
         settings.setServer(c == null ? null : c.server());
         settings.setSourceWs(c == null || c.ws() == null ? null : c.ws().toString());
         settings.setSourceRest(c == null || c.rest() == null ? null : c.rest().toString());
+        settings.setTrustCert(c == null || c.trustCert() == null ? null : c.trustCert().toString());
         Map<String, List<String>> lists = new LinkedHashMap<>(watchlists);
+        Map<String, WatchLists> named = new LinkedHashMap<>(namedLists);
         SourceChoice current = choice.get();
         if (current != null) {
             lists.put(current.kind().id(), watchlist.symbols());
+            named.put(current.kind().id(), watchlist.lists());
         }
         settings.setWatchlists(lists);
+        settings.putNamedWatchlists(named);
         if (current != null && c != null && current.kind() != c.kind()) {
             // The list saved as "the" watchlist goes with the remembered source.
             List<String> forRemembered = lists.get(c.kind().id());
@@ -274,8 +355,11 @@ public final class MainViewModel implements AutoCloseable {
         theme.set(Theme.of(settings.getTheme()));
         remembered = settings.rememberedChoice();
         watchlists.putAll(settings.getWatchlists());
+        namedLists.putAll(settings.namedWatchlists());
         ChartMode mode = ChartMode.parse(settings.getInterval());
         chart.modeProperty().set(mode == null ? ChartMode.S1 : mode);
+        tape.minSizeProperty().set(settings.getTapeMinSize());
+        tape.largeSizeProperty().set(settings.getTapeLargeSize());
         watchlist.setSymbols(symbols != null ? symbols : settings.getWatchlist());
     }
 

@@ -16,12 +16,21 @@ import java.nio.file.Path;
  */
 public final class ProcessStart {
     private static final int LINUX_CLOCK_TICKS_PER_SECOND = 100;
+    /**
+     * When set (epoch ms), the start of the process the user launched: a window relaunched with JavaFX on the module
+     * path measures its start-up from there, not from its own start.
+     */
+    public static final String LAUNCH_START = "stockmonitor.launchStartMs";
 
     private ProcessStart() {
     }
 
     public static long epochMillis() {
         long now = System.currentTimeMillis();
+        Long launched = Long.getLong(LAUNCH_START);
+        if (launched != null && launched > 0 && launched <= now) {
+            return launched;
+        }
         try {
             long ageMs = ageFromProc(Files.readString(Path.of("/proc/uptime"), StandardCharsets.US_ASCII),
                     Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII));

@@ -7,6 +7,7 @@ import io.stockmonitor.source.SourceKind;
 import io.stockmonitor.source.SymbolSpelling;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +25,19 @@ import java.util.Map;
 public final class Settings {
     public static final String DARK = "dark";
     public static final String LIGHT = "light";
-    static final double DEFAULT_DIVIDER = 0.46;
+    static final double DEFAULT_DIVIDER = 0.42;
+    /** Where the tape starts, across the window. */
+    static final double DEFAULT_TAPE_DIVIDER = 0.83;
+    /** Where the alerts panel starts, down the chart's column. */
+    static final double DEFAULT_ALERTS_DIVIDER = 0.72;
 
     private WindowPlacement window;
     private double watchlistDivider = DEFAULT_DIVIDER;
+    private double tapeDivider = DEFAULT_TAPE_DIVIDER;
+    private double alertsDivider = DEFAULT_ALERTS_DIVIDER;
+    /** The tape's filter and highlight, in shares or coins. */
+    private double tapeMinSize;
+    private double tapeLargeSize = 1_000;
     private String selectedSymbol;
     private String interval = ChartMode.S1.name();
     private String theme = DARK;
@@ -39,8 +49,20 @@ public final class Settings {
     /** A provider's replaced WebSocket and REST bases, when the user chose a mirror or a test network. */
     private String sourceWs;
     private String sourceRest;
+    /** The certificate file trusted for the remembered source (a path, nothing secret), or null. */
+    private String trustCert;
     /** Each source's own watchlist (symbols are spelled differently), by source id. */
     private Map<String, List<String>> watchlists = new LinkedHashMap<>();
+    /** Each source's named watchlists, by source id: list name → symbols, in tab order. */
+    private Map<String, Map<String, List<String>>> namedWatchlists = new LinkedHashMap<>();
+    /** Each source's open list, by source id. */
+    private Map<String, String> activeWatchlists = new LinkedHashMap<>();
+    /** The watchlist columns shown, by name; null: the defaults. */
+    private List<String> watchlistColumns;
+    /** "compact" (the default: 30+ rows at 1480 x 880) or "comfortable". */
+    private String watchlistDensity = COMPACT;
+    public static final String COMPACT = "compact";
+    public static final String COMFORTABLE = "comfortable";
     /** Watchlist columns the user dragged to a width, by column name (e.g. {@code LAST}); pixels. */
     private Map<String, Double> watchlistColumnWidths = new LinkedHashMap<>();
     /** The column the watchlist is sorted by and its direction, e.g. {@code CHANGE_PERCENT:desc}; null: own order. */
@@ -67,6 +89,18 @@ public final class Settings {
         if (!(watchlistDivider > 0.1 && watchlistDivider < 0.9)) {
             watchlistDivider = DEFAULT_DIVIDER;
         }
+        if (!(tapeDivider > watchlistDivider + 0.1 && tapeDivider < 0.97)) {
+            tapeDivider = Math.max(DEFAULT_TAPE_DIVIDER, watchlistDivider + 0.2);
+        }
+        if (!(alertsDivider > 0.2 && alertsDivider < 0.97)) {
+            alertsDivider = DEFAULT_ALERTS_DIVIDER;
+        }
+        if (!(tapeMinSize >= 0) || Double.isInfinite(tapeMinSize)) {
+            tapeMinSize = 0;
+        }
+        if (!(tapeLargeSize >= 0) || Double.isInfinite(tapeLargeSize)) {
+            tapeLargeSize = 1_000;
+        }
         if (ChartMode.parse(interval) == null) {
             interval = ChartMode.S1.name();
         }
@@ -87,6 +121,10 @@ public final class Settings {
         }
         sourceWs = endpoint(sourceWs, "ws");
         sourceRest = endpoint(sourceRest, "http");
+        if (trustCert != null && (trustCert.isBlank() || source == null || SourceKind.DEMO.id().equals(source)
+                || !isPath(trustCert))) {
+            trustCert = null;
+        }
         Map<String, List<String>> lists = new LinkedHashMap<>();
         if (watchlists != null) {
             watchlists.forEach((id, list) -> {
@@ -96,6 +134,48 @@ public final class Settings {
             });
         }
         watchlists = lists;
+        Map<String, Map<String, List<String>>> named = new LinkedHashMap<>();
+        if (namedWatchlists != null) {
+            namedWatchlists.forEach((id, byName) -> {
+                SourceKind k = SourceKind.parse(id);
+                if (k == null || byName == null) {
+                    return;
+                }
+                Map<String, List<String>> clean = new LinkedHashMap<>();
+                byName.forEach((name, symbols) -> {
+                    String n = name == null ? "" : name.strip();
+                    if (!n.isEmpty() && n.length() <= WatchLists.MAX_NAME && !clean.containsKey(n)
+                            && clean.size() < WatchLists.MAX_LISTS) {
+                        clean.put(n, cleanSymbols(symbols));
+                    }
+                });
+                if (!clean.isEmpty()) {
+                    named.put(k.id(), clean);
+                }
+            });
+        }
+        namedWatchlists = named;
+        Map<String, String> actives = new LinkedHashMap<>();
+        if (activeWatchlists != null) {
+            activeWatchlists.forEach((id, name) -> {
+                SourceKind k = SourceKind.parse(id);
+                if (k != null && named.containsKey(k.id()) && named.get(k.id()).containsKey(name)) {
+                    actives.put(k.id(), name);
+                }
+            });
+        }
+        activeWatchlists = actives;
+        if (watchlistColumns != null) {
+            List<String> cols = new ArrayList<>();
+            for (String c : watchlistColumns) {
+                WatchlistColumn col = WatchlistColumn.parse(c);
+                if (col != null && !cols.contains(col.name())) {
+                    cols.add(col.name());
+                }
+            }
+            watchlistColumns = cols;
+        }
+        watchlistDensity = COMFORTABLE.equalsIgnoreCase(watchlistDensity) ? COMFORTABLE : COMPACT;
         Map<String, Double> widths = new LinkedHashMap<>();
         if (watchlistColumnWidths != null) {
             watchlistColumnWidths.forEach((name, width) -> {
@@ -125,6 +205,15 @@ public final class Settings {
         return clean;
     }
 
+    private static boolean isPath(String text) {
+        try {
+            Path.of(text);
+            return true;
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
     /** A remembered endpoint if it is a ws(s)/http(s) URL with a host and no query, else null. */
     private static String endpoint(String url, String scheme) {
         if (url == null || url.isBlank()) {
@@ -146,11 +235,25 @@ public final class Settings {
         if (kind == null || kind == SourceKind.DEMO) {
             return null;
         }
+        SourceChoice choice;
         if (kind == SourceKind.V1) {
-            return server == null ? null : SourceChoice.server(server, Credentials.NONE);
+            if (server == null) {
+                return null;
+            }
+            choice = SourceChoice.server(server, Credentials.NONE);
+        } else {
+            choice = SourceChoice.provider(kind, Credentials.NONE, sourceWs == null ? null : URI.create(sourceWs),
+                    sourceRest == null ? null : URI.create(sourceRest));
         }
-        return SourceChoice.provider(kind, Credentials.NONE, sourceWs == null ? null : URI.create(sourceWs),
-                sourceRest == null ? null : URI.create(sourceRest));
+        return trustCert == null ? choice : choice.withTrustCert(Path.of(trustCert));
+    }
+
+    public String getTrustCert() {
+        return trustCert;
+    }
+
+    public void setTrustCert(String trustCert) {
+        this.trustCert = trustCert;
     }
 
     public String getSource() {
@@ -183,6 +286,59 @@ public final class Settings {
 
     public void setWatchlists(Map<String, List<String>> watchlists) {
         this.watchlists = watchlists;
+    }
+
+    public Map<String, Map<String, List<String>>> getNamedWatchlists() {
+        return namedWatchlists;
+    }
+
+    public void setNamedWatchlists(Map<String, Map<String, List<String>>> named) {
+        this.namedWatchlists = named;
+    }
+
+    public Map<String, String> getActiveWatchlists() {
+        return activeWatchlists;
+    }
+
+    public void setActiveWatchlists(Map<String, String> active) {
+        this.activeWatchlists = active;
+    }
+
+    /** The named lists per source, as the window holds them. */
+    Map<String, WatchLists> namedWatchlists() {
+        Map<String, WatchLists> out = new LinkedHashMap<>();
+        if (namedWatchlists != null) {
+            namedWatchlists.forEach((id, lists) -> out.put(id, new WatchLists(lists,
+                    activeWatchlists == null ? null : activeWatchlists.get(id))));
+        }
+        return out;
+    }
+
+    void putNamedWatchlists(Map<String, WatchLists> named) {
+        Map<String, Map<String, List<String>>> lists = new LinkedHashMap<>();
+        Map<String, String> actives = new LinkedHashMap<>();
+        named.forEach((id, w) -> {
+            lists.put(id, new LinkedHashMap<>(w.lists()));
+            actives.put(id, w.active());
+        });
+        namedWatchlists = lists;
+        activeWatchlists = actives;
+    }
+
+    public List<String> getWatchlistColumns() {
+        return watchlistColumns;
+    }
+
+    public void setWatchlistColumns(List<String> columns) {
+        this.watchlistColumns = columns;
+    }
+
+    public String getWatchlistDensity() {
+        return watchlistDensity;
+    }
+
+    public void setWatchlistDensity(String density) {
+        this.watchlistDensity = density;
     }
 
     /** Wider than any screen: a hand-edited width beyond it is dropped. */
@@ -218,6 +374,38 @@ public final class Settings {
 
     public void setWatchlistDivider(double watchlistDivider) {
         this.watchlistDivider = watchlistDivider;
+    }
+
+    public double getTapeDivider() {
+        return tapeDivider;
+    }
+
+    public void setTapeDivider(double tapeDivider) {
+        this.tapeDivider = tapeDivider;
+    }
+
+    public double getAlertsDivider() {
+        return alertsDivider;
+    }
+
+    public void setAlertsDivider(double alertsDivider) {
+        this.alertsDivider = alertsDivider;
+    }
+
+    public double getTapeMinSize() {
+        return tapeMinSize;
+    }
+
+    public void setTapeMinSize(double tapeMinSize) {
+        this.tapeMinSize = tapeMinSize;
+    }
+
+    public double getTapeLargeSize() {
+        return tapeLargeSize;
+    }
+
+    public void setTapeLargeSize(double tapeLargeSize) {
+        this.tapeLargeSize = tapeLargeSize;
     }
 
     public String getSelectedSymbol() {

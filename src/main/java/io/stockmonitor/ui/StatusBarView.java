@@ -48,6 +48,14 @@ public final class StatusBarView {
         server.setTooltip(guaranteeTip);
         Tooltip latencyTip = new Tooltip("Feed delay: receive time minus tick time, last 60 s");
         latency.setTooltip(latencyTip);
+        state.setTooltip(new Tooltip("The connection: CONNECTED, CONNECTING, RECONNECTING (with the attempt and a "
+                + "countdown), FAILED (retrying cannot help) or CLOSED"));
+        rate.setTooltip(new Tooltip("Frames received from the source per second"));
+        Tooltip recoveriesTip = new Tooltip("Since the start: connections lost, reconnects, symbols resumed without "
+                + "a gap, resyncs by snapshot, and a provider's gaps by how they ended (exact, by time, lost)");
+        recoveriesTip.setWrapText(true);
+        recoveriesTip.setMaxWidth(420);
+        recoveries.setTooltip(recoveriesTip);
         model.stateProperty().addListener((obs, old, now) -> showState(now));
         showState(model.stateProperty().get());
         model.cueProperty().addListener((obs, old, now) -> showCue(now));

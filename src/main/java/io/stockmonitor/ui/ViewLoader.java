@@ -58,6 +58,15 @@ public final class ViewLoader {
         if (type == AboutView.class) {
             return new AboutView();
         }
+        if (type == io.stockmonitor.ui.alerts.AlertsView.class) {
+            return new io.stockmonitor.ui.alerts.AlertsView(model.alerts(), model.alertContext());
+        }
+        if (type == io.stockmonitor.ui.tape.TapeView.class) {
+            return new io.stockmonitor.ui.tape.TapeView(model.tape());
+        }
+        if (type == ShortcutsView.class) {
+            return new ShortcutsView();
+        }
         throw new IllegalArgumentException("no controller for " + type);
     }
 }

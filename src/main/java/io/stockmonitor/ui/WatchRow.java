@@ -3,6 +3,8 @@ package io.stockmonitor.ui;
 import io.stockmonitor.market.Freshness;
 import io.stockmonitor.market.GapKind;
 import io.stockmonitor.market.QuoteView;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -37,11 +39,23 @@ public final class WatchRow {
     private final ReadOnlyDoubleWrapper bid = new ReadOnlyDoubleWrapper(this, "bid", Double.NaN);
     private final ReadOnlyDoubleWrapper ask = new ReadOnlyDoubleWrapper(this, "ask", Double.NaN);
     private final ReadOnlyDoubleWrapper volume = new ReadOnlyDoubleWrapper(this, "volume", Double.NaN);
+    private final ReadOnlyDoubleWrapper open = new ReadOnlyDoubleWrapper(this, "open", Double.NaN);
+    private final ReadOnlyDoubleWrapper high = new ReadOnlyDoubleWrapper(this, "high", Double.NaN);
+    private final ReadOnlyDoubleWrapper low = new ReadOnlyDoubleWrapper(this, "low", Double.NaN);
+    private final ReadOnlyDoubleWrapper prevClose = new ReadOnlyDoubleWrapper(this, "prevClose", Double.NaN);
+    private final ReadOnlyDoubleWrapper bidSize = new ReadOnlyDoubleWrapper(this, "bidSize", Double.NaN);
+    private final ReadOnlyDoubleWrapper askSize = new ReadOnlyDoubleWrapper(this, "askSize", Double.NaN);
+    private final ReadOnlyDoubleWrapper lastSize = new ReadOnlyDoubleWrapper(this, "lastSize", Double.NaN);
+    /** The last trade's time in ms (as a double, so it sorts and compares like the numbers); NaN before one. */
+    private final ReadOnlyDoubleWrapper lastTradeTime = new ReadOnlyDoubleWrapper(this, "lastTradeTime", Double.NaN);
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name");
     private final ReadOnlyObjectWrapper<Freshness> freshness = new ReadOnlyObjectWrapper<>(this, "freshness");
     private final ReadOnlyStringWrapper freshnessText = new ReadOnlyStringWrapper(this, "freshnessText", "WAITING");
     /** Positive: price went up, negative: down; the magnitude (1..FLASH_LEVELS) fades to 0. */
     private final ReadOnlyIntegerWrapper flash = new ReadOnlyIntegerWrapper(this, "flash");
     private final ReadOnlyLongWrapper sparkVersion = new ReadOnlyLongWrapper(this, "sparkVersion");
+    /** An alert fired on the symbol a moment ago: the row is marked. */
+    private final ReadOnlyBooleanWrapper alerted = new ReadOnlyBooleanWrapper(this, "alerted");
 
     /** How long after a gap settled the freshness cell still names it. */
     static final long GAP_SHOWN_MS = 60_000;
@@ -98,6 +112,14 @@ public final class WatchRow {
                 bid.set(q.bid());
                 ask.set(q.ask());
                 volume.set(q.volume());
+                open.set(q.open());
+                high.set(q.high());
+                low.set(q.low());
+                prevClose.set(q.prevClose());
+                bidSize.set(q.bidSize());
+                askSize.set(q.askSize());
+                lastSize.set(q.lastSize());
+                lastTradeTime.set(q.lastTradeTs() < 0 ? Double.NaN : q.lastTradeTs());
             }
         }
         Freshness f = q.hasData() ? q.freshness() : null;
@@ -236,12 +258,71 @@ public final class WatchRow {
         return volume.getReadOnlyProperty();
     }
 
+    public ReadOnlyDoubleProperty openProperty() {
+        return open.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty highProperty() {
+        return high.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty lowProperty() {
+        return low.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty prevCloseProperty() {
+        return prevClose.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty bidSizeProperty() {
+        return bidSize.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty askSizeProperty() {
+        return askSize.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty lastSizeProperty() {
+        return lastSize.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty lastTradeTimeProperty() {
+        return lastTradeTime.getReadOnlyProperty();
+    }
+
+    /** The instrument's name where the source gives one, else null. */
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
+    }
+
+    /** Sets the name once the source's list is known; true when it changed. */
+    boolean setName(String n) {
+        if (java.util.Objects.equals(n, name.get())) {
+            return false;
+        }
+        name.set(n);
+        return true;
+    }
+
     public ReadOnlyObjectProperty<Freshness> freshnessProperty() {
         return freshness.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty freshnessTextProperty() {
         return freshnessText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty alertedProperty() {
+        return alerted.getReadOnlyProperty();
+    }
+
+    /** Marks or unmarks the row for an alert; true when that changed something. */
+    boolean setAlerted(boolean on) {
+        if (alerted.get() == on) {
+            return false;
+        }
+        alerted.set(on);
+        return true;
     }
 
     public ReadOnlyIntegerProperty flashProperty() {

@@ -17,7 +17,10 @@ enum WatchlistColor {
     WARNING("-sm-watchlist-warning-color", Color.web("#d29922")),
     /** The strongest step of an up-tick highlight; weaker steps are drawn fainter. */
     FLASH_UP("-sm-watchlist-flash-up-color", Color.rgb(46, 160, 67, 0.30)),
-    FLASH_DOWN("-sm-watchlist-flash-down-color", Color.rgb(218, 54, 51, 0.30));
+    FLASH_DOWN("-sm-watchlist-flash-down-color", Color.rgb(218, 54, 51, 0.30)),
+    /** A row whose alert just fired: a tint over the row and a bar at its left edge. */
+    ALERT_BACKGROUND("-sm-watchlist-alert-background", Color.rgb(210, 153, 34, 0.16)),
+    ALERT_MARK("-sm-watchlist-alert-mark-color", Color.web("#d29922"));
 
     private final String cssProperty;
     private final Color fallback;

@@ -11,17 +11,40 @@ import java.util.function.ToDoubleFunction;
  * and prints. The order here is the order on screen.
  */
 enum WatchlistColumn {
-    SYMBOL("Symbol", 84, 72, Kind.SYMBOL, null, null),
-    LAST("Last", 96, 60, Kind.NUMBER, "#,##0.00", r -> r.lastProperty().get()),
-    CHANGE("Chg", 76, 60, Kind.SIGNED_NUMBER, "+#,##0.00;−#,##0.00", r -> r.changeProperty().get()),
-    CHANGE_PERCENT("Chg %", 86, 60, Kind.SIGNED_NUMBER, "+0.00'%';−0.00'%'", r -> r.changePercentProperty().get()),
-    BID("Bid", 90, 60, Kind.NUMBER, "#,##0.00", r -> r.bidProperty().get()),
-    ASK("Ask", 90, 60, Kind.NUMBER, "#,##0.00", r -> r.askProperty().get()),
-    VOLUME("Volume", 96, 60, Kind.NUMBER, "#,##0.##", WatchlistColumn::volumeOrNaN),
-    SPARKLINE("3 min", 100, 60, Kind.SPARKLINE, null, WatchlistColumn::sparkTrend),
-    FRESHNESS("Data", 120, 60, Kind.FRESHNESS, null, null);
+    SYMBOL("Symbol", 84, 72, Kind.SYMBOL, null, null, true, "The symbol, in the source's own spelling"),
+    NAME("Name", 140, 60, Kind.TEXT, null, null, false, "The instrument's name, where the source gives one"),
+    LAST("Last", 96, 60, Kind.NUMBER, "#,##0.00", r -> r.lastProperty().get(), true,
+            "The last trade's price, with every digit the source sends"),
+    CHANGE("Chg", 76, 60, Kind.SIGNED_NUMBER, "+#,##0.00;−#,##0.00", r -> r.changeProperty().get(), true,
+            "Last minus the previous close"),
+    CHANGE_PERCENT("Chg %", 86, 60, Kind.SIGNED_NUMBER, "+0.00'%';−0.00'%'", r -> r.changePercentProperty().get(),
+            true, "The day's change in per cent of the previous close"),
+    BID("Bid", 90, 56, Kind.NUMBER, "#,##0.00", r -> r.bidProperty().get(), true,
+            "The best bid, where the source quotes one"),
+    ASK("Ask", 90, 56, Kind.NUMBER, "#,##0.00", r -> r.askProperty().get(), true,
+            "The best ask, where the source quotes one"),
+    BID_SIZE("Bid size", 80, 56, Kind.NUMBER, "#,##0.####", r -> r.bidSizeProperty().get(), false,
+            "Shares or coins offered at the best bid, where the source quotes sizes"),
+    ASK_SIZE("Ask size", 80, 56, Kind.NUMBER, "#,##0.####", r -> r.askSizeProperty().get(), false,
+            "Shares or coins offered at the best ask, where the source quotes sizes"),
+    SPREAD("Spread", 76, 56, Kind.NUMBER, "#,##0.00", WatchlistColumn::spread, false, "Ask minus bid"),
+    LAST_SIZE("Last size", 80, 56, Kind.NUMBER, "#,##0.####", r -> r.lastSizeProperty().get(), false,
+            "The last trade's size"),
+    LAST_TIME("Time", 96, 70, Kind.TIME, null, r -> r.lastTradeTimeProperty().get(), false,
+            "When the last trade happened (the source's time)"),
+    OPEN("Open", 90, 60, Kind.NUMBER, "#,##0.00", r -> r.openProperty().get(), false, "The day's first price"),
+    HIGH("High", 90, 60, Kind.NUMBER, "#,##0.00", r -> r.highProperty().get(), false, "The day's high"),
+    LOW("Low", 90, 60, Kind.NUMBER, "#,##0.00", r -> r.lowProperty().get(), false, "The day's low"),
+    PREV_CLOSE("Prev close", 90, 60, Kind.NUMBER, "#,##0.00", r -> r.prevCloseProperty().get(), false,
+            "The previous close (a crypto source's price 24 h ago)"),
+    VOLUME("Volume", 96, 70, Kind.NUMBER, "#,##0.##", WatchlistColumn::volumeOrNaN, true,
+            "The day's volume where the source gives it (24 h for crypto), else the volume seen since the start"),
+    SPARKLINE("3 min", 100, 60, Kind.SPARKLINE, null, WatchlistColumn::sparkTrend, true,
+            "The last three minutes, one point a second"),
+    FRESHNESS("Data", 120, 60, Kind.FRESHNESS, null, null, true,
+            "LIVE, STALE with its age, RESYNCING, REFILLING; for a minute after a gap, how it ended");
 
-    enum Kind { SYMBOL, NUMBER, SIGNED_NUMBER, SPARKLINE, FRESHNESS }
+    enum Kind { SYMBOL, TEXT, NUMBER, SIGNED_NUMBER, TIME, SPARKLINE, FRESHNESS }
 
     /** A sort as the settings file writes it: the column and its direction. */
     record Sort(WatchlistColumn column, boolean ascending) {
@@ -37,15 +60,40 @@ enum WatchlistColumn {
     private final Kind kind;
     private final String pattern;
     private final ToDoubleFunction<WatchRow> value;
+    private final boolean shownByDefault;
+    private final String tooltip;
 
     WatchlistColumn(String title, double prefWidth, double minWidth, Kind kind, String pattern,
-            ToDoubleFunction<WatchRow> value) {
+            ToDoubleFunction<WatchRow> value, boolean shownByDefault, String tooltip) {
         this.title = title;
         this.prefWidth = prefWidth;
         this.minWidth = minWidth;
         this.kind = kind;
         this.pattern = pattern;
         this.value = value;
+        this.shownByDefault = shownByDefault;
+        this.tooltip = tooltip;
+    }
+
+    /** On screen unless the user hides it (the symbol always is). */
+    boolean shownByDefault() {
+        return shownByDefault;
+    }
+
+    /** What the column title's tooltip says. */
+    String tooltip() {
+        return tooltip;
+    }
+
+    /** The columns shown when the user never chose. */
+    static java.util.Set<WatchlistColumn> defaultShown() {
+        java.util.Set<WatchlistColumn> out = java.util.EnumSet.noneOf(WatchlistColumn.class);
+        for (WatchlistColumn c : values()) {
+            if (c.shownByDefault) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /** The column named {@code name} (its enum name, any case), or null. */
@@ -95,8 +143,13 @@ enum WatchlistColumn {
         return kind == Kind.NUMBER || kind == Kind.SIGNED_NUMBER;
     }
 
+    /** Compared as numbers from one frame to the next (numbers and times). */
+    boolean isValued() {
+        return isNumber() || kind == Kind.TIME;
+    }
+
     boolean rightAligned() {
-        return isNumber();
+        return isNumber() || kind == Kind.TIME;
     }
 
     /** The number this column shows for a row (NaN when there is none yet); only for number columns. */
@@ -106,7 +159,8 @@ enum WatchlistColumn {
 
     /** True for the columns that show a price (or a price difference): their decimals follow the row's prices. */
     boolean isPrice() {
-        return this == LAST || this == CHANGE || this == BID || this == ASK;
+        return this == LAST || this == CHANGE || this == BID || this == ASK || this == SPREAD || this == OPEN
+                || this == HIGH || this == LOW || this == PREV_CLOSE;
     }
 
     /** A formatter for this price column with {@code decimals} decimals. */
@@ -125,6 +179,7 @@ enum WatchlistColumn {
     Comparator<WatchRow> comparator(boolean ascending) {
         Comparator<WatchRow> order = switch (kind) {
             case SYMBOL -> Comparator.comparing(WatchRow::symbol);
+            case TEXT -> Comparator.comparing(r -> r.nameProperty().get() == null ? "" : r.nameProperty().get());
             case FRESHNESS -> Comparator.comparing(r -> r.freshnessTextProperty().get());
             default -> (a, b) -> {
                 double x = value.applyAsDouble(a);
@@ -138,6 +193,10 @@ enum WatchlistColumn {
             };
         };
         return ascending ? order : order.reversed();
+    }
+
+    private static double spread(WatchRow row) {
+        return row.askProperty().get() - row.bidProperty().get();
     }
 
     private static double volumeOrNaN(WatchRow row) {

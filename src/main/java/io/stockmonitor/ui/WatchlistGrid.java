@@ -53,7 +53,7 @@ public final class WatchlistGrid extends Region {
     private static final WatchlistColumn[] COLUMNS = WatchlistColumn.values();
 
     private final Canvas canvas = new Canvas();
-    private final WatchlistHeader header = new WatchlistHeader(this::cycleSort, this::requestLayout);
+    private final WatchlistHeader header = new WatchlistHeader(this::cycleSort, this::columnsChanged);
     private final ScrollBar scrollBar = new ScrollBar();
     private final Label placeholder = new Label();
     private final WatchlistPainter painter;
@@ -72,6 +72,12 @@ public final class WatchlistGrid extends Region {
 
     private ObservableList<WatchRow> items;
     private ContextMenu contextMenu;
+    /** Drag to reorder (in the user's order only): the row dragged, where it started, and the drop line. */
+    private final Region dropLine = new Region();
+    private java.util.function.BiConsumer<WatchRow, Integer> onReorder;
+    private WatchRow dragRow;
+    private double dragStartY;
+    private int dropIndex = -1;
     private WatchlistColumn sortColumn;
     private boolean sortAscending;
     private int firstRow;
@@ -91,10 +97,16 @@ public final class WatchlistGrid extends Region {
         scrollBar.setMin(0);
         scrollBar.setUnitIncrement(1);
         scrollBar.valueProperty().addListener((obs, old, now) -> scrollTo((int) Math.round(now.doubleValue())));
-        getChildren().addAll(header, canvas, scrollBar, placeholder);
+        dropLine.getStyleClass().add("drop-line");
+        dropLine.setManaged(false);
+        dropLine.setVisible(false);
+        dropLine.setMouseTransparent(true);
+        getChildren().addAll(header, canvas, scrollBar, placeholder, dropLine);
         painter = new WatchlistPainter(canvas.getGraphicsContext2D(), currentStyle());
 
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onMousePressed);
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onMouseDragged);
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::onMouseReleased);
         canvas.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::onContextMenu);
         canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
@@ -104,6 +116,11 @@ public final class WatchlistGrid extends Region {
             paintNow();
         });
         setAccessibleText("Watchlist");
+    }
+
+    private void columnsChanged() {
+        painter.repaintAll();
+        requestLayout();
     }
 
     /** The rows in the user's order; the grid shows them in that order or sorted by a column. */
@@ -180,6 +197,21 @@ public final class WatchlistGrid extends Region {
         sortAscending = sort != null && sort.ascending();
         header.showSort(sortColumn, sortAscending);
         rebuildDisplayed();
+    }
+
+    /** Watchlist → Columns…: the chooser under the titles. */
+    public void showColumnChooser() {
+        header.showChooser();
+    }
+
+    /** The columns shown. */
+    java.util.Set<WatchlistColumn> shownColumns() {
+        return header.shownColumns();
+    }
+
+    /** Shows exactly these columns (the symbol always). */
+    void setShownColumns(java.util.Set<WatchlistColumn> columns) {
+        header.setShownColumns(columns);
     }
 
     /** Widths of the columns the user dragged. */
@@ -310,6 +342,43 @@ public final class WatchlistGrid extends Region {
         if (row != null) {
             select(row);
         }
+        dragRow = e.isPrimaryButtonDown() ? row : null;
+        dragStartY = e.getY();
+        dropIndex = -1;
+    }
+
+    /** Called with the row dropped and its new place in the user's order. */
+    public void setOnReorder(java.util.function.BiConsumer<WatchRow, Integer> handler) {
+        this.onReorder = handler;
+    }
+
+    private void onMouseDragged(MouseEvent e) {
+        // A sorted list shows the values' order, not the user's: nothing to drag into.
+        if (dragRow == null || sortColumn != null || onReorder == null || Math.abs(e.getY() - dragStartY) < 5) {
+            return;
+        }
+        double h = rowHeight();
+        int slot = (int) Math.round(Math.max(0, e.getY()) / h);
+        dropIndex = Math.max(0, Math.min(displayed.size(), firstRow + slot));
+        double y = canvas.getLayoutY() + (dropIndex - firstRow) * h - 1;
+        dropLine.resizeRelocate(canvas.getLayoutX(), y, canvas.getWidth(), 2);
+        dropLine.setVisible(y >= canvas.getLayoutY() - 1 && y <= canvas.getLayoutY() + canvas.getHeight());
+        e.consume();
+    }
+
+    private void onMouseReleased(MouseEvent e) {
+        dropLine.setVisible(false);
+        if (dragRow != null && dropIndex >= 0 && onReorder != null) {
+            int from = displayed.indexOf(dragRow);
+            int to = dropIndex > from ? dropIndex - 1 : dropIndex;
+            if (from >= 0 && to != from) {
+                WatchRow moved = dragRow;
+                onReorder.accept(moved, to);
+                select(moved);
+            }
+        }
+        dragRow = null;
+        dropIndex = -1;
     }
 
     private void onContextMenu(ContextMenuEvent e) {
@@ -392,7 +461,7 @@ public final class WatchlistGrid extends Region {
     @Override
     protected double computePrefWidth(double height) {
         double pref = snappedLeftInset() + snappedRightInset() + scrollBar.prefWidth(-1);
-        for (WatchlistColumn c : COLUMNS) {
+        for (WatchlistColumn c : header.shownColumns()) {
             pref += c.prefWidth();
         }
         return pref;

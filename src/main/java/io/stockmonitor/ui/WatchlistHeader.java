@@ -1,7 +1,12 @@
 package io.stockmonitor.ui;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.Consumer;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Tooltip;
 import javafx.css.PseudoClass;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
@@ -25,6 +30,9 @@ final class WatchlistHeader extends Pane {
     private final double[] columnWidth = new double[COLUMNS.length];
     /** Widths the user dragged columns to (NaN: the column's preferred width). */
     private final double[] draggedWidth = new double[COLUMNS.length];
+    /** Which columns show (the column chooser); the symbol always does. */
+    private final boolean[] shown = new boolean[COLUMNS.length];
+    private final ContextMenu chooser = new ContextMenu();
     private final Runnable onColumnsChanged;
     private int resizing = -1;
     private double resizeStartX;
@@ -46,6 +54,7 @@ final class WatchlistHeader extends Pane {
                 title.getStyleClass().add("num-column");
             }
             title.setMinWidth(0);
+            title.setTooltip(new Tooltip(column.tooltip()));
             // Placed by layoutColumns, not by the pane.
             title.setManaged(false);
             title.setOnMouseClicked(e -> {
@@ -57,6 +66,26 @@ final class WatchlistHeader extends Pane {
             titles[column.ordinal()] = title;
             getChildren().add(title);
         }
+        for (WatchlistColumn c : WatchlistColumn.defaultShown()) {
+            shown[c.ordinal()] = true;
+        }
+        for (WatchlistColumn column : COLUMNS) {
+            CheckMenuItem item = new CheckMenuItem(column.title());
+            item.setId("column-" + column.name());
+            item.setDisable(column == WatchlistColumn.SYMBOL);
+            item.setSelected(shown[column.ordinal()]);
+            item.selectedProperty().addListener((obs, old, on) -> {
+                if (shown[column.ordinal()] != on) {
+                    shown[column.ordinal()] = on;
+                    onColumnsChanged.run();
+                }
+            });
+            chooser.getItems().add(item);
+        }
+        setOnContextMenuRequested(e -> {
+            chooser.show(this, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
         addEventFilter(MouseEvent.MOUSE_MOVED, e -> setCursor(edgeAt(e.getX()) >= 0 ? Cursor.H_RESIZE : null));
         addEventFilter(MouseEvent.MOUSE_PRESSED, this::onPressed);
         addEventFilter(MouseEvent.MOUSE_DRAGGED, this::onDragged);
@@ -82,12 +111,50 @@ final class WatchlistHeader extends Pane {
         return height;
     }
 
+    /** The column chooser, as a menu under the titles (Watchlist → Columns…, or a right-click on a title). */
+    void showChooser() {
+        chooser.show(this, javafx.geometry.Side.BOTTOM, 8, 0);
+    }
+
+    /** The columns shown. */
+    Set<WatchlistColumn> shownColumns() {
+        Set<WatchlistColumn> out = EnumSet.noneOf(WatchlistColumn.class);
+        for (WatchlistColumn c : COLUMNS) {
+            if (shown[c.ordinal()]) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** Shows exactly these columns (and the symbol). */
+    void setShownColumns(Set<WatchlistColumn> columns) {
+        for (WatchlistColumn c : COLUMNS) {
+            shown[c.ordinal()] = c == WatchlistColumn.SYMBOL || columns.contains(c);
+            ((CheckMenuItem) chooser.getItems().get(c.ordinal())).setSelected(shown[c.ordinal()]);
+        }
+        onColumnsChanged.run();
+    }
+
+    private int lastShown() {
+        for (int c = COLUMNS.length - 1; c >= 0; c--) {
+            if (shown[c]) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
     /** Works out the columns for a body {@code available} pixels wide and places the titles over them. */
     void layoutColumns(double available, double height) {
         double room = available;
         double pref = 0;
         double min = 0;
+        int last = lastShown();
         for (WatchlistColumn c : COLUMNS) {
+            if (!shown[c.ordinal()]) {
+                continue;
+            }
             if (isDragged(c)) {
                 room -= draggedWidth[c.ordinal()];
             } else {
@@ -98,10 +165,15 @@ final class WatchlistHeader extends Pane {
         double x = 0;
         for (WatchlistColumn c : COLUMNS) {
             double width;
-            if (isDragged(c)) {
+            titles[c.ordinal()].setVisible(shown[c.ordinal()]);
+            if (!shown[c.ordinal()]) {
+                width = 0;
+            } else if (isDragged(c) && c.ordinal() != last) {
                 width = draggedWidth[c.ordinal()];
+            } else if (isDragged(c)) {
+                width = Math.max(draggedWidth[c.ordinal()], room + draggedWidth[c.ordinal()] - pref);
             } else if (room >= pref) {
-                width = c.prefWidth() + (c.ordinal() == COLUMNS.length - 1 ? room - pref : 0);
+                width = c.prefWidth() + (c.ordinal() == last ? room - pref : 0);
             } else if (room > min) {
                 width = c.minWidth() + (c.prefWidth() - c.minWidth()) * (room - min) / (pref - min);
             } else {
@@ -152,8 +224,9 @@ final class WatchlistHeader extends Pane {
 
     /** The column whose right edge is within {@link #EDGE_GRIP} of {@code x}, or -1; the last one has no grip. */
     private int edgeAt(double x) {
-        for (int c = 0; c < COLUMNS.length - 1; c++) {
-            if (Math.abs(columnX[c] + columnWidth[c] - x) <= EDGE_GRIP) {
+        int last = lastShown();
+        for (int c = 0; c < last; c++) {
+            if (shown[c] && Math.abs(columnX[c] + columnWidth[c] - x) <= EDGE_GRIP) {
                 return c;
             }
         }

@@ -5,6 +5,7 @@ import io.stockmonitor.market.GapKind;
 import java.text.DecimalFormat;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Paint;
@@ -28,6 +29,8 @@ final class WatchlistPainter {
     private static final int LAST = WatchlistColumn.LAST.ordinal();
     private static final int SPARK = WatchlistColumn.SPARKLINE.ordinal();
     private static final int FRESH = WatchlistColumn.FRESHNESS.ordinal();
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("HH:mm:ss", Locale.ROOT).withZone(java.time.ZoneId.systemDefault());
     /** Marks a slot drawn as empty (below the last row), as opposed to not drawn yet (null). */
     private static final Object EMPTY = new Object();
     /** The sparkline's inset from its cell's top and bottom. */
@@ -52,11 +55,13 @@ final class WatchlistPainter {
     // What each visible slot shows now, as the values it was drawn from.
     private Object[] shownRow = new Object[0];
     private boolean[] shownSelected = new boolean[0];
+    private boolean[] shownAlerted = new boolean[0];
     private Freshness[] shownFreshness = new Freshness[0];
     private double[][] shownValue = new double[COLUMNS.length][0];
     private int[] shownFlash = new int[0];
     private long[] shownSparkVersion = new long[0];
     private String[] shownFreshnessText = new String[0];
+    private String[] shownName = new String[0];
     private int[] shownDecimals = new int[0];
 
     private long cellsPainted;
@@ -137,7 +142,8 @@ final class WatchlistPainter {
             }
             boolean isSelected = row == selected;
             Freshness freshness = row.freshnessProperty().get();
-            if (shownRow[s] != row || shownSelected[s] != isSelected || shownFreshness[s] != freshness) {
+            if (shownRow[s] != row || shownSelected[s] != isSelected || shownFreshness[s] != freshness
+                    || shownAlerted[s] != row.alertedProperty().get()) {
                 paintRow(s, row, isSelected, freshness);
             } else {
                 paintChangedCells(s, row);
@@ -151,6 +157,7 @@ final class WatchlistPainter {
         }
         shownRow = Arrays.copyOf(shownRow, slots);
         shownSelected = Arrays.copyOf(shownSelected, slots);
+        shownAlerted = Arrays.copyOf(shownAlerted, slots);
         shownFreshness = Arrays.copyOf(shownFreshness, slots);
         for (int c = 0; c < COLUMNS.length; c++) {
             shownValue[c] = Arrays.copyOf(shownValue[c], slots);
@@ -158,6 +165,7 @@ final class WatchlistPainter {
         shownFlash = Arrays.copyOf(shownFlash, slots);
         shownSparkVersion = Arrays.copyOf(shownSparkVersion, slots);
         shownFreshnessText = Arrays.copyOf(shownFreshnessText, slots);
+        shownName = Arrays.copyOf(shownName, slots);
         shownDecimals = Arrays.copyOf(shownDecimals, slots);
     }
 
@@ -171,9 +179,12 @@ final class WatchlistPainter {
     private void paintRow(int s, WatchRow row, boolean isSelected, Freshness freshness) {
         shownRow[s] = row;
         shownSelected[s] = isSelected;
+        shownAlerted[s] = row.alertedProperty().get();
         shownFreshness[s] = freshness;
         for (int c = 0; c < COLUMNS.length; c++) {
-            paintCell(s, c, row);
+            if (columnWidth[c] > 0) {
+                paintCell(s, c, row);
+            }
         }
         shownDecimals[s] = row.priceDecimals();
         double rowHeight = style.rowHeight();
@@ -184,8 +195,16 @@ final class WatchlistPainter {
     private void paintChangedCells(int s, WatchRow row) {
         for (int c = 0; c < COLUMNS.length; c++) {
             WatchlistColumn column = COLUMNS[c];
+            if (columnWidth[c] <= 0) {
+                // Hidden by the column chooser.
+                continue;
+            }
             boolean changed;
-            if (column.isNumber()) {
+            if (column.kind() == WatchlistColumn.Kind.TIME) {
+                changed = Double.compare(column.value(row), shownValue[c][s]) != 0;
+            } else if (column.kind() == WatchlistColumn.Kind.TEXT) {
+                changed = !java.util.Objects.equals(row.nameProperty().get(), shownName[s]);
+            } else if (column.isNumber()) {
                 changed = Double.compare(column.value(row), shownValue[c][s]) != 0
                         || (c == LAST && row.flashProperty().get() != shownFlash[s])
                         || (column.isPrice() && row.priceDecimals() != shownDecimals[s]);
@@ -219,11 +238,32 @@ final class WatchlistPainter {
             gc.setFill(style.color(WatchlistColor.SELECTED_BACKGROUND));
             gc.fillRect(x, y, w, h);
         }
+        if (shownAlerted[s]) {
+            gc.setFill(style.color(WatchlistColor.ALERT_BACKGROUND));
+            gc.fillRect(x, y, w, h);
+            if (c == 0) {
+                gc.setFill(style.color(WatchlistColor.ALERT_MARK));
+                gc.fillRect(x, y, 4, h);
+            }
+        }
         boolean stale = shownFreshness[s] == Freshness.STALE && c != FRESH;
         gc.setGlobalAlpha(stale ? STALE_ALPHA : 1);
         WatchlistColumn column = COLUMNS[c];
         switch (column.kind()) {
-            case SYMBOL -> text(row.symbol(), style.symbolFont(), style.color(WatchlistColor.TEXT), x, w, middle, false);
+            case SYMBOL -> text(row.symbol(), style.symbolFont(), style.color(WatchlistColor.TEXT),
+                    x + (shownAlerted[s] ? 3 : 0), w, middle, false);
+            case TEXT -> {
+                String n = row.nameProperty().get();
+                shownName[s] = n;
+                text(n == null ? "—" : n, style.tagFont(), style.color(WatchlistColor.MUTED_TEXT), x, w, middle,
+                        false);
+            }
+            case TIME -> {
+                double v = column.value(row);
+                shownValue[c][s] = v;
+                text(Double.isNaN(v) ? "—" : TIME.format(java.time.Instant.ofEpochMilli((long) v)),
+                        style.numberFont(), style.color(WatchlistColor.MUTED_TEXT), x, w, middle, true);
+            }
             case NUMBER, SIGNED_NUMBER -> {
                 double v = column.value(row);
                 shownValue[c][s] = v;

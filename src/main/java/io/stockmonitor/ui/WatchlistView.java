@@ -24,6 +24,9 @@ public final class WatchlistView {
     private Label addError;
     @FXML
     private WatchlistGrid table;
+    @FXML
+    private javafx.scene.layout.HBox listTabs;
+    private final javafx.scene.control.ToggleGroup tabGroup = new javafx.scene.control.ToggleGroup();
 
     private final ContextMenu suggestions = new ContextMenu();
     private final StringBuilder typeAhead = new StringBuilder();
@@ -47,7 +50,39 @@ public final class WatchlistView {
         model.rowsVersionProperty().addListener((obs, old, now) -> table.repaint());
         MenuItem remove = new MenuItem("Remove from watchlist");
         remove.setOnAction(e -> removeSelected());
-        table.setContextMenu(new ContextMenu(remove));
+        MenuItem alert = new MenuItem("New alert…");
+        alert.setId("rowNewAlert");
+        alert.setOnAction(e -> newAlertOnSelected());
+        javafx.scene.control.Menu addTo = new javafx.scene.control.Menu("Add to list");
+        addTo.setId("rowAddToList");
+        ContextMenu menu = new ContextMenu(alert, addTo, new javafx.scene.control.SeparatorMenuItem(), remove);
+        menu.setOnShowing(e -> {
+            WatchRow row = table.getSelectedRow();
+            alert.setText(row == null ? "New alert…" : "New alert on " + row.symbol() + "…");
+            addTo.getItems().clear();
+            for (String name : model.listNames()) {
+                if (!name.equals(model.activeListProperty().get()) && row != null) {
+                    MenuItem item = new MenuItem(name);
+                    item.setOnAction(a -> model.addToList(name, row.symbol()));
+                    addTo.getItems().add(item);
+                }
+            }
+            MenuItem fresh = new MenuItem("New list…");
+            fresh.setOnAction(a -> {
+                String symbol = row == null ? null : row.symbol();
+                String active = model.activeListProperty().get();
+                if (askNewList() && symbol != null) {
+                    model.addToList(model.activeListProperty().get(), symbol);
+                    model.switchTo(active);
+                }
+            });
+            addTo.getItems().add(fresh);
+        });
+        table.setContextMenu(menu);
+        table.setOnReorder((row, to) -> model.move(row.symbol(), to));
+        model.listNames().addListener((javafx.collections.ListChangeListener<String>) c -> buildTabs());
+        model.activeListProperty().addListener((obs, old, now) -> buildTabs());
+        buildTabs();
         table.addEventHandler(KeyEvent.KEY_PRESSED, this::onTableKey);
         table.addEventHandler(KeyEvent.KEY_TYPED, this::onTableTyped);
 
@@ -126,6 +161,80 @@ public final class WatchlistView {
         e.consume();
     }
 
+    /** The named lists as tabs: click to open, right-click to rename or delete, + for a new one. */
+    private void buildTabs() {
+        listTabs.getChildren().clear();
+        for (String name : model.listNames()) {
+            javafx.scene.control.ToggleButton tab = new javafx.scene.control.ToggleButton(name);
+            tab.getStyleClass().add("list-tab");
+            tab.setToggleGroup(tabGroup);
+            tab.setSelected(name.equals(model.activeListProperty().get()));
+            tab.setOnAction(e -> {
+                model.switchTo(name);
+                tab.setSelected(true);
+                table.select(0);
+            });
+            tab.setTooltip(new javafx.scene.control.Tooltip("Watchlist " + name + " (right-click to rename or delete)"));
+            MenuItem rename = new MenuItem("Rename…");
+            rename.setOnAction(e -> ask("Rename " + name, name).ifPresent(n -> {
+                String problem = model.renameList(name, n);
+                if (problem != null) {
+                    model.showError(problem);
+                }
+            }));
+            MenuItem delete = new MenuItem("Delete list");
+            delete.setDisable(model.listNames().size() <= 1);
+            delete.setOnAction(e -> model.deleteList(name));
+            tab.setContextMenu(new ContextMenu(rename, delete));
+            listTabs.getChildren().add(tab);
+        }
+        javafx.scene.control.Button add = new javafx.scene.control.Button("+");
+        add.setId("newListButton");
+        add.getStyleClass().add("list-add");
+        add.setTooltip(new javafx.scene.control.Tooltip("A new watchlist"));
+        add.setOnAction(e -> askNewList());
+        listTabs.getChildren().add(add);
+    }
+
+    private boolean askNewList() {
+        java.util.Optional<String> name = ask("New watchlist", "");
+        if (name.isEmpty()) {
+            return false;
+        }
+        String problem = model.newList(name.get());
+        if (problem != null) {
+            model.showError(problem);
+            return false;
+        }
+        return true;
+    }
+
+    private java.util.Optional<String> ask(String title, String initial) {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(initial);
+        d.setTitle(title);
+        d.setHeaderText(null);
+        d.setContentText("Name");
+        if (listTabs.getScene() != null) {
+            d.initOwner(listTabs.getScene().getWindow());
+        }
+        return d.showAndWait();
+    }
+
+    /** Opens the alert editor on the selected row's symbol at its last price. */
+    void newAlertOnSelected() {
+        WatchRow row = table.getSelectedRow();
+        if (row == null) {
+            return;
+        }
+        io.stockmonitor.ui.alerts.AlertEditorDialog.open(table.getScene() == null ? null : table.getScene().getWindow(),
+                main.alerts(), main.alertContext(), null, row.symbol(), row.lastProperty().get());
+    }
+
+    /** Watchlist → Columns…: which columns show. */
+    public void showColumnChooser() {
+        table.showColumnChooser();
+    }
+
     void removeSelected() {
         WatchRow row = table.getSelectedRow();
         if (row == null) {
@@ -153,8 +262,31 @@ public final class WatchlistView {
         table.select(0);
     }
 
+    /** Row density: compact (the default) or comfortable. */
+    public void setDensity(String density) {
+        table.getStyleClass().remove(Settings.COMFORTABLE);
+        if (Settings.COMFORTABLE.equals(density)) {
+            table.getStyleClass().add(Settings.COMFORTABLE);
+        }
+    }
+
+    public String density() {
+        return table.getStyleClass().contains(Settings.COMFORTABLE) ? Settings.COMFORTABLE : Settings.COMPACT;
+    }
+
     /** Puts back the column widths and sort the user left (already normalized). */
     public void restoreLayout(Settings settings) {
+        if (settings.getWatchlistColumns() != null) {
+            java.util.Set<WatchlistColumn> shown = java.util.EnumSet.noneOf(WatchlistColumn.class);
+            for (String name : settings.getWatchlistColumns()) {
+                WatchlistColumn c = WatchlistColumn.parse(name);
+                if (c != null) {
+                    shown.add(c);
+                }
+            }
+            table.setShownColumns(shown);
+        }
+        setDensity(settings.getWatchlistDensity());
         settings.getWatchlistColumnWidths().forEach((name, width) -> {
             WatchlistColumn column = WatchlistColumn.parse(name);
             if (column != null) {
@@ -169,6 +301,8 @@ public final class WatchlistView {
         java.util.Map<String, Double> widths = new java.util.LinkedHashMap<>();
         table.draggedWidths().forEach((column, width) -> widths.put(column.name(), width));
         settings.setWatchlistColumnWidths(widths);
+        settings.setWatchlistColumns(table.shownColumns().stream().map(Enum::name).toList());
+        settings.setWatchlistDensity(density());
         WatchlistColumn.Sort sort = table.sort();
         settings.setWatchlistSort(sort == null ? null : sort.format());
     }

@@ -131,6 +131,10 @@ class AppCommandTest {
                 List.of("--source", "binance", "--source-rest", "ftp://127.0.0.1:1"),
                 List.of("--source", "binance", "--source-ws", "ws://127.0.0.1:1/?token=x"),
                 List.of("--headless", "--server", "ws://x/feed", "--token-file", "/no/such/file"),
+                List.of("--server", "wss://x/feed", "--trust-cert", "/no/such/cert.pem"),
+                List.of("--demo", "--trust-cert", "pom.xml"),
+                List.of("--trust-cert", "pom.xml"),
+                List.of("--server", "wss://x/feed", "--trust-cert", "pom.xml"),
                 List.of("--no-such-option"))) {
             err.getBuffer().setLength(0);
             assertThat(run(args.toArray(String[]::new))).as(args.toString()).isEqualTo(2);
@@ -138,6 +142,60 @@ class AppCommandTest {
         }
         assertThat(headless.get()).isNull();
         assertThat(window.get()).isNull();
+    }
+
+    @Test
+    void aTrustedCertificateIsReadAtStartAndGoesWithTheChoice(@TempDir Path dir) throws Exception {
+        Path pem = io.stockmonitor.simulator.TestKeystore.create(dir).writePem(dir.resolve("server.pem"));
+        assertThat(run("--headless", "--server", "wss://127.0.0.1:1/feed", "--trust-cert", pem.toString())).isZero();
+        assertThat(headless.get().choice().trustCert()).isEqualTo(pem.toAbsolutePath());
+        assertThat(run("--headless", "--source", "binance", "--trust-cert", pem.toString())).isZero();
+        assertThat(headless.get().choice().trustCert()).isEqualTo(pem.toAbsolutePath());
+        err.getBuffer().setLength(0);
+        assertThat(run("--server", "wss://x/feed", "--trust-cert", "pom.xml")).isEqualTo(2);
+        assertThat(err.toString().lines().findFirst().orElseThrow())
+                .contains("--trust-cert", "not a certificate (PEM or DER)");
+    }
+
+    @Test
+    void alertRulesInEverySourcesSpellingAndTheirSymbolsAreSubscribed() {
+        assertThat(run("--headless", "--demo", "--symbols", "AAPL", "--alert", "AAPL>190", "--alert", "msft<400.5",
+                "--alert", "BTC/USD<50000", "--alert", "BTC-USD%>2.5", "--alert", "AAPL%<-1.5")).isZero();
+        AppOptions o = headless.get();
+        assertThat(o.alerts()).extracting(io.stockmonitor.alerts.AlertRule::text).containsExactly("AAPL>190",
+                "MSFT<400.5", "BTC/USD<50000", "BTC-USD%>2.5", "AAPL%<-1.5");
+        assertThat(o.alerts()).allSatisfy(r -> assertThat(r.oneShot()).isTrue());
+        assertThat(o.alerts()).extracting(io.stockmonitor.alerts.AlertRule::id).doesNotHaveDuplicates();
+        assertThat(o.symbolsWithAlerts()).containsExactly("AAPL", "MSFT", "BTC/USD", "BTC-USD");
+        assertThat(run("--headless", "--demo", "--alert", "AAPL>190", "--alert-rearm", "0.25")).isZero();
+        assertThat(headless.get().alerts()).singleElement().satisfies(r -> {
+            assertThat(r.oneShot()).isFalse();
+            assertThat(r.rearmPercent()).isEqualTo(0.25);
+        });
+    }
+
+    @Test
+    void aMalformedRuleIsAOneLineErrorAndExitTwo() {
+        for (List<String> args : List.of(
+                List.of("--headless", "--demo", "--alert", "AAPL=190"),
+                List.of("--headless", "--demo", "--alert", "AAPL>-1"),
+                List.of("--headless", "--demo", "--alert", "AAPL>1e3"),
+                List.of("--headless", "--demo", "--alert", "AA PL>1"),
+                List.of("--headless", "--demo", "--alert", "AAPL%>-120"),
+                List.of("--headless", "--demo", "--alert", ""),
+                List.of("--headless", "--demo", "--alert"),
+                List.of("--headless", "--demo", "--alert", "AAPL>1", "--alert-rearm", "-1"),
+                List.of("--headless", "--demo", "--alert-rearm", "1"),
+                List.of("--demo", "--alert", "AAPL>1"))) {
+            StringWriter errors = new StringWriter();
+            CommandLine cl = new CommandLine(new AppCommand(modes, AppDirs.underRoot(Path.of("target/x")), env));
+            cl.setErr(new PrintWriter(errors, true));
+            cl.setParameterExceptionHandler(Launcher::oneLineError);
+            assertThat(cl.execute(args.toArray(String[]::new))).as(args.toString()).isEqualTo(2);
+            assertThat(errors.toString().lines()).as(args.toString()).singleElement()
+                    .satisfies(l -> assertThat(l).startsWith("stock-monitor: "));
+        }
+        assertThat(headless.get()).isNull();
     }
 
     @Test

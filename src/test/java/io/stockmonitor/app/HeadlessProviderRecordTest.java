@@ -56,6 +56,11 @@ class HeadlessProviderRecordTest {
                 await().atMost(Duration.ofSeconds(30)).until(() -> emulator.openSockets() == 1
                         && !emulator.subscriptions().isEmpty() && !emulator.subscriptions().get(0).isEmpty());
                 emulator.trade(SYMBOL, 20);
+                // The drop must come after the feed is live: one before the first live trade is the start-up
+                // catch-up (no gap), not the hole this test is about. The record is written out once a second.
+                List<EmulatedTrade> sent = emulator.trades(SYMBOL);
+                String newest = "\"seq\":" + sent.get(sent.size() - 1).id() + ",";
+                await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(record).contains(newest));
                 proxy.resetAll();
                 emulator.trade(SYMBOL, 300);
                 await().atMost(Duration.ofSeconds(30)).until(() -> emulator.openSockets() == 1);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockmonitor.simulator.EmbeddedSimulator;
 import io.stockmonitor.simulator.SimulatorConfig;
+import io.stockmonitor.simulator.TestKeystore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HeadlessRunTest {
@@ -94,5 +96,40 @@ class HeadlessRunTest {
                 Duration.ofSeconds(20), null))).isEqualTo(HeadlessRun.EXIT_FAILED);
         assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(2)
                 .allSatisfy(l -> assertThat(l).contains("malformed"));
+    }
+
+    @Test
+    void aRunThatNeverConnectedFailsWithItsReasonInsteadOfASummary() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        int code = run(new AppOptions(SourceChoice.server("ws://127.0.0.1:" + port + "/feed", Credentials.NONE),
+                List.of("AAPL"), true, null, Duration.ofSeconds(3), null));
+        assertThat(code).isEqualTo(HeadlessRun.EXIT_FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement()
+                .satisfies(l -> assertThat(l).startsWith("stock-monitor: feed connection failed: never connected within")
+                        .contains("last attempt"));
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("p50 -1");
+    }
+
+    @Test
+    void aRefusedCertificateFailsAtOnceWithItsReasonAndATrustedOneRecords(@TempDir Path dir) throws Exception {
+        TestKeystore keys = TestKeystore.create(dir);
+        try (EmbeddedSimulator sim = EmbeddedSimulator.start(SimulatorConfig.defaults().withPort(0)
+                .withTls(keys.tlsConfig()))) {
+            SourceChoice plain = SourceChoice.server(sim.uri().toString(), Credentials.NONE);
+            int code = run(new AppOptions(plain, List.of("AAPL"), true, null, Duration.ofSeconds(20), null));
+            assertThat(code).isEqualTo(HeadlessRun.EXIT_FAILED);
+            assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement()
+                    .satisfies(l -> assertThat(l).contains("certificate is not trusted", "--trust-cert"));
+
+            err.reset();
+            Path pem = keys.writePem(dir.resolve("server.pem"));
+            code = run(new AppOptions(plain.withTrustCert(pem), List.of("AAPL"), true, null, Duration.ofSeconds(3),
+                    null));
+            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(0);
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("headless summary");
+        }
     }
 }

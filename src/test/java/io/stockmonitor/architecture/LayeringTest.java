@@ -14,9 +14,32 @@ class LayeringTest {
     @ArchTest
     static final ArchRule headlessPackagesNeverTouchJavaFx = noClasses()
             .that().resideInAnyPackage("io.stockmonitor.protocol..", "io.stockmonitor.feed..",
-                    "io.stockmonitor.source..", "io.stockmonitor.market..", "io.stockmonitor.simulator..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
-            .because("feed, sources, market, protocol and simulator run and are tested headless");
+                    "io.stockmonitor.source..", "io.stockmonitor.market..", "io.stockmonitor.simulator..",
+                    "io.stockmonitor.indicators..", "io.stockmonitor.alerts..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..")
+            .because("feed, sources, market, indicators, alerts, protocol and simulator run and are tested headless");
+
+    @ArchTest
+    static final ArchRule indicatorsStandAlone = noClasses()
+            .that().resideInAPackage("io.stockmonitor.indicators..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.app..", "io.stockmonitor.feed..",
+                    "io.stockmonitor.source..", "io.stockmonitor.market..", "io.stockmonitor.ui..",
+                    "io.stockmonitor.chart..", "io.stockmonitor.simulator..")
+            .because("indicators compute from bar columns alone, so any chart or tool can use them");
+
+    @ArchTest
+    static final ArchRule alertsDoNotKnowTheScreen = noClasses()
+            .that().resideInAPackage("io.stockmonitor.alerts..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.ui..", "io.stockmonitor.chart..",
+                    "io.stockmonitor.app..")
+            .because("alerts are evaluated on the feed thread, in the window and headless alike");
+
+    @ArchTest
+    static final ArchRule theFeedAndTheMarketKnowNoAlerts = noClasses()
+            .that().resideInAnyPackage("io.stockmonitor.feed..", "io.stockmonitor.market..",
+                    "io.stockmonitor.source..")
+            .should().dependOnClassesThat().resideInAPackage("io.stockmonitor.alerts..")
+            .because("alerts plug into the feed's output as a trade listener");
 
     @ArchTest
     static final ArchRule simulatorUsesOnlyTheProtocol = noClasses()

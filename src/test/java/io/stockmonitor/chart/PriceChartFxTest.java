@@ -16,6 +16,10 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 
+import io.stockmonitor.indicators.Macd;
+import io.stockmonitor.indicators.Rsi;
+import io.stockmonitor.indicators.Sma;
+import io.stockmonitor.indicators.VolumeAverage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -141,5 +145,136 @@ class PriceChartFxTest {
         robot.moveTo(b.getMinX() + b.getWidth() * 0.5, b.getMinY() + b.getHeight() * 0.4);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> chart.crosshairReadoutProperty().get())).as("no readout of nothing").isEmpty();
+    }
+
+    @Test
+    void indicatorsGetTheirPanesAndTheReadoutShowsTheirValues(FxRobot robot) {
+        Rsi rsi = fx(() -> chart.indicators().add(new Rsi(14)));
+        fx(() -> {
+            chart.indicators().add(new Sma(20));
+            chart.indicators().add(new Macd());
+            chart.indicators().add(new VolumeAverage(20));
+            chart.layout();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> chart.layoutOfPanes().subPaneCount())).isEqualTo(2);
+
+        Bounds b = fx(() -> chart.localToScreen(chart.getLayoutBounds()));
+        double priceY = fx(() -> (chart.layoutOfPanes().priceTop() + chart.layoutOfPanes().priceBottom()) / 2);
+        robot.moveTo(b.getMinX() + b.getWidth() * 0.5, b.getMinY() + priceY);
+        WaitForAsyncUtils.waitForFxEvents();
+        String readout = fx(() -> chart.crosshairReadoutProperty().get());
+        assertThat(readout).matches(".*  V [\\d.]+K?  ·  RSI 14 [\\d.]+  SMA 20 [\\d.]+  MACD 12 26 9 -?[\\d.]+ / -?[\\d.]+"
+                + " / -?[\\d.]+  Vol MA 20 [\\d.]+K?");
+
+        fx(() -> {
+            rsi.setPeriod(7);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.moveBy(3, 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> chart.crosshairReadoutProperty().get())).contains("RSI 7 ");
+
+        fx(() -> {
+            chart.indicators().remove(rsi);
+            chart.layout();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> chart.layoutOfPanes().subPaneCount())).isEqualTo(1);
+        fx(() -> {
+            chart.indicators().clear();
+            return null;
+        });
+    }
+
+    @Test
+    void reachingTheOldestBarAsksForOlderOnceUntilOlderBarsCome(FxRobot robot) {
+        List<Long> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fx(() -> {
+            chart.setOnNeedOlder(asked::add);
+            chart.setOlderDataAvailable(true);
+            chart.layout();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(asked).as("the live edge is far from the oldest bar").isEmpty();
+
+        fx(() -> {
+            chart.setFollowLive(false);
+            for (int i = 0; i < 40; i++) {
+                chart.zoomOut();
+            }
+            chart.layout();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(asked).containsExactly(T0);
+        fx(() -> {
+            chart.markDirty();
+            chart.layout();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(asked).as("not again for the same oldest bar").containsExactly(T0);
+
+        fx(() -> {
+            // The answer: older bars, the series read again whole.
+            int n = chart.candles().size();
+            long[] t = new long[n + 50];
+            double[] o = new double[n + 50];
+            double[] h = new double[n + 50];
+            double[] l = new double[n + 50];
+            double[] c = new double[n + 50];
+            double[] v = new double[n + 50];
+            for (int i = 0; i < n + 50; i++) {
+                int k = i - 50;
+                t[i] = T0 + k * MINUTE;
+                o[i] = k < 0 ? 100 : chart.candles().open(k);
+                h[i] = k < 0 ? 101 : chart.candles().high(k);
+                l[i] = k < 0 ? 99 : chart.candles().low(k);
+                c[i] = k < 0 ? 100.5 : chart.candles().close(k);
+                v[i] = 10;
+            }
+            chart.setCandles(t, o, h, l, c, v, 0, n + 50);
+            chart.layout();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        org.awaitility.Awaitility.await().atMost(20, TimeUnit.SECONDS).until(() -> asked.size() == 2);
+        assertThat(asked.get(1)).isEqualTo(T0 - 50 * MINUTE);
+
+        fx(() -> {
+            chart.setOlderDataAvailable(false);
+            chart.setOnNeedOlder(null);
+            chart.setFollowLive(true);
+            return null;
+        });
+    }
+
+    @Test
+    void draggingTheLineAboveASubPaneResizesIt(FxRobot robot) {
+        fx(() -> {
+            chart.indicators().add(new Rsi(14));
+            chart.layout();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double before = fx(() -> chart.layoutOfPanes().subPaneBottom(0) - chart.layoutOfPanes().subPaneTop(0));
+        double separator = fx(() -> chart.layoutOfPanes().subPaneTop(0) - ChartLayout.PANE_GAP / 2);
+        Bounds b = fx(() -> chart.localToScreen(chart.getLayoutBounds()));
+        robot.moveTo(b.getMinX() + b.getWidth() * 0.3, b.getMinY() + separator);
+        robot.press(MouseButton.PRIMARY).moveBy(0, -40).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        double after = fx(() -> chart.layoutOfPanes().subPaneBottom(0) - chart.layoutOfPanes().subPaneTop(0));
+        // The edge keeps its distance to the pointer: no jump by the few pixels between the grab and the line.
+        assertThat(after).isCloseTo(before + 40, org.assertj.core.api.Assertions.within(1.0));
+        assertThat(fx(() -> chart.isFollowLive())).as("no pan").isTrue();
+        fx(() -> {
+            chart.indicators().clear();
+            return null;
+        });
     }
 }

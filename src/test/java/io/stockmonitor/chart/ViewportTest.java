@@ -101,4 +101,53 @@ class ViewportTest {
         v.setClock(50_000);
         assertThat(v.end()).as("a clock behind the data changes nothing").isEqualTo(endWithData);
     }
+
+    @Test
+    void aShortSeriesOpensFittedAndGrowsToTheDefaultSpan() {
+        long bar = 60_000;
+        Viewport vp = new Viewport(120 * bar);
+        vp.setFitSpan(20 * bar, 120 * bar);
+        vp.setDataRange(0, 60 * bar);
+        // 60 bars fill the view (but for the margins), rather than half of a 120-bar axis.
+        assertThat(vp.span()).isCloseTo(60 * bar / (1 - MARGIN - Viewport.FIT_LEFT_MARGIN_FRACTION), within(1e-6));
+        assertThat(vp.start()).isLessThanOrEqualTo(0).isGreaterThan(-0.05 * vp.span());
+
+        vp.setDataRange(0, 3 * bar);
+        assertThat(vp.span()).as("a few bars are not a wall of candles").isEqualTo(20 * bar);
+
+        vp.setDataRange(0, 500 * bar);
+        assertThat(vp.span()).as("longer data: the default span").isEqualTo(120 * bar);
+        assertThat(vp.end()).isCloseTo(500 * bar + 120 * bar * MARGIN, within(1e-6));
+    }
+
+    @Test
+    void zoomingOrPanningEndsTheFitUntilTheDataIsCleared() {
+        long bar = 1_000;
+        Viewport vp = new Viewport(120 * bar);
+        vp.setFitSpan(20 * bar, 120 * bar);
+        vp.setDataRange(0, 40 * bar);
+        vp.zoom(0.5, 40 * bar);
+        double zoomed = vp.span();
+        assertThat(vp.isFittingData()).isFalse();
+        vp.setDataRange(0, 80 * bar);
+        assertThat(vp.span()).isEqualTo(zoomed);
+
+        vp.clearData();
+        assertThat(vp.isFittingData()).isTrue();
+        vp.setDataRange(1_000 * bar, 1_030 * bar);
+        assertThat(vp.span()).isCloseTo(30 * bar / (1 - MARGIN - Viewport.FIT_LEFT_MARGIN_FRACTION), within(1e-6));
+    }
+
+    @Test
+    void panningPastTheOldestDataStops() {
+        Viewport vp = new Viewport(60_000);
+        vp.setDataRange(1_000_000, 2_000_000);
+        for (int i = 0; i < 100; i++) {
+            vp.pan(-50_000);
+        }
+        // However far the drag goes, some data stays in view on the right.
+        assertThat(vp.end()).isCloseTo(1_000_000 + 60_000 * 0.1, within(1e-6));
+        vp.pan(10_000_000);
+        assertThat(vp.end()).isCloseTo(2_000_000 + 60_000 * MARGIN, within(1e-6));
+    }
 }

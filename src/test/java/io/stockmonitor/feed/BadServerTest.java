@@ -1,6 +1,6 @@
 package io.stockmonitor.feed;
 
-import io.stockmonitor.source.v1.ProtocolV1Source;
+import io.stockmonitor.source.v1.ProtocolSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,7 +48,7 @@ class BadServerTest {
                 tick("AAPL", 14, "100.25")));
         try (ScriptedFeedServer server = new ScriptedFeedServer(0, 0, List.of(WELCOME),
                 request -> request.contains("\"subscribe\"") ? script : List.of());
-             ConnectionSupervisor client = ProtocolV1Source.client(FeedClientConfig.of(server.uri(), null, List.of("AAPL")),
+             ConnectionSupervisor client = ProtocolSource.client(FeedClientConfig.of(server.uri(), null, List.of("AAPL")),
                      new MarketModel(MarketLimits.defaults(), System::currentTimeMillis))) {
             client.start();
             await().atMost(Duration.ofSeconds(20)).until(() -> client.stats().ticksApplied() == 1);
@@ -69,7 +69,7 @@ class BadServerTest {
     void protocolMismatchFailsForGood() throws Exception {
         try (ScriptedFeedServer server = new ScriptedFeedServer(0, 0, List.of(WELCOME.replace("\"protocol\":1",
                 "\"protocol\":2")), request -> List.of());
-             ConnectionSupervisor client = ProtocolV1Source.client(FeedClientConfig.of(server.uri(), null, List.of("AAPL")),
+             ConnectionSupervisor client = ProtocolSource.client(FeedClientConfig.of(server.uri(), null, List.of("AAPL")),
                      new MarketModel(MarketLimits.defaults(), System::currentTimeMillis))) {
             client.start();
             await().atMost(Duration.ofSeconds(20)).until(() -> client.status().state() == ConnectionState.FAILED);
@@ -82,7 +82,7 @@ class BadServerTest {
     void http503AtTheUpgradeIsRetriedUntilItWorks() throws Exception {
         try (ScriptedFeedServer server = new ScriptedFeedServer(3, 503, List.of(WELCOME),
                 request -> request.contains("\"subscribe\"") ? List.of(SUBSCRIBED, SNAPSHOT) : List.of());
-             ConnectionSupervisor client = ProtocolV1Source.client(FeedClientConfig.of(server.uri(), null, List.of("AAPL"))
+             ConnectionSupervisor client = ProtocolSource.client(FeedClientConfig.of(server.uri(), null, List.of("AAPL"))
                      .withBackoff(20, 100, 10_000), new MarketModel(MarketLimits.defaults(), System::currentTimeMillis))) {
             List<ConnectionStatus> states = new CopyOnWriteArrayList<>();
             client.addListener(e -> {

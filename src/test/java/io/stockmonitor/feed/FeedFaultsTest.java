@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.stockmonitor.feed.testing.FeedHarness;
+import io.stockmonitor.market.GapCause;
 import io.stockmonitor.protocol.ResyncReason;
 import java.time.Duration;
 import java.util.List;
@@ -136,6 +137,14 @@ class FeedFaultsTest {
         for (String s : SYMBOLS) {
             assertThat(h.snapshots(s)).extracting(FeedHarness.Entry::reason)
                     .containsExactly(ResyncReason.NEW, ResyncReason.EPOCH_CHANGED);
+        }
+        // A restart rewrote every symbol's history: that is counted (status bar, headless summary) and each symbol
+        // carries a visible marker with its reason, never a silent replacement.
+        assertThat(h.client.stats().resyncs()).isEqualTo(SYMBOLS.size());
+        assertThat(h.events()).filteredOn(e -> e instanceof FeedEvent.GapSettled).hasSize(SYMBOLS.size());
+        for (String s : SYMBOLS) {
+            assertThat(h.market.gapMarkers(s, 0)).filteredOn(m -> m.cause() == GapCause.RESYNC)
+                    .singleElement().satisfies(m -> assertThat(m.reason()).isEqualTo(ResyncReason.EPOCH_CHANGED));
         }
     }
 

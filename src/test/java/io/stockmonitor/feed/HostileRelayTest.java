@@ -11,7 +11,7 @@ import io.stockmonitor.market.MarketLimits;
 import io.stockmonitor.market.MarketModel;
 import io.stockmonitor.simulator.EmbeddedSimulator;
 import io.stockmonitor.simulator.SimulatorConfig;
-import io.stockmonitor.source.v1.ProtocolV1Source;
+import io.stockmonitor.source.v1.ProtocolSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -96,7 +96,7 @@ class HostileRelayTest {
         try (EmbeddedSimulator sim = EmbeddedSimulator.start(SimulatorConfig.defaults().withPort(0)
                 .withSymbols(List.of("AAPL", "MSFT")).withRate(50).withHeartbeatMs(200));
              TcpProxy proxy = TcpProxy.to(sim.uri(), relay);
-             ConnectionSupervisor client = ProtocolV1Source.client(FeedClientConfig.of(proxy.uriFor(sim.uri()), null,
+             ConnectionSupervisor client = ProtocolSource.client(FeedClientConfig.of(proxy.uriFor(sim.uri()), null,
                      List.of("AAPL", "MSFT")), new MarketModel(MarketLimits.defaults(), System::currentTimeMillis))) {
             client.start();
             await().atMost(WAIT).until(() -> client.stats().ticksApplied() > 20);

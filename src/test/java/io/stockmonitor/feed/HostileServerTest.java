@@ -10,7 +10,7 @@ import io.stockmonitor.feed.testing.ScriptedFeedServer;
 import io.stockmonitor.market.MarketLimits;
 import io.stockmonitor.market.MarketModel;
 import io.stockmonitor.market.QuoteView;
-import io.stockmonitor.source.v1.ProtocolV1Source;
+import io.stockmonitor.source.v1.ProtocolSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ class HostileServerTest {
             + "\"volume\":1000,\"bars\":{\"intervalMs\":1000,\"data\":[]}}";
 
     private static ConnectionSupervisor client(URI uri) {
-        return ProtocolV1Source.client(FeedClientConfig.of(uri, null, List.of("AAPL")).withBackoff(20, 200, 10_000)
+        return ProtocolSource.client(FeedClientConfig.of(uri, null, List.of("AAPL")).withBackoff(20, 200, 10_000)
                 .withTimeouts(3.0, 1_000, 1_000), new MarketModel(MarketLimits.defaults(), System::currentTimeMillis));
     }
 

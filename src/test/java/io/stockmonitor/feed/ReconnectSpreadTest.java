@@ -1,6 +1,6 @@
 package io.stockmonitor.feed;
 
-import io.stockmonitor.source.v1.ProtocolV1Source;
+import io.stockmonitor.source.v1.ProtocolSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,7 +32,7 @@ class ReconnectSpreadTest {
         try (EmbeddedSimulator sim = EmbeddedSimulator.start(SimulatorConfig.defaults().withPort(0)
                 .withSymbols(List.of("AAPL")).withRate(5).withHeartbeatMs(500))) {
             for (int i = 0; i < CLIENTS; i++) {
-                ConnectionSupervisor c = ProtocolV1Source.client(FeedClientConfig.of(sim.uri(), null, List.of("AAPL")),
+                ConnectionSupervisor c = ProtocolSource.client(FeedClientConfig.of(sim.uri(), null, List.of("AAPL")),
                         new MarketModel(MarketLimits.defaults(), System::currentTimeMillis), ws);
                 int index = i;
                 c.addListener(e -> {

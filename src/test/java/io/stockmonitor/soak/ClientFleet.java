@@ -9,7 +9,7 @@ import io.stockmonitor.feed.WebSockets;
 import io.stockmonitor.market.GapKind;
 import io.stockmonitor.market.MarketLimits;
 import io.stockmonitor.market.MarketModel;
-import io.stockmonitor.source.v1.ProtocolV1Source;
+import io.stockmonitor.source.v1.ProtocolSource;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +51,7 @@ final class ClientFleet implements AutoCloseable {
         ClientFleet fleet = new ClientFleet(jetty);
         for (Map.Entry<String, Path> path : paths.entrySet()) {
             MarketModel market = new MarketModel(limits(s.symbols().size()), System::currentTimeMillis);
-            ConnectionSupervisor client = ProtocolV1Source.client(FeedClientConfig.of(path.getValue().feed(), null,
+            ConnectionSupervisor client = ProtocolSource.client(FeedClientConfig.of(path.getValue().feed(), null,
                     s.symbols()), market, jetty);
             StreamChecker checker = new StreamChecker(path.getKey(), truth);
             ReconnectTimes.Clock clock = times.clock(path.getValue().name());

@@ -20,6 +20,8 @@ final class FakeFeedPort implements FeedPort {
     final List<String> universe;
     final List<String> subscribed = new CopyOnWriteArrayList<>();
     final List<String> unsubscribed = new CopyOnWriteArrayList<>();
+    /** History requests, as "symbol interval beforeMs". */
+    final List<String> historyRequests = new CopyOnWriteArrayList<>();
     final AtomicLong messages = new AtomicLong();
     volatile ConnectionInfo connection = new ConnectionInfo(LinkState.CONNECTED, 0, 0, "fake://feed", "");
     volatile Consumer<LinkEvent> sink = e -> { };
@@ -32,11 +34,31 @@ final class FakeFeedPort implements FeedPort {
         initial.forEach(market::addSymbol);
     }
 
-    /** Writes one tick for the symbol at the given price (test thread = the single writer). */
-    void tick(String symbol, double price, long nowMs) {
+    private io.stockmonitor.alerts.AlertEngine alerts;
+
+    /** Writes one tick for the symbol at the given price (test thread = the single writer); alerts evaluate it. */
+    synchronized void tick(String symbol, double price, long nowMs) {
         seq++;
         market.applyTick(symbol, seq, nowMs, price, 100, price - 0.01, price + 0.01, nowMs);
+        if (alerts != null) {
+            alerts.onTrade(symbol, "fake", seq, nowMs, price, 100, true);
+        }
         messages.incrementAndGet();
+    }
+
+    @Override
+    public void requestHistory(String symbol, io.stockmonitor.market.BarInterval interval, long beforeMs) {
+        historyRequests.add(symbol + " " + interval.label() + " " + beforeMs);
+    }
+
+    @Override
+    public synchronized void setAlerts(List<io.stockmonitor.alerts.AlertRule> rules,
+                                       io.stockmonitor.alerts.IndicatorLines lines,
+                                       io.stockmonitor.alerts.AlertSink alertSink) {
+        if (alerts == null) {
+            alerts = new io.stockmonitor.alerts.AlertEngine(market, lines, alertSink, System::currentTimeMillis);
+        }
+        alerts.setRules(rules);
     }
 
     @Override

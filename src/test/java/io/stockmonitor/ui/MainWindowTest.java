@@ -61,6 +61,88 @@ class MainWindowTest {
     }
 
     @Test
+    void anAlertFiresOnATickWithAToastALogEntryAndAMarkedRow(FxRobot robot) {
+        robot.interact(() -> model.alerts().addPriceAlert("MSFT", 420, 407.1));
+        waitFor(() -> onFx(() -> model.alerts().rules().size()) == 1);
+        long now = System.currentTimeMillis();
+        // The engine sees the rule on the next trade; the first one sets the side, the second crosses.
+        port.tick("MSFT", 419.5, now);
+        port.tick("MSFT", 420.5, now + 1);
+        waitFor(() -> onFx(() -> model.alerts().log().size()) == 1);
+        assertThat(onFx(() -> model.alerts().log().get(0).price())).isEqualTo(420.5);
+        waitFor(() -> onFx(() -> robot.lookup("#toastLayer").queryAs(javafx.scene.layout.VBox.class)
+                .getChildren().size()) == 1);
+        waitFor(() -> onFx(() -> model.watchlist().rows().get(1).alertedProperty().get()));
+        assertThat(onFx(() -> model.alerts().rules().get(0).paused())).as("a one-shot alert is done").isTrue();
+        robot.clickOn(".toast");
+        waitFor(() -> onFx(() -> robot.lookup("#alertLog").queryTableView().isVisible()));
+        assertThat(onFx(() -> robot.lookup("#alertLog").queryTableView().getItems().size())).isEqualTo(1);
+    }
+
+    @Test
+    void aRightClickOnTheChartMakesAnAlertAtThatPrice(FxRobot robot) {
+        robot.clickOn(cell("AAPL"));
+        PriceChart chart = robot.lookup("#priceChart").queryAs(PriceChart.class);
+        waitFor(() -> onFx(() -> chart.candles().size()) >= 30);
+        contextMenu(robot, chart, robot.point(chart).query());
+        robot.clickOn(menuItem(robot, "Alert when AAPL"));
+        waitFor(() -> onFx(() -> model.alerts().rules().size()) == 1);
+        io.stockmonitor.alerts.AlertRule rule = onFx(() -> model.alerts().rules().get(0));
+        assertThat(rule.symbol()).isEqualTo("AAPL");
+        assertThat(rule.kind().isPrice()).isTrue();
+        assertThat(rule.level()).isBetween(185.0, 200.0);
+    }
+
+    @Test
+    void theAlertEditorMakesARuleFromTheSelectedRow(FxRobot robot) {
+        robot.clickOn(cell("NVDA"));
+        javafx.scene.Parent grid = robot.lookup("#watchlistTable").queryAs(javafx.scene.Parent.class);
+        Node canvas = onFx(() -> grid.getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof javafx.scene.canvas.Canvas).findFirst().orElseThrow());
+        contextMenu(robot, canvas, cell("NVDA"));
+        robot.clickOn(menuItem(robot, "New alert on NVDA"));
+        waitFor(() -> robot.lookup("#alertLevel").tryQuery().isPresent());
+        robot.doubleClickOn("#alertLevel").eraseText(12).write("abc");
+        robot.clickOn("Add alert");
+        waitFor(() -> !robot.lookup("#alertError").queryLabeled().getText().isEmpty());
+        assertThat(onFx(() -> model.alerts().rules().size())).isZero();
+        robot.doubleClickOn("#alertLevel").eraseText(12).write("150.25");
+        robot.clickOn("Add alert");
+        waitFor(() -> onFx(() -> model.alerts().rules().size()) == 1);
+        assertThat(onFx(() -> model.alerts().rules().get(0).text())).isEqualTo("NVDA>150.25");
+    }
+
+    @Test
+    void theTapeShowsTheSelectedSymbolsTradesAndPausesUnderTheMouse(FxRobot robot) {
+        robot.clickOn(cell("AAPL"));
+        waitFor(() -> "AAPL".equals(robot.lookup("#tapeSymbol").queryLabeled().getText()));
+        io.stockmonitor.ui.tape.TapeCanvas canvas = robot.lookup("#tapeCanvas")
+                .queryAs(io.stockmonitor.ui.tape.TapeCanvas.class);
+        waitFor(() -> onFx(canvas::rowsDrawn) >= 25);
+        robot.moveTo(canvas);
+        waitFor(() -> onFx(() -> model.tape().pausedProperty().get()));
+        port.tick("AAPL", 199, System.currentTimeMillis());
+        waitFor(() -> robot.lookup("#tapeStatus").queryLabeled().getText().equals("Paused · 1 new"));
+        robot.moveTo("#addField");
+        waitFor(() -> robot.lookup("#tapeStatus").queryLabeled().getText().isEmpty());
+    }
+
+    @Test
+    void namedWatchlistsAreTabsAndAColumnCanBeShown(FxRobot robot) {
+        robot.interact(() -> model.watchlist().newList("Tech"));
+        waitFor(() -> onFx(() -> model.watchlist().symbols().isEmpty()));
+        robot.clickOn("#addField").write("MU").type(KeyCode.ENTER);
+        waitFor(() -> onFx(() -> model.watchlist().symbols()).equals(List.of("MU")));
+        robot.clickOn("Main");
+        waitFor(() -> onFx(() -> model.watchlist().symbols()).equals(List.of("AAPL", "MSFT", "NVDA")));
+        assertThat(onFx(() -> model.watchlist().allSymbols())).contains("MU");
+        robot.interact(() -> view.watchlist().showColumnChooser());
+        robot.clickOn("#column-HIGH");
+        waitFor(() -> onFx(() -> robot.lookup(".watchlist-column-header").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && "High".equals(((Label) n).getText()))));
+    }
+
+    @Test
     void addsAndRemovesSymbols(FxRobot robot) {
         robot.clickOn("#addField").write("meta").type(KeyCode.ENTER);
         waitFor(() -> model.watchlist().symbols().contains("META"));
@@ -111,6 +193,16 @@ class MainWindowTest {
         robot.clickOn("#mode-S5");
         waitFor(() -> onFx(() -> chart.getMode()) == io.stockmonitor.chart.ChartMode.CANDLES
                 && onFx(() -> chart.getIntervalMillis()) == 5_000L);
+
+        robot.clickOn("#mode-H4");
+        waitFor(() -> onFx(() -> chart.getIntervalMillis()) == 4 * 3_600_000L);
+        assertThat(model.chart().modeProperty().get()).isEqualTo(ChartMode.H4);
+        for (ChartMode mode : ChartMode.values()) {
+            javafx.scene.control.ToggleButton b = robot.lookup("#mode-" + mode.name()).queryAs(
+                    javafx.scene.control.ToggleButton.class);
+            assertThat(b.getText()).as("the whole label, never cut").isEqualTo(mode.label());
+            assertThat(onFx(() -> b.getWidth())).as(mode.label()).isGreaterThanOrEqualTo(onFx(() -> b.prefWidth(-1)));
+        }
     }
 
     @Test
@@ -238,6 +330,23 @@ class MainWindowTest {
     private static double rowY(WatchlistGrid table, String symbol) {
         return table.displayedRows().stream().filter(r -> r.symbol().equals(symbol)).findFirst()
                 .map(table::rowCenterY).orElse(Double.NaN);
+    }
+
+    /** The menu key's event at a screen point (Monocle's robot right-clicks without one). */
+    private static void contextMenu(FxRobot robot, Node target, javafx.geometry.Point2D screen) {
+        robot.interact(() -> {
+            javafx.geometry.Point2D local = target.screenToLocal(screen);
+            javafx.event.Event.fireEvent(target, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, local.getX(), local.getY(),
+                    screen.getX(), screen.getY(), false, null));
+        });
+    }
+
+    /** A context menu's item by the start of its text (menu items have no node ids to look up). */
+    private static Node menuItem(FxRobot robot, String textStart) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
+                && l.getText().startsWith(textStart) && n.isVisible()).query();
     }
 
     static <T> T onFx(Callable<T> call) {

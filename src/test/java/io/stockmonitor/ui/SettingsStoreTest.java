@@ -74,7 +74,7 @@ class SettingsStoreTest {
     void implausibleValuesAreRepaired() throws Exception {
         SettingsStore store = new SettingsStore(dir, clock);
         Files.writeString(store.file(), "{\"window\":{\"x\":0,\"y\":0,\"width\":5,\"height\":5,\"maximized\":false},"
-                + "\"watchlistDivider\":7,\"interval\":\"H4\",\"theme\":\"neon\",\"watchlist\":[\"aapl\",\" \",\"AAPL\"],"
+                + "\"watchlistDivider\":7,\"interval\":\"FORTNIGHT\",\"theme\":\"neon\",\"watchlist\":[\"aapl\",\" \",\"AAPL\"],"
                 + "\"unknownField\":1}");
         Settings s = store.load().settings();
         assertThat(s.getWindow()).isNull();

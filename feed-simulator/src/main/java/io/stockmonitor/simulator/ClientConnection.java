@@ -2,6 +2,7 @@ package io.stockmonitor.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stockmonitor.protocol.ErrorCode;
+import io.stockmonitor.protocol.HistoryInterval;
 import io.stockmonitor.protocol.Message;
 import io.stockmonitor.protocol.Protocol;
 import io.stockmonitor.protocol.ProtocolException;
@@ -38,10 +39,13 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     private final long[] lastSeq;
     private final CatchUpBudget catchUp;
     private final Admissions.Slot slot;
+    /** The client negotiated {@link Protocol#SUBPROTOCOL_V2}: lean snapshots and history requests. */
+    private final boolean v2;
 
-    ClientConnection(FeedHub hub, Admissions.Slot slot) {
+    ClientConnection(FeedHub hub, Admissions.Slot slot, boolean v2) {
         this.hub = hub;
         this.slot = slot;
+        this.v2 = v2;
         this.catchUp = new CatchUpBudget(hub.config().catchUpBurstBytes(), hub.config().catchUpBytesPerSecond(),
                 System.nanoTime());
         this.subscribed = new boolean[hub.symbolCount()];
@@ -60,7 +64,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
         this.queue = new SendQueue(s, config.sendQueueFrames(), config.sendQueueBytes(), hub.sendBudget(), hub.gate(),
                 hub.senders(), hub.failure());
         hub.register(this);
-        offer(hub.welcomeFrame());
+        offer(v2 ? hub.welcomeFrameV2() : hub.welcomeFrame());
     }
 
     @Override
@@ -129,7 +133,8 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     private void handle(String text) {
         Message message;
         try {
-            message = hub.codec().decode(text);
+            // A v1 connection reads v1 only: v2's types are unknown to it, exactly as before v2 existed.
+            message = (v2 ? hub.codec() : hub.codecV1()).decode(text);
         } catch (ProtocolException e) {
             sendError(e.code() == ErrorCode.BAD_JSON ? null : requestId(text), e.code(), e.getMessage(), null);
             return;
@@ -138,6 +143,8 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
             subscribe(s);
         } else if (message instanceof Message.Unsubscribe u) {
             unsubscribe(u);
+        } else if (message instanceof Message.History h && v2) {
+            history(h);
         } else if (message instanceof Message.Ping p) {
             offer(utf8(hub.codec().encode(new Message.Pong(p.id(), System.currentTimeMillis()))));
         } else {
@@ -233,7 +240,64 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
         return distinct;
     }
 
+    /**
+     * v2: a page of bars, checked, then copied and derived ({@link HistoryPage}) and written on the snapshot thread
+     * like a snapshot; its bytes count against the catch-up budget and the send bounds like a snapshot's.
+     */
+    private void history(Message.History h) {
+        HistoryInterval interval = h.interval() == null ? null : HistoryInterval.ofWire(h.interval());
+        if (interval == null) {
+            sendError(h.id(), ErrorCode.BAD_REQUEST, "\"interval\" must be one of 1s, 5s, 15s, 1m, 5m, 15m, 1h, 4h, 1D; got "
+                    + (h.interval() == null ? "none" : "\"" + echo(h.interval()) + "\""), h.symbol());
+            return;
+        }
+        int limit = h.limit() == null ? Protocol.DEFAULT_HISTORY_BARS : h.limit();
+        if (limit < 1 || limit > Protocol.MAX_HISTORY_BARS) {
+            sendError(h.id(), ErrorCode.BAD_REQUEST, "\"limit\" must be 1.." + Protocol.MAX_HISTORY_BARS + "; got " + limit,
+                    h.symbol());
+            return;
+        }
+        if (h.symbol() == null) {
+            sendError(h.id(), ErrorCode.BAD_REQUEST, "\"symbol\" is missing", null);
+            return;
+        }
+        SymbolFeed feed = hub.feed(h.symbol());
+        if (feed == null) {
+            sendError(h.id(), ErrorCode.UNKNOWN_SYMBOL, "no such symbol in this simulated feed: " + echo(h.symbol()),
+                    h.symbol());
+            return;
+        }
+        SendQueue q = queue;
+        if (!catchUp.available(System.nanoTime())) {
+            sendError(h.id(), ErrorCode.RATE_LIMITED, "snapshot, replay and history budget of this connection used up ("
+                    + catchUp.perSecond() / 1024 + " KiB/s); ask again later", h.symbol());
+            return;
+        }
+        if (q.bytes() > hub.config().catchUpBacklogBytes()) {
+            sendError(h.id(), ErrorCode.RATE_LIMITED, "send queue backlog over "
+                    + hub.config().catchUpBacklogBytes() / 1024 + " KiB; read what was sent and ask again", h.symbol());
+            return;
+        }
+        long before = h.before() == null ? Long.MAX_VALUE : h.before();
+        HistoryPage page = feed.historyPage(h.id(), interval, before, limit);
+        long queuedBefore = q.bytesQueuedEver();
+        if (!q.reserve(page.estimatedBytes(), hub.snapshotFrames().writer(page))) {
+            refused(q);
+            return;
+        }
+        q.requestPendingWrites(hub.snapshotFrames());
+        catchUp.charge(q.bytesQueuedEver() - queuedBefore);
+    }
+
+    /** True on a v2 connection: snapshots carry no bars. */
+    boolean leanSnapshots() {
+        return v2;
+    }
+
     private static String typeName(Message m) {
+        if (m instanceof Message.HistoryBars) {
+            return "bars";
+        }
         String name = m.getClass().getSimpleName();
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
@@ -300,6 +364,18 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
      */
     boolean sendSnapshot(int symbolIndex, Message.Snapshot snapshot, long seq) {
         SendQueue q = queue;
+        if (snapshot.bars() == null) {
+            // A lean (v2) snapshot is a few hundred bytes: written here, not worth a turn on the snapshot thread.
+            ByteBuffer frame = utf8(hub.codec().encode(snapshot));
+            synchronized (q.lock()) {
+                if (!q.enqueue(frame)) {
+                    return refused(q);
+                }
+                lastSeq[symbolIndex] = seq;
+            }
+            q.iterate();
+            return true;
+        }
         synchronized (q.lock()) {
             if (!q.reserve(SnapshotFrames.estimatedBytes(snapshot), hub.snapshotFrames().writer(snapshot))) {
                 return refused(q);

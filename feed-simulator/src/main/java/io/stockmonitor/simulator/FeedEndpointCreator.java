@@ -2,6 +2,8 @@ package io.stockmonitor.simulator;
 
 import io.stockmonitor.protocol.ErrorCode;
 import io.stockmonitor.protocol.Message;
+import io.stockmonitor.protocol.Protocol;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -9,6 +11,7 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.websocket.api.ExtensionConfig;
 import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
@@ -17,6 +20,8 @@ import org.eclipse.jetty.websocket.server.WebSocketCreator;
  * Admits a WebSocket upgrade on {@code /feed}: refuses it with HTTP 401 when a token is configured and the
  * request lacks it ({@code Authorization: Bearer T} or {@code ?token=T}), and with HTTP 503 when all
  * {@code maxClients} slots are taken; an admitted upgrade holds its slot from here on (see {@link Admissions}).
+ * Negotiates the protocol version (v2 when the client offers {@link Protocol#SUBPROTOCOL_V2}, else v1 exactly as
+ * before) and permessage-deflate when the client offers it.
  */
 final class FeedEndpointCreator implements WebSocketCreator {
     private final FeedHub hub;
@@ -41,7 +46,26 @@ final class FeedEndpointCreator implements WebSocketCreator {
             return null;
         }
         hub.gate().schedule(slot::lapseUnlessOpen, SimulatorConfig.UPGRADE_OPEN_DEADLINE_MS, TimeUnit.MILLISECONDS);
-        return new ClientConnection(hub, slot);
+        response.setExtensions(deflateOnly(request.getExtensions()));
+        boolean v2 = request.hasSubProtocol(Protocol.SUBPROTOCOL_V2);
+        if (v2) {
+            response.setAcceptedSubProtocol(Protocol.SUBPROTOCOL_V2);
+        }
+        return new ClientConnection(hub, slot, v2);
+    }
+
+    /**
+     * Of the extensions a client offers, permessage-deflate alone is accepted (the first offer of it, with the
+     * parameters Jetty negotiates): it shrinks the JSON frames several times over. Jetty would otherwise accept any
+     * extension it knows that a client names, including its internal frame-capture and fragment ones.
+     */
+    private static List<ExtensionConfig> deflateOnly(List<ExtensionConfig> offered) {
+        for (ExtensionConfig e : offered) {
+            if (Protocol.DEFLATE_EXTENSION.equals(e.getName())) {
+                return List.of(e);
+            }
+        }
+        return List.of();
     }
 
     private boolean authorized(Request request) {

@@ -33,6 +33,7 @@ final class FeedHub implements FaultControls {
 
     private final SimulatorConfig config;
     private final MessageCodec codec = new MessageCodec();
+    private final MessageCodec codecV1 = MessageCodec.v1();
     private final SymbolFeed[] feeds;
     private final String[] symbolNames;
     private final Map<String, SymbolFeed> bySymbol = new HashMap<>();
@@ -54,6 +55,7 @@ final class FeedHub implements FaultControls {
     private final SecureRandom epochRandom = new SecureRandom();
     private volatile String epoch;
     private volatile java.nio.ByteBuffer welcomeFrame;
+    private volatile java.nio.ByteBuffer welcomeFrameV2;
     private int epochIndex;
     private volatile boolean closing;
 
@@ -96,7 +98,12 @@ final class FeedHub implements FaultControls {
             sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
         }
         epoch = sb.toString();
-        welcomeFrame = java.nio.ByteBuffer.wrap(codec.encode(new Message.Welcome(Protocol.VERSION,
+        welcomeFrame = welcome(Protocol.VERSION);
+        welcomeFrameV2 = welcome(Protocol.VERSION_2);
+    }
+
+    private java.nio.ByteBuffer welcome(int version) {
+        return java.nio.ByteBuffer.wrap(codec.encode(new Message.Welcome(version,
                 "feed-simulator/" + ProductVersion.get(), epoch, config.heartbeatMs(), config.historyTicks(),
                 List.of(symbolNames))).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
@@ -154,6 +161,11 @@ final class FeedHub implements FaultControls {
         return codec;
     }
 
+    /** Reads requests of v1 connections: v2's types are unknown to it. */
+    MessageCodec codecV1() {
+        return codecV1;
+    }
+
     TrafficGate gate() {
         return gate;
     }
@@ -186,8 +198,14 @@ final class FeedHub implements FaultControls {
         return epoch;
     }
 
+    /** The v1 welcome (a shared buffer: callers send duplicates of it, see {@link SendQueue}). */
     java.nio.ByteBuffer welcomeFrame() {
         return welcomeFrame;
+    }
+
+    /** The same welcome with {@code "protocol":2}, for connections that negotiated v2. */
+    java.nio.ByteBuffer welcomeFrameV2() {
+        return welcomeFrameV2;
     }
 
     void register(ClientConnection c) {
@@ -266,13 +284,20 @@ final class FeedHub implements FaultControls {
         gate.schedule(() -> connections.forEach(ClientConnection::wake), d.toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * Forgets the history and drops every connection. The new welcome is made first and the connections to drop are
+     * listed after it: a connection registers before it reads the welcome, so one that is not on the list was
+     * welcomed into the new epoch and stays (in a reconnect storm, the clients already back are not dropped again).
+     */
     @Override
     public void restartWithNewEpoch() {
         for (SymbolFeed f : feeds) {
             f.lock.lock();
         }
         try {
-            for (ClientConnection c : connections) {
+            newEpoch();
+            List<ClientConnection> old = new ArrayList<>(connections);
+            for (ClientConnection c : old) {
                 c.disconnect();
             }
             epochIndex++;
@@ -281,7 +306,6 @@ final class FeedHub implements FaultControls {
                 f.clearSubscribers();
                 f.reset(epochIndex, now);
             }
-            newEpoch();
         } finally {
             for (int i = feeds.length - 1; i >= 0; i--) {
                 feeds[i].lock.unlock();

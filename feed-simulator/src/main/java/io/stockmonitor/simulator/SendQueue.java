@@ -399,12 +399,14 @@ final class SendQueue extends IteratingCallback {
 
     /**
      * A write failed (the peer went away) or sending threw. The connection is dropped either way, so it is never
-     * left open with nothing flowing; an Error (say OutOfMemoryError) is fatal for the simulator.
+     * left open with nothing flowing; an Error (say OutOfMemoryError) is fatal for the simulator. Only an Error:
+     * Jetty fails the writes of a connection closed under permessage-deflate with a plain Throwable ("Closed",
+     * its WebSocketFlusher's sentinel), which is the peer going away like any other.
      */
     @Override
     protected void onCompleteFailure(Throwable cause) {
         closeQueue();
-        if (!(cause instanceof Exception)) {
+        if (cause instanceof Error) {
             failure.report("sender", cause);
         }
         gate.schedule(session::abort, 0, TimeUnit.NANOSECONDS);

@@ -45,6 +45,18 @@ public record SimulatorConfig(String host, int port, List<String> symbols, doubl
     /** ... and then per second: about 20 snapshots of an hour of bars, or three full replays. */
     public static final long DEFAULT_CATCH_UP_BYTES_PER_SECOND = 4 * MIB;
 
+    /**
+     * Days of bars before an epoch's start that a v2 {@code history} request can reach: derived from the seed on
+     * demand ({@link DerivedHistory}), so only a few hundred numbers per symbol are kept for them.
+     */
+    public static final int DERIVED_HISTORY_DAYS = 365;
+    /**
+     * Live bars kept per symbol and interval above 1 s (1 s keeps an hour, {@link SecondBars}): 2,048 bars, e.g.
+     * 2.8 h of 5 s bars, 34 h of 1 m bars, 85 days of 1 h bars; about 0.8 MB per symbol for the eight intervals.
+     * Once a span since the start has been dropped, history at that interval ends at the oldest bar kept.
+     */
+    public static final int LIVE_BARS_PER_INTERVAL = 2_048;
+
     /** Most characters of a peer-supplied symbol echoed back in an error frame. */
     public static final int MAX_ECHOED_SYMBOL_CHARS = 32;
     /** Most characters of an error frame's message (it may quote peer text). */

@@ -46,6 +46,17 @@ final class SnapshotFrames {
         };
     }
 
+    /** What completes and writes a v2 history page as a frame (on the snapshot thread). */
+    Supplier<ByteBuffer> writer(HistoryPage page) {
+        return () -> {
+            try {
+                return ByteBuffer.wrap(writer.writeValueAsBytes(page.complete()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write a history page", e);
+            }
+        };
+    }
+
     /** Runs {@code task} on the snapshot thread, after those already waiting. */
     void submit(Runnable task) {
         try {

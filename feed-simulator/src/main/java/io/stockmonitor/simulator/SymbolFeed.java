@@ -1,10 +1,10 @@
 package io.stockmonitor.simulator;
 
+import io.stockmonitor.protocol.HistoryInterval;
 import io.stockmonitor.protocol.Message;
 import io.stockmonitor.protocol.ResyncReason;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -26,6 +26,9 @@ final class SymbolFeed {
     private PriceModel model;
     private TickHistory history;
     private SecondBars bars;
+    /** Live bars per {@link HistoryInterval} (index 0 is {@link #bars}). */
+    private IntervalBars[] live;
+    private DerivedHistory derived;
     private long open;
     private long high;
     private long low;
@@ -52,46 +55,38 @@ final class SymbolFeed {
         model = new PriceModel(spec, seed, epochIndex, rate);
         history = new TickHistory(historyTicks);
         bars = new SecondBars();
+        live = new IntervalBars[HistoryInterval.values().length];
+        live[0] = bars;
+        for (int i = 1; i < live.length; i++) {
+            live[i] = new IntervalBars(HistoryInterval.values()[i].millis(), SimulatorConfig.LIVE_BARS_PER_INTERVAL);
+        }
+        derived = new DerivedHistory(spec, seed, epochIndex, nowMs, model.priceCents(), rate,
+                SimulatorConfig.DERIVED_HISTORY_DAYS);
         volume = 0;
         duplicateNext = false;
         swapState = 0;
         heldFrame = null;
-        backfillBars(epochIndex, nowMs);
+        backfillBars();
+        prevClose = derived.previousDayCloseCents();
         open = model.priceCents();
         high = open;
         low = open;
     }
 
     /**
-     * Simulated bars for the hour before start, ending at the start price, so a chart has history at once. Uses its
-     * own generator so the tick sequence does not depend on it.
+     * An hour of derived 1 s bars before the start, so a v1 snapshot's chart has history at once; and in each coarser
+     * interval the derived part of the bar that holds the start, which the live ticks then extend.
      */
-    private void backfillBars(int epochIndex, long nowMs) {
-        SplittableRandom r = new SplittableRandom(PriceModel.mix(seed, symbol + "#bars", epochIndex));
-        int n = SecondBars.CAPACITY - 1;
-        double perBar = spec.annualVolatility() * 4.0 * Math.sqrt(1.0 / (252 * 6.5 * 3600));
-        double[] logPath = new double[n + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            logPath[i] = logPath[i + 1] - perBar * gaussian(r);
+    private void backfillBars() {
+        BarColumns hour = new BarColumns(HistoryInterval.S1.millis(), SecondBars.CAPACITY - 1);
+        derived.copyNewestFirst(HistoryInterval.S1, derived.anchorMs(), hour);
+        hour.putOldestFirst(bars);
+        for (HistoryInterval interval : HistoryInterval.values()) {
+            long[] partial = interval == HistoryInterval.S1 ? null : derived.partialBar(interval);
+            if (partial != null) {
+                live[interval.ordinal()].put(partial[0], partial[1], partial[2], partial[3], partial[4], partial[5]);
+            }
         }
-        long start = model.priceCents();
-        long firstBar = nowMs - Math.floorMod(nowMs, 1000L) - n * 1000L;
-        for (int i = 0; i < n; i++) {
-            long o = Math.max(1, Math.round(start * Math.exp(logPath[i])));
-            long c = Math.max(1, Math.round(start * Math.exp(logPath[i + 1])));
-            long wiggle = Math.max(1, Math.round(start * perBar * Math.abs(gaussian(r))));
-            long t = firstBar + i * 1000L;
-            long size = 100L * (1 + r.nextInt(20));
-            bars.add(t, o, 0);
-            bars.add(t, Math.max(o, c) + wiggle, 0);
-            bars.add(t, Math.max(1, Math.min(o, c) - wiggle), 0);
-            bars.add(t, c, size);
-        }
-        prevClose = Math.max(1, Math.round(start * Math.exp(logPath[0] - perBar * 40 * gaussian(r))));
-    }
-
-    private static double gaussian(SplittableRandom r) {
-        return Math.sqrt(-2.0 * Math.log(1.0 - r.nextDouble())) * Math.cos(2.0 * Math.PI * r.nextDouble());
     }
 
     /**
@@ -114,7 +109,9 @@ final class SymbolFeed {
             long size = model.size();
             history.append(nowMs, price, size, model.bidCents(), model.askCents());
             long seq = history.lastSeq();
-            bars.add(nowMs, price, size);
+            for (IntervalBars ring : live) {
+                ring.add(nowMs, price, size);
+            }
             high = Math.max(high, price);
             low = Math.min(low, price);
             volume += size;
@@ -219,7 +216,7 @@ final class SymbolFeed {
             } else {
                 accepted = c.sendSubscribed(index, new Message.Subscribed(requestId, symbol, currentEpoch, false,
                         null, reason), last)
-                        && c.sendSnapshot(index, snapshot(currentEpoch, nowMs), last);
+                        && c.sendSnapshot(index, snapshot(currentEpoch, nowMs, c.leanSnapshots()), last);
             }
             if (accepted) {
                 ClientConnection[] subs = Arrays.copyOf(subscribers, subscribers.length + 1);
@@ -231,13 +228,36 @@ final class SymbolFeed {
         }
     }
 
-    private Message.Snapshot snapshot(String epoch, long nowMs) {
+    /**
+     * v2: the bars this server has of {@code interval} before {@code beforeMs}, newest {@code limit}: the live part
+     * copied now, under the lock (so it matches the ticks sent so far); the derived part is added later by
+     * {@link HistoryPage#complete}, on the snapshot thread.
+     */
+    HistoryPage historyPage(long requestId, HistoryInterval interval, long beforeMs, int limit) {
+        lock.lock();
+        try {
+            IntervalBars ring = live[interval.ordinal()];
+            long liveFrom = derived.end(interval);
+            BarColumns out = new BarColumns(interval.millis(), limit);
+            ring.copyNewestFirst(liveFrom, beforeMs, out);
+            // Live bars since the start all kept: the derived ones follow on; else the history ends at the oldest kept.
+            boolean continuous = ring.newestEvicted() < liveFrom;
+            boolean olderLive = ring.oldestStart() < out.oldest() && ring.oldestStart() >= liveFrom;
+            return new HistoryPage(requestId, symbol, interval, out, continuous ? derived : null,
+                    Math.min(beforeMs, out.oldest()), olderLive);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The symbol's state; {@code lean} (v2) leaves the bars out: a v2 client asks for them with history requests. */
+    private Message.Snapshot snapshot(String epoch, long nowMs, boolean lean) {
         long last = history.lastSeq();
         long price = last == 0 ? model.priceCents() : history.priceCents(last);
         long bid = last == 0 ? model.bidCents() : history.bidCents(last);
         long ask = last == 0 ? model.askCents() : history.askCents(last);
         return new Message.Snapshot(symbol, epoch, last, price / 100.0, bid / 100.0, ask / 100.0, open / 100.0,
-                high / 100.0, low / 100.0, prevClose / 100.0, volume, bars.lastHour(nowMs));
+                high / 100.0, low / 100.0, prevClose / 100.0, volume, lean ? null : bars.lastHour(nowMs));
     }
 
     /** Stops live ticks to {@code c} and confirms with unsubscribed (after any tick already queued). */

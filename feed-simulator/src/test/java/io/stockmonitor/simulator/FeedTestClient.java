@@ -90,6 +90,23 @@ public final class FeedTestClient implements Session.Listener, AutoCloseable {
         return c;
     }
 
+    /** Connects with an upgrade request of the caller's (subprotocols, extensions). */
+    static FeedTestClient connect(ClientUpgradeRequest request) throws Exception {
+        FeedTestClient c = new FeedTestClient(sharedJettyClient(), false);
+        c.open(request.getRequestURI(), request);
+        return c;
+    }
+
+    /** Connects offering protocol v2 (and, if asked, permessage-deflate). */
+    static FeedTestClient connectV2(URI uri, boolean deflate) throws Exception {
+        ClientUpgradeRequest request = new ClientUpgradeRequest(uri);
+        request.setSubProtocols(Protocol.SUBPROTOCOL_V2);
+        if (deflate) {
+            request.addExtensions(Protocol.DEFLATE_EXTENSION);
+        }
+        return connect(request);
+    }
+
     private void open(URI uri, ClientUpgradeRequest request) throws Exception {
         try {
             (request == null ? client.connect(this, uri) : client.connect(this, request))

@@ -20,17 +20,23 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
  * A self-signed EC certificate for 127.0.0.1 and localhost, made at test time with the JDK's keytool into a
  * temporary folder (nothing secret is checked in), and Jetty clients that trust it, or not.
  */
-record TestKeystore(Path keystore, Path passwordFile, String password, Certificate certificate) {
+public record TestKeystore(Path keystore, Path passwordFile, String password, Certificate certificate) {
     private static final String ALIAS = "feed-simulator";
 
-    static TestKeystore create(Path dir) throws Exception {
+    public static TestKeystore create(Path dir) throws Exception {
+        return create(dir, "ip:127.0.0.1,dns:localhost");
+    }
+
+    /** As {@link #create(Path)}, for the names in {@code subjectAltNames} (keytool's SAN syntax). */
+    public static TestKeystore create(Path dir, String subjectAltNames) throws Exception {
+        Files.createDirectories(dir);
         Path keystore = dir.resolve("simulator.p12");
         String password = "pw-" + Long.toHexString(System.nanoTime());
         String keytool = System.getProperty("java.home") + File.separator + "bin" + File.separator + "keytool";
         Process p = new ProcessBuilder(List.of(keytool, "-genkeypair", "-alias", ALIAS, "-keyalg", "EC",
                 "-groupname", "secp256r1", "-storetype", "PKCS12", "-keystore", keystore.toString(),
                 "-storepass", password, "-keypass", password, "-dname", "CN=localhost", "-validity", "2",
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost"))
+                "-ext", "SAN=" + subjectAltNames))
                 .redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
@@ -43,6 +49,26 @@ record TestKeystore(Path keystore, Path passwordFile, String password, Certifica
             ks.load(in, password.toCharArray());
         }
         return new TestKeystore(keystore, passwordFile, password, ks.getCertificate(ALIAS));
+    }
+
+    /** The certificate as a PEM file (what a user is given for a self-signed server). */
+    public Path writePem(Path file) throws Exception {
+        String base64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(certificate.getEncoded());
+        Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n",
+                StandardCharsets.US_ASCII);
+        return file;
+    }
+
+    /** The certificate as a DER file. */
+    public Path writeDer(Path file) throws Exception {
+        Files.write(file, certificate.getEncoded());
+        return file;
+    }
+
+    /** The simulator's TLS settings for this keystore. */
+    public TlsConfig tlsConfig() {
+        return TlsConfig.of(keystore, password.toCharArray());
     }
 
     /** A trust store holding only this certificate. */

@@ -19,6 +19,8 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.image.WritableImage;
 
 import io.stockmonitor.chart.ChartMode;
+import io.stockmonitor.chart.ColumnReducer;
+import io.stockmonitor.indicators.IndicatorSpec;
 import io.stockmonitor.chart.PriceChart;
 
 /**
@@ -29,7 +31,12 @@ import io.stockmonitor.chart.PriceChart;
  * {@code scene.snapshot(reusedImage)}, all on the FX thread, timed with {@code System.nanoTime}. The scenes are not
  * shown in a window, so no pulse renders them behind the benchmark's back.
  *
- * <p>Args: {@code [--quick]} fewer frames (smoke run), {@code [--rolling-only]} only the rolling-window pair. Run:
+ * <p>The main cases: the tick line at 10 k, 1 M and 10 M ticks, interleaved, and the reduction alone at each size
+ * beside a plain scan of every row at 10 M; 10 k candles without and with seven indicators (the live bar updated each
+ * frame).
+ *
+ * <p>Args: {@code [--quick]} fewer frames (smoke run), {@code [--rolling-only]} only the rolling-window pair,
+ * {@code [--linechart]} also the LineChart comparisons of issue 4 (slow: seconds per frame at 1 M). Run:
  * {@code mvn -o -q -Pbench -DskipTests test-compile exec:exec -Dbench.main=io.stockmonitor.bench.chart.ChartFrameBench}
  */
 public final class ChartFrameBench {
@@ -45,21 +52,23 @@ public final class ChartFrameBench {
 
     private final int warmup;
     private final int frames;
-    private final List<String> rows = new ArrayList<>();
 
     private final boolean rollingOnly;
+    private final boolean withLineChart;
 
-    private ChartFrameBench(boolean quick, boolean rollingOnly) {
+    private ChartFrameBench(boolean quick, boolean rollingOnly, boolean withLineChart) {
         this.warmup = quick ? 10 : 60;
         this.frames = quick ? 20 : 120;
         this.rollingOnly = rollingOnly;
+        this.withLineChart = withLineChart;
     }
 
     public static void main(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
         Platform.startup(() -> { });
         try {
-            new ChartFrameBench(quick, Arrays.asList(args).contains("--rolling-only")).run();
+            new ChartFrameBench(quick, Arrays.asList(args).contains("--rolling-only"),
+                    Arrays.asList(args).contains("--linechart")).run();
         } finally {
             Platform.exit();
         }
@@ -75,60 +84,106 @@ public final class ChartFrameBench {
             rolling.forEach(c -> System.out.println("  " + c.name + ": " + c.stats));
             return;
         }
-        int[] sizes = {1_000, 10_000, 100_000, 1_000_000};
-        // PriceChart sizes interleaved frame by frame (in a shuffled order each round), so load from other processes
-        // on this shared machine hits every size alike; LineChart runs in its own group so its garbage (hundreds of
-        // MB per frame at 1 M) does not land in PriceChart's frames.
+        // 10 k, 1 M and 10 M ticks side by side: frames interleaved (in a shuffled order each round), so load from
+        // other processes on this shared machine hits every size alike.
+        int[] sizes = {10_000, 1_000_000, 10_000_000};
+        String[] names = {"10 k ticks", "1 M ticks", "10 M ticks"};
         List<FrameCase> priceTicks = new ArrayList<>();
+        List<PriceChart> charts = new ArrayList<>();
         for (int n : sizes) {
-            priceTicks.add(priceChartTicks(n));
+            FrameCase c = priceChartTicks(n);
+            priceTicks.add(c);
+            charts.add(lastChart);
         }
         runInterleaved(priceTicks);
         priceTicks.forEach(c -> System.out.println("  " + c.name + ": " + c.stats));
+        Stats[] reduce = reductionAlone(charts, sizes);
+        charts.clear();
+
+        List<FrameCase> candles = List.of(priceChartCandles(10_000, false), priceChartCandles(10_000, true));
+        runInterleaved(candles);
+        candles.forEach(c -> System.out.println("  " + c.name + ": " + c.stats));
+
+        System.out.println();
+        System.out.println("| case | frame median ms | frame p90 ms | of which refresh (reduce + draw) median ms "
+                + "| reduction alone median ms | reduction alone p90 ms |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        for (int i = 0; i < sizes.length; i++) {
+            Stats f = priceTicks.get(i).stats;
+            System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.3f | %.3f |%n", names[i], f.median(), f.p90(),
+                    f.drawMedian(), reduce[i].median(), reduce[i].p90());
+        }
+        for (FrameCase c : candles) {
+            System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | | |%n", c.name, c.stats.median(),
+                    c.stats.p90(), c.stats.drawMedian());
+        }
+        System.out.println();
+        double base = priceTicks.get(0).stats.median();
+        System.out.printf(Locale.ROOT, "frame at 1 M / frame at 10 k = %.3f%n", priceTicks.get(1).stats.median() / base);
+        System.out.printf(Locale.ROOT, "frame at 10 M / frame at 10 k = %.3f (target <= 1.1)%n",
+                priceTicks.get(2).stats.median() / base);
+        System.out.printf(Locale.ROOT, "reduction at 10 M / at 10 k = %.2f; scan of every row at 10 M, for comparison: "
+                + "%.2f ms%n", reduce[2].median() / reduce[0].median(), reduce[3].median());
+        priceTicks.clear();
+
+        if (withLineChart) {
+            lineChartComparison();
+        }
+    }
+
+    /**
+     * The reduction alone, as a frame does it (the pyramid), at each size, interleaved; then, for comparison, a plain
+     * scan of every row at the largest size (what the reduction cost before the pyramid). Stats index 3 is the scan.
+     */
+    private Stats[] reductionAlone(List<PriceChart> charts, int[] sizes) throws Exception {
+        Stats[] stats = {new Stats(), new Stats(), new Stats(), new Stats()};
+        ColumnReducer reducer = new ColumnReducer();
+        int columns = WIDTH - 80;
+        Random shuffle = new Random(11);
+        List<Integer> order = new ArrayList<>(List.of(0, 1, 2));
+        for (int round = -warmup; round < frames; round++) {
+            Collections.shuffle(order, shuffle);
+            for (int i : order) {
+                PriceChart chart = charts.get(i);
+                long t = fx(() -> {
+                    double start = chart.getVisibleStartMillis();
+                    double ms = chart.getVisibleSpanMillis() / columns;
+                    long t0 = System.nanoTime();
+                    chart.ticks().reduce(reducer, start, ms, columns);
+                    return System.nanoTime() - t0;
+                });
+                if (round >= 0) {
+                    stats[i].add(t, -1);
+                }
+            }
+        }
+        Data d = Data.walk(sizes[2], TICK_STEP_MS, 1);
+        double span = sizes[2] * TICK_STEP_MS * 1.05;
+        for (int round = -warmup / 4; round < frames / 4; round++) {
+            long t0 = System.nanoTime();
+            reducer.reduceLine(d.time, d.price, d.volume, 0, sizes[2], T0 - span * 0.05, span / columns, columns);
+            long t = System.nanoTime() - t0;
+            if (round >= 0) {
+                stats[3].add(t, -1);
+            }
+        }
+        return stats;
+    }
+
+    private void lineChartComparison() throws Exception {
+        int[] sizes = {1_000, 10_000, 100_000, 1_000_000};
         List<FrameCase> lineTicks = new ArrayList<>();
         for (int n : sizes) {
             lineTicks.add(lineChart("LineChart ticks " + n, n, TICK_STEP_MS));
         }
         runInterleaved(lineTicks);
         lineTicks.forEach(c -> System.out.println("  " + c.name + ": " + c.stats));
-        for (int i = 0; i < 4; i++) {
-            tickStats[i] = priceTicks.get(i).stats;
-            tickStats[4 + i] = lineTicks.get(i).stats;
-        }
-        priceTicks.clear();
-        lineTicks.clear();
-
-        List<FrameCase> candles = List.of(priceChartCandles(10_000),
-                lineChart("LineChart closes 10000", 10_000, CANDLE_INTERVAL_MS));
-        runInterleaved(candles);
-        candles.forEach(c -> System.out.println("  " + c.name + ": " + c.stats));
-
         List<FrameCase> rolling = List.of(priceChartRolling(100_000), lineChartRolling(100_000));
         runInterleaved(rolling);
         rolling.forEach(c -> System.out.println("  " + c.name + ": " + c.stats));
-
-        String[] names = {"1 k ticks", "10 k ticks", "100 k ticks", "1 M ticks"};
-        System.out.println();
-        System.out.println("| Case | PriceChart median ms | PriceChart p90 ms | of which reduce+draw (median) | "
-                + "LineChart median ms | LineChart p90 ms | LineChart / PriceChart (medians) |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
-        for (int i = 0; i < names.length; i++) {
-            rows.add(row(names[i], tickStats[i], tickStats[4 + i]));
-        }
-        rows.add(row("10 k candles (LineChart: 10 k closes)", candles.get(0).stats, candles.get(1).stats));
-        rows.add(row("rolling 100 k window, +1,000 ticks/s (16-17 per frame)", rolling.get(0).stats,
-                rolling.get(1).stats));
-        rows.forEach(System.out::println);
-        System.out.println();
-        System.out.printf(Locale.ROOT, "PriceChart frame at 1 M / frame at 10 k = %.2f (target <= 1.25)%n",
-                tickStats[3].median() / tickStats[1].median());
-        System.out.printf(Locale.ROOT, "LineChart / PriceChart at 1 M = %.0fx (target >= 100x)%n",
-                tickStats[7].median() / tickStats[3].median());
-        System.out.printf(Locale.ROOT, "LineChart / PriceChart on the rolling 100 k window = %.0fx (target >= 20x)%n",
-                rolling.get(1).stats.median() / rolling.get(0).stats.median());
     }
 
-    private final Stats[] tickStats = new Stats[8];
+    private PriceChart lastChart;
 
     /**
      * Warms every case up, then takes one frame of each in turn (shuffled order) until each has {@code frames} frames;
@@ -158,12 +213,6 @@ public final class ChartFrameBench {
         }
     }
 
-    private static String row(String name, Stats p, Stats l) {
-        return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %s |", name, p.median(), p.p90(),
-                p.drawMedian(), l.median(), l.p90(),
-                String.format(Locale.ROOT, "%.0fx", l.median() / p.median()));
-    }
-
     // ---- PriceChart ------------------------------------------------------------------------------------------
 
     private FrameCase priceChartTicks(int n) throws Exception {
@@ -175,13 +224,18 @@ public final class ChartFrameBench {
             c.setVisibleSpanMillis(n * TICK_STEP_MS * 1.05);
             return c;
         });
+        lastChart = chart;
         return priceChartCase("PriceChart ticks " + n, chart, d.price[n - 1], frame -> { });
     }
 
-    private FrameCase priceChartCandles(int bars) throws Exception {
+    private FrameCase priceChartCandles(int bars, boolean indicators) throws Exception {
         Data d = Data.walk(bars, CANDLE_INTERVAL_MS, 2);
         PriceChart chart = fx(() -> {
             PriceChart c = new PriceChart(1024, Math.max(bars, 1024));
+            if (indicators) {
+                IndicatorSpec.parseAll("SMA 20, EMA 50, BB 20 2, VWAP, VOLMA 20, RSI 14, MACD 12 26 9")
+                        .forEach(c.indicators()::add);
+            }
             c.setIntervalMillis(CANDLE_INTERVAL_MS);
             c.setMode(ChartMode.CANDLES);
             double[] open = new double[bars];
@@ -196,7 +250,16 @@ public final class ChartFrameBench {
             c.setVisibleSpanMillis(bars * CANDLE_INTERVAL_MS * 1.05);
             return c;
         });
-        return priceChartCase("PriceChart candles " + bars, chart, d.price[bars - 1], frame -> { });
+        return priceChartCase("10 k candles" + (indicators ? " + 7 indicators (the live bar updated)" : ""), chart,
+                d.price[bars - 1], frame -> {
+                    if (indicators) {
+                        // The live bar moves, so the indicators recompute it: one row each.
+                        double c = d.price[bars - 1] + ((frame & 1) == 0 ? 0.01 : -0.01);
+                        chart.candles().upsert(d.time[bars - 1], d.price[bars - 2], Math.max(c, d.price[bars - 2]) + 0.05,
+                                Math.min(c, d.price[bars - 2]) - 0.05, c, d.volume[bars - 1]);
+                        chart.markDirty();
+                    }
+                });
     }
 
     private FrameCase priceChartRolling(int window) throws Exception {

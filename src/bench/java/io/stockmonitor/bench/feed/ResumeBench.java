@@ -1,6 +1,6 @@
 package io.stockmonitor.bench.feed;
 
-import io.stockmonitor.source.v1.ProtocolV1Source;
+import io.stockmonitor.source.v1.ProtocolSource;
 import io.stockmonitor.feed.ConnectionState;
 import io.stockmonitor.feed.ConnectionSupervisor;
 import io.stockmonitor.feed.FeedClientConfig;
@@ -43,7 +43,7 @@ public final class ResumeBench {
              TcpProxy proxy = TcpProxy.to(sim.uri())) {
             FeedClientConfig config = FeedClientConfig.of(proxy.uriFor(sim.uri()), null, symbols)
                     .withBackoff(FeedClientConfig.DEFAULT_BACKOFF_FIRST_MS, FeedClientConfig.DEFAULT_BACKOFF_CAP_MS, 0);
-            try (ConnectionSupervisor client = ProtocolV1Source.client(config, new MarketModel(MarketLimits.defaults(),
+            try (ConnectionSupervisor client = ProtocolSource.client(config, new MarketModel(MarketLimits.defaults(),
                     System::currentTimeMillis))) {
                 client.setTickSink((symbol, epoch, seq, ts, price, size) -> {
                     ticksSeen++;

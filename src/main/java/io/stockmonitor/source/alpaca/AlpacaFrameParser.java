@@ -45,6 +45,9 @@ final class AlpacaFrameParser {
     double[] price = new double[16];
     double[] size = new double[16];
     double[] bid = new double[16];
+    /** A quote's sizes at the bid and ask ("bs", "as"); NaN when absent. */
+    double[] bidSize = new double[16];
+    double[] askSize = new double[16];
     double[] ask = new double[16];
     /** Why a {@link #BAD} message was refused (a constant). */
     String[] problem = new String[16];
@@ -67,6 +70,8 @@ final class AlpacaFrameParser {
     private double currentBid;
     private boolean hasAsk;
     private double currentAsk;
+    private double currentBidSize;
+    private double currentAskSize;
 
     AlpacaFrameParser(SymbolTable symbols) {
         this.symbols = symbols;
@@ -203,8 +208,18 @@ final class AlpacaFrameParser {
                         currentAsk = JsonFrameReader.number(p);
                     }
                 }
+                case "bs" -> {
+                    if (number) {
+                        currentBidSize = JsonFrameReader.number(p);
+                    }
+                }
+                case "as" -> {
+                    if (number) {
+                        currentAskSize = JsonFrameReader.number(p);
+                    }
+                }
                 default -> {
-                    // x, z, bx, ax, bs, as, and fields of other message types: not needed here.
+                    // x, z, bx, ax, and fields of other message types: not needed here.
                 }
             }
         }
@@ -236,7 +251,8 @@ final class AlpacaFrameParser {
             bad(i, "a field missing or of the wrong type");
         } else if (idOutOfRange) {
             bad(i, "trade id out of range");
-        } else if (currentTime == AlpacaTime.INVALID) {
+        } else if (currentTime == AlpacaTime.INVALID
+                || !TradeValues.time(currentTime / 1_000_000, System.currentTimeMillis())) {
             bad(i, "time out of range or not RFC 3339");
         } else if (!TradeValues.price(currentPrice)) {
             bad(i, "price out of range");
@@ -260,6 +276,8 @@ final class AlpacaFrameParser {
         } else {
             kind[i] = QUOTE;
             bid[i] = currentBid;
+            bidSize[i] = currentBidSize;
+            askSize[i] = currentAskSize;
             ask[i] = currentAsk;
         }
     }
@@ -289,6 +307,8 @@ final class AlpacaFrameParser {
         hasPrice = false;
         hasSize = false;
         hasBid = false;
+        currentBidSize = Double.NaN;
+        currentAskSize = Double.NaN;
         hasAsk = false;
     }
 
@@ -304,6 +324,8 @@ final class AlpacaFrameParser {
         price = Arrays.copyOf(price, n);
         size = Arrays.copyOf(size, n);
         bid = Arrays.copyOf(bid, n);
+        bidSize = Arrays.copyOf(bidSize, n);
+        askSize = Arrays.copyOf(askSize, n);
         ask = Arrays.copyOf(ask, n);
         problem = Arrays.copyOf(problem, n);
     }

@@ -50,6 +50,9 @@ final class AlpacaRestClient implements TimeRefill.History {
     }
 
     /** One bar: start, OHLC, volume. */
+    /** Bars one request may return: "limit ... Max 10000". */
+    static final int BARS_LIMIT = 10_000;
+
     record Bar(long startMs, double open, double high, double low, double close, double volume) {
     }
 
@@ -182,35 +185,57 @@ final class AlpacaRestClient implements TimeRefill.History {
 
     /** Minute bars from {@code startMs} on (at most 1,000), oldest first. */
     void minuteBars(String symbol, long startMs, Consumer<List<Bar>> done) {
-        gate.get(settings.restUri("/v2/stocks/" + path(symbol) + "/bars?timeframe=1Min&start="
-                + enc(AlpacaTime.formatMillis(startMs)) + "&limit=1000&feed=" + FEED), 1, new RestGate.Answer() {
-                    @Override
-                    public void ok(String body, HttpFields headers) {
-                        List<Bar> bars = new ArrayList<>();
-                        try {
-                            for (JsonNode b : json.readTree(body).path("bars")) {
-                                long t = AlpacaTime.parse(b.path("t").isTextual() ? b.path("t").asText() : null);
-                                Bar bar = new Bar(t == AlpacaTime.INVALID ? -1 : t / 1_000_000L, number(b, "o"),
-                                        number(b, "h"), number(b, "l"), number(b, "c"), number(b, "v"));
-                                if (bar.startMs() <= 0 || !TradeValues.price(bar.open())
-                                        || !TradeValues.price(bar.high()) || !TradeValues.price(bar.low())
-                                        || !TradeValues.price(bar.close()) || !TradeValues.size(bar.volume())) {
-                                    link.bad("bad-rest-bar", "Alpaca bars of " + symbol + ": an implausible bar");
-                                    return; // no chart history rather than a wrong one
-                                }
-                                bars.add(bar);
-                            }
-                        } catch (IOException | RuntimeException e) {
-                            return; // No history for the chart: it starts with the live data.
-                        }
-                        done.accept(bars);
-                    }
-
-                    @Override
-                    public void failed(int status, String reason, boolean retryable) {
-                        // As above.
-                    }
+        bars("/v2/stocks/" + path(symbol) + "/bars?timeframe=1Min&start=" + enc(AlpacaTime.formatMillis(startMs))
+                + "&limit=1000&feed=" + FEED, symbol, done, why -> {
+                    // No history for the chart: it starts with the live data.
                 });
+    }
+
+    /**
+     * The newest {@code limit} (at most {@link #BARS_LIMIT}) bars of {@code timeframe} (e.g. {@code 1Hour}) that
+     * start within [{@code startMs}, {@code endMs}], oldest first: {@code sort=desc} takes them from the end.
+     */
+    void barsBefore(String symbol, String timeframe, long startMs, long endMs, int limit, Consumer<List<Bar>> done,
+                    Consumer<String> failed) {
+        bars("/v2/stocks/" + path(symbol) + "/bars?timeframe=" + timeframe + "&start="
+                + enc(AlpacaTime.formatMillis(startMs)) + "&end=" + enc(AlpacaTime.formatMillis(endMs)) + "&limit="
+                + Math.min(limit, BARS_LIMIT) + "&sort=desc&feed=" + FEED, symbol, bars -> {
+                    bars.sort((a, b) -> Long.compare(a.startMs(), b.startMs()));
+                    done.accept(bars);
+                }, failed);
+    }
+
+    private void bars(String pathAndQuery, String symbol, Consumer<List<Bar>> done, Consumer<String> failed) {
+        gate.get(settings.restUri(pathAndQuery), 1, new RestGate.Answer() {
+            @Override
+            public void ok(String body, HttpFields headers) {
+                List<Bar> bars = new ArrayList<>();
+                try {
+                    for (JsonNode b : json.readTree(body).path("bars")) {
+                        long t = AlpacaTime.parse(b.path("t").isTextual() ? b.path("t").asText() : null);
+                        Bar bar = new Bar(t == AlpacaTime.INVALID ? -1 : t / 1_000_000L, number(b, "o"),
+                                number(b, "h"), number(b, "l"), number(b, "c"), number(b, "v"));
+                        if (bar.startMs() <= 0 || !TradeValues.price(bar.open())
+                                || !TradeValues.price(bar.high()) || !TradeValues.price(bar.low())
+                                || !TradeValues.price(bar.close()) || !TradeValues.size(bar.volume())) {
+                            link.bad("bad-rest-bar", "Alpaca bars of " + symbol + ": an implausible bar");
+                            failed.accept("an implausible bar");
+                            return; // no chart history rather than a wrong one
+                        }
+                        bars.add(bar);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    failed.accept("unreadable bars: " + e.getMessage());
+                    return;
+                }
+                done.accept(bars);
+            }
+
+            @Override
+            public void failed(int status, String reason, boolean retryable) {
+                failed.accept(reason);
+            }
+        });
     }
 
     /** The active US equities of one exchange, with their names. */

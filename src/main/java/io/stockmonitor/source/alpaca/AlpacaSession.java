@@ -11,6 +11,7 @@ import io.stockmonitor.feed.PeerText;
 import io.stockmonitor.feed.SocketRequest;
 import io.stockmonitor.feed.SymbolTable;
 import io.stockmonitor.market.BarInterval;
+import io.stockmonitor.market.HistoryBars;
 import io.stockmonitor.source.RestGate;
 import io.stockmonitor.source.SourceSettings;
 import io.stockmonitor.source.TimeRefill;
@@ -61,6 +62,11 @@ final class AlpacaSession implements FeedSession {
     static final long CONNECTION_LIMIT_RETRY_MS = 1_000;
     /** Day statistics (snapshots) are re-read this often: one call for every symbol. */
     static final long DAY_STATS_EVERY_MS = 60_000;
+    /**
+     * A history request's window is this many times its bars' span: US equities trade 6.5 h of 24 (plus the
+     * extended hours IEX shows), 5 days of 7, so a page of N hourly bars needs about 4 N hours of calendar.
+     */
+    static final int HISTORY_WINDOW_FACTOR = 5;
     /** Minute bars of this long a past are loaded for the chart (480 bars, one call). */
     static final long CHART_HISTORY_MS = 8 * 3_600_000L;
     private static final Logger LOG = LoggerFactory.getLogger(AlpacaSession.class);
@@ -212,7 +218,8 @@ final class AlpacaSession implements FeedSession {
             switch (parser.kind[i]) {
                 case AlpacaFrameParser.TRADE -> refill.live(parser.symbol[i], parser.id[i], parser.timeNanos[i],
                         parser.price[i], parser.size[i]);
-                case AlpacaFrameParser.QUOTE -> onQuote(parser.symbol[i], parser.bid[i], parser.ask[i]);
+                case AlpacaFrameParser.QUOTE -> onQuote(parser.symbol[i], parser.bid[i], parser.ask[i],
+                        parser.bidSize[i], parser.askSize[i]);
                 case AlpacaFrameParser.BAD -> link.bad("bad-message", "Alpaca message"
                         + (parser.symbol[i] == null ? "" : " for " + parser.symbol[i]) + " dropped: "
                         + parser.problem[i]);
@@ -229,9 +236,10 @@ final class AlpacaSession implements FeedSession {
     }
 
     /** "price 0 = no active bid/ask" ([skills]): that side keeps its last value rather than showing 0. */
-    private void onQuote(String symbol, double bid, double ask) {
+    private void onQuote(String symbol, double bid, double ask, double bidSize, double askSize) {
         if (bid > 0 || ask > 0) {
-            link.output().quote(symbol, bid > 0 ? bid : Double.NaN, ask > 0 ? ask : Double.NaN);
+            link.output().quote(symbol, bid > 0 ? bid : Double.NaN, ask > 0 ? ask : Double.NaN,
+                    TradeValues.sizeOrNaN(bidSize), TradeValues.sizeOrNaN(askSize));
         }
     }
 
@@ -497,6 +505,49 @@ final class AlpacaSession implements FeedSession {
             }
         });
         dayStatsTask = link.schedule(this::refreshDayStats, DAY_STATS_EVERY_MS);
+    }
+
+    /**
+     * Older bars on demand (the chart scrolled left): {@code /v2/stocks/{symbol}/bars} at the asked timeframe (1 m,
+     * 5 m, 15 m, 1 h, 4 h, 1 D; none under a minute), the newest {@code maxBars} before {@code beforeMs} with
+     * {@code sort=desc}. The market trades a few hours a day, so the window reaches back {@link #HISTORY_WINDOW_FACTOR}
+     * times the bars' span; an empty page is taken as the start of the symbol's history.
+     */
+    @Override
+    public boolean history(String symbol, BarInterval interval, long beforeMs, int maxBars,
+                           FeedSession.HistoryResult result) {
+        String timeframe = switch (interval) {
+            case M1 -> "1Min";
+            case M5 -> "5Min";
+            case M15 -> "15Min";
+            case H1 -> "1Hour";
+            case H4 -> "4Hour";
+            case D1 -> "1Day";
+            default -> null;
+        };
+        if (timeframe == null || !symbols.contains(symbol)) {
+            return false;
+        }
+        long end = beforeMs == Long.MAX_VALUE ? System.currentTimeMillis() : beforeMs - 1;
+        int limit = Math.min(maxBars, AlpacaRestClient.BARS_LIMIT);
+        long start = end - HISTORY_WINDOW_FACTOR * limit * interval.millis();
+        rest.barsBefore(symbol, timeframe, start, end, limit, bars -> {
+            HistoryBars out = HistoryBars.allocate(interval, bars.size());
+            int n = 0;
+            for (AlpacaRestClient.Bar b : bars) {
+                if (b.startMs() <= end) {
+                    out.times()[n] = b.startMs();
+                    out.open()[n] = b.open();
+                    out.high()[n] = b.high();
+                    out.low()[n] = b.low();
+                    out.close()[n] = b.close();
+                    out.volume()[n] = b.volume();
+                    n++;
+                }
+            }
+            result.bars(out.withCount(n), n == 0);
+        }, result::failed);
+        return true;
     }
 
     /** Minute bars of the last hours for the chart; the newest is still open (live trades build it), so left out. */

@@ -27,11 +27,9 @@ public final class AlpacaSource {
     }
 
     public static ConnectionSupervisor client(SourceSettings settings, MarketModel market) {
-        boolean tls = "wss".equalsIgnoreCase(settings.ws().getScheme())
-                || "https".equalsIgnoreCase(settings.rest().getScheme());
         URI assets = settings.rest().equals(DEFAULT_REST) ? DEFAULT_TRADING_REST : settings.rest();
         return new ConnectionSupervisor(settings.connection(), market,
                 link -> new AlpacaSession(link, settings, assets), "Alpaca (" + settings.ws().getHost() + ")",
-                WebSockets.newClient(tls), true);
+                WebSockets.newClient(settings.connection(), settings.ws(), settings.rest(), assets), true);
     }
 }

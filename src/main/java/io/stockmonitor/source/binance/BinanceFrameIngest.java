@@ -1,5 +1,7 @@
 package io.stockmonitor.source.binance;
 
+import io.stockmonitor.source.TradeValues;
+
 import io.stockmonitor.feed.FeedCounters;
 import io.stockmonitor.feed.SymbolTable;
 import io.stockmonitor.feed.TradeOutput;
@@ -8,6 +10,7 @@ import io.stockmonitor.market.MarketModel;
 import io.stockmonitor.source.SourceLimits;
 import io.stockmonitor.source.Trade;
 import io.stockmonitor.source.TradeSequencer;
+import io.stockmonitor.source.TradeValues;
 import java.util.List;
 
 /**
@@ -91,8 +94,8 @@ public final class BinanceFrameIngest {
                 if (p.symbol == null) {
                     return Result.DATA; // a symbol unsubscribed a moment ago
                 }
-                if (!(p.price > 0) || Double.isInfinite(p.price) || !(p.quantity >= 0)
-                        || Double.isInfinite(p.quantity) || p.tradeTime <= 0 || p.id < 0) {
+                if (p.id < 0 || TradeValues.problem(p.price, p.quantity, p.tradeTime,
+                        System.currentTimeMillis()) != null) {
                     problem = "aggTrade of " + p.symbol + " with price " + p.price + ", quantity " + p.quantity
                             + ", time " + p.tradeTime + ", id " + p.id;
                     return Result.BAD;
@@ -109,7 +112,7 @@ public final class BinanceFrameIngest {
                     problem = "bookTicker of " + p.symbol + " with bid " + p.bid + ", ask " + p.ask;
                     return Result.BAD;
                 }
-                output.quote(p.symbol, p.bid, p.ask);
+                output.quote(p.symbol, p.bid, p.ask, TradeValues.sizeOrNaN(p.bidQty), TradeValues.sizeOrNaN(p.askQty));
                 return Result.DATA;
             }
             default -> {

@@ -31,6 +31,9 @@ final class BinanceFrameParser {
     double quantity;
     double bid;
     double ask;
+    /** bookTicker's quantities at the best bid and ask ("B", "A"); NaN when absent. */
+    double bidQty;
+    double askQty;
 
     private boolean sawSymbolField;
     private boolean isAggTrade;
@@ -145,8 +148,18 @@ final class BinanceFrameParser {
                         hasTime = true;
                     }
                 }
+                case "B" -> {
+                    if (value == JsonToken.VALUE_STRING) {
+                        bidQty = JsonFrameReader.number(p);
+                    }
+                }
+                case "A" -> {
+                    if (value == JsonToken.VALUE_STRING) {
+                        askQty = JsonFrameReader.number(p);
+                    }
+                }
                 default -> {
-                    // E, f, l, m, M, u, B, A: not needed here.
+                    // E, f, l, m, M, u: not needed here.
                 }
             }
         }
@@ -163,6 +176,8 @@ final class BinanceFrameParser {
         quantity = Double.NaN;
         bid = Double.NaN;
         ask = Double.NaN;
+        bidQty = Double.NaN;
+        askQty = Double.NaN;
         sawSymbolField = false;
         isAggTrade = false;
         otherEvent = false;

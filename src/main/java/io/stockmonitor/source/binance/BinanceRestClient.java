@@ -7,6 +7,7 @@ import io.stockmonitor.source.RestGate;
 import io.stockmonitor.source.SourceSettings;
 import io.stockmonitor.source.Trade;
 import io.stockmonitor.source.TradeSequencer;
+import io.stockmonitor.source.TradeValues;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +102,8 @@ final class BinanceRestClient implements TradeSequencer.History {
             }
             // Binance keeps invalidated duplicates in place with p "0", f -1 (CHANGELOG 2022-04-12): the id
             // counts, the row is not a trade.
-            boolean valid = price > 0 && quantity >= 0 && r.path("f").asLong(0) >= 0;
+            boolean valid = r.path("f").asLong(0) >= 0
+                    && TradeValues.problem(price, quantity, time, System.currentTimeMillis()) == null;
             trades.add(new Trade(id, time, price, quantity, valid));
             previous = id;
         }

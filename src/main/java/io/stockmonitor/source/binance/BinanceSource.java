@@ -21,10 +21,8 @@ public final class BinanceSource {
     }
 
     public static ConnectionSupervisor client(SourceSettings settings, MarketModel market) {
-        boolean tls = "wss".equalsIgnoreCase(settings.ws().getScheme())
-                || "https".equalsIgnoreCase(settings.rest().getScheme());
         return new ConnectionSupervisor(settings.connection(), market,
                 link -> new BinanceSession(link, settings), "Binance (" + settings.ws().getHost() + ")",
-                WebSockets.newClient(tls), true);
+                WebSockets.newClient(settings.connection(), settings.ws(), settings.rest()), true);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.stockmonitor.feed.FastDecimal;
 import io.stockmonitor.feed.JsonFrameReader;
 import io.stockmonitor.feed.SymbolTable;
+import io.stockmonitor.source.TradeValues;
 import java.io.IOException;
 
 /**
@@ -13,7 +14,7 @@ import java.io.IOException;
  * relied on (the docs print {@code type} first, but a frame is read whole before its type decides what it was).
  * Values must have the documented JSON types: ids and {@code last_trade_id} integers, prices and sizes decimal
  * strings, {@code time} an ISO 8601 UTC string; a frame of a known type that breaks this, or carries an absurd value
- * (a price not above zero, a negative size, a time before 1970, an id not above zero), is {@link Kind#MALFORMED}
+ * (a price, size or time outside {@link TradeValues}, an id not above zero), is {@link Kind#MALFORMED}
  * with {@link #problem} saying why. Everything else ({@code subscriptions}, {@code error}, malformed JSON, frames
  * too long for a trade) is {@link Kind#OTHER}, for the session's general decoder. Not thread-safe.
  */
@@ -47,6 +48,9 @@ final class CoinbaseFrameParser {
     double price;
     double size;
     double bid;
+    /** The ticker's sizes at the best bid and ask; NaN when absent. */
+    double bidSize;
+    double askSize;
     double ask;
     double open24h;
     double high24h;
@@ -146,6 +150,8 @@ final class CoinbaseFrameParser {
             case "size" -> size = decimal(p, value);
             case "best_bid" -> bid = decimal(p, value);
             case "best_ask" -> ask = decimal(p, value);
+            case "best_bid_size" -> bidSize = decimal(p, value);
+            case "best_ask_size" -> askSize = decimal(p, value);
             case "open_24h" -> open24h = decimal(p, value);
             case "high_24h" -> high24h = decimal(p, value);
             case "low_24h" -> low24h = decimal(p, value);
@@ -207,14 +213,14 @@ final class CoinbaseFrameParser {
         if (tradeId <= 0) {
             return fault("a trade id not above zero");
         }
-        if (!(price > 0) || Double.isInfinite(price)) {
-            return fault("a price not above zero");
+        if (!TradeValues.price(price)) {
+            return fault("a price out of range");
         }
-        if (!(size >= 0) || Double.isInfinite(size)) {
-            return fault("a negative size");
+        if (!TradeValues.size(size)) {
+            return fault("a size out of range");
         }
-        if (timeMs == CoinbaseTime.INVALID || timeMs <= 0) {
-            return fault("a time that is not an ISO 8601 UTC time after 1970");
+        if (timeMs == CoinbaseTime.INVALID || !TradeValues.time(timeMs, System.currentTimeMillis())) {
+            return fault("a time that is not an ISO 8601 UTC time, or out of range");
         }
         return true;
     }
@@ -264,6 +270,8 @@ final class CoinbaseFrameParser {
         price = Double.NaN;
         size = Double.NaN;
         bid = Double.NaN;
+        bidSize = Double.NaN;
+        askSize = Double.NaN;
         ask = Double.NaN;
         open24h = Double.NaN;
         high24h = Double.NaN;

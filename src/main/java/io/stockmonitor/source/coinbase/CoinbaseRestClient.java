@@ -32,6 +32,9 @@ final class CoinbaseRestClient {
     record DayStats(double open, double high, double low, double volume) {
     }
 
+    /** Candles one request may cover: "The maximum number of data points for a single request is 300 candles." */
+    static final int CANDLES_PER_REQUEST = 300;
+
     /** One candle: bucket start (epoch s), OHLC, base volume. */
     record Candle(long time, double open, double high, double low, double close, double volume) {
     }
@@ -105,34 +108,50 @@ final class CoinbaseRestClient {
      * first on the wire; a row that is not six finite numbers with positive prices is left out.
      */
     void candles(String product, Consumer<List<Candle>> done) {
-        gate.get(settings.restUri("/products/" + pathSegment(product) + "/candles?granularity=" + CANDLE_SECONDS), 1,
-                new RestGate.Answer() {
-                    @Override
-                    public void ok(String body, HttpFields headers) {
-                        try {
-                            JsonNode root = json.readTree(body);
-                            if (root == null || !root.isArray()) {
-                                return;
-                            }
-                            List<Candle> candles = new ArrayList<>(root.size());
-                            for (JsonNode r : root) {
-                                Candle c = candle(r);
-                                if (c != null) {
-                                    candles.add(c);
-                                }
-                            }
-                            candles.sort((a, b) -> Long.compare(a.time(), b.time()));
-                            done.accept(candles);
-                        } catch (IOException e) {
-                            // No history for the chart: it starts with the live data.
+        candles("/products/" + pathSegment(product) + "/candles?granularity=" + CANDLE_SECONDS, done, why -> {
+            // No history for the chart: it starts with the live data.
+        });
+    }
+
+    /**
+     * Candles of {@code granularity} seconds whose buckets start from {@code startSec} to {@code endSec} (epoch
+     * seconds, both inclusive, at most {@link #CANDLES_PER_REQUEST} buckets), oldest first; the chart scrolled left.
+     */
+    void candles(String product, int granularity, long startSec, long endSec, Consumer<List<Candle>> done,
+                 Consumer<String> failed) {
+        candles("/products/" + pathSegment(product) + "/candles?granularity=" + granularity + "&start=" + startSec
+                + "&end=" + endSec, done, failed);
+    }
+
+    private void candles(String pathAndQuery, Consumer<List<Candle>> done, Consumer<String> failed) {
+        gate.get(settings.restUri(pathAndQuery), 1, new RestGate.Answer() {
+            @Override
+            public void ok(String body, HttpFields headers) {
+                try {
+                    JsonNode root = json.readTree(body);
+                    if (root == null || !root.isArray()) {
+                        failed.accept("candles: not an array");
+                        return;
+                    }
+                    List<Candle> candles = new ArrayList<>(root.size());
+                    for (JsonNode r : root) {
+                        Candle c = candle(r);
+                        if (c != null) {
+                            candles.add(c);
                         }
                     }
+                    candles.sort((a, b) -> Long.compare(a.time(), b.time()));
+                    done.accept(candles);
+                } catch (IOException e) {
+                    failed.accept("unreadable candles: " + e.getMessage());
+                }
+            }
 
-                    @Override
-                    public void failed(int status, String reason, boolean retryable) {
-                        // As above.
-                    }
-                });
+            @Override
+            public void failed(int status, String reason, boolean retryable) {
+                failed.accept(reason);
+            }
+        });
     }
 
     private static Candle candle(JsonNode r) {

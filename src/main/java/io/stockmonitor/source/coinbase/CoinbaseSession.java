@@ -1,5 +1,7 @@
 package io.stockmonitor.source.coinbase;
 
+import io.stockmonitor.source.TradeValues;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockmonitor.feed.FeedEvent;
@@ -9,6 +11,7 @@ import io.stockmonitor.feed.PeerText;
 import io.stockmonitor.feed.SocketRequest;
 import io.stockmonitor.feed.SymbolTable;
 import io.stockmonitor.market.BarInterval;
+import io.stockmonitor.market.HistoryBars;
 import io.stockmonitor.source.RestGate;
 import io.stockmonitor.source.SourceSettings;
 import io.stockmonitor.source.TradeSequencer;
@@ -269,7 +272,8 @@ final class CoinbaseSession implements FeedSession {
             return;
         }
         if (!Double.isNaN(parser.bid) || !Double.isNaN(parser.ask)) {
-            link.output().quote(symbol, parser.bid, parser.ask);
+            link.output().quote(symbol, parser.bid, parser.ask, TradeValues.sizeOrNaN(parser.bidSize),
+                    TradeValues.sizeOrNaN(parser.askSize));
         }
         // Coinbase's change is against the price 24 h ago (open_24h), as the window's "previous close".
         link.market().applyDayStats(symbol, parser.open24h, parser.high24h, parser.low24h, parser.open24h,
@@ -633,6 +637,50 @@ final class CoinbaseSession implements FeedSession {
         double low = d.low() > 0 ? d.low() : Double.NaN;
         double volume = d.volume() >= 0 ? d.volume() : Double.NaN;
         link.market().applyDayStats(symbol, open, high, low, open, volume);
+    }
+
+    /**
+     * Older candles on demand (the chart scrolled left): {@code /products/{id}/candles} with a start and end that
+     * cover at most 300 buckets before {@code beforeMs}. Coinbase's granularities are 1 m, 5 m, 15 m, 1 h, 6 h and
+     * 1 D: 4 h comes as 1 h candles that the model aggregates; under a minute there are none. Coinbase publishes no
+     * candle for a bucket without trades, so an empty page is taken as the start of its history.
+     */
+    @Override
+    public boolean history(String symbol, BarInterval interval, long beforeMs, int maxBars,
+                           FeedSession.HistoryResult result) {
+        BarInterval asked = interval == BarInterval.H4 ? BarInterval.H1 : interval;
+        int granularity = switch (asked) {
+            case M1 -> 60;
+            case M5 -> 300;
+            case M15 -> 900;
+            case H1 -> 3_600;
+            case D1 -> 86_400;
+            default -> 0;
+        };
+        if (granularity == 0 || !symbols.contains(symbol)) {
+            return false;
+        }
+        long before = beforeMs == Long.MAX_VALUE ? System.currentTimeMillis() + asked.millis() : beforeMs;
+        long end = Math.floorDiv(Math.floorDiv(before, 1_000) - 1, granularity) * granularity;
+        int count = Math.max(1, Math.min(maxBars, CoinbaseRestClient.CANDLES_PER_REQUEST));
+        long start = end - (long) (count - 1) * granularity;
+        rest.candles(symbol, granularity, start, end, candles -> {
+            HistoryBars bars = HistoryBars.allocate(asked, candles.size());
+            int n = 0;
+            for (CoinbaseRestClient.Candle k : candles) {
+                if (k.time() * 1_000 < before) {
+                    bars.times()[n] = k.time() * 1_000;
+                    bars.open()[n] = k.open();
+                    bars.high()[n] = k.high();
+                    bars.low()[n] = k.low();
+                    bars.close()[n] = k.close();
+                    bars.volume()[n] = k.volume();
+                    n++;
+                }
+            }
+            result.bars(bars.withCount(n), n == 0);
+        }, result::failed);
+        return true;
     }
 
     /** One-minute candles for the chart, the still-open minute left out: live trades build that bar. */

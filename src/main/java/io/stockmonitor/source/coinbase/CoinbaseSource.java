@@ -24,10 +24,8 @@ public final class CoinbaseSource {
     }
 
     public static ConnectionSupervisor client(SourceSettings settings, MarketModel market) {
-        boolean tls = "wss".equalsIgnoreCase(settings.ws().getScheme())
-                || "https".equalsIgnoreCase(settings.rest().getScheme());
         return new ConnectionSupervisor(settings.connection(), market,
                 link -> new CoinbaseSession(link, settings), "Coinbase (" + settings.ws().getHost() + ")",
-                WebSockets.newClient(tls), true);
+                WebSockets.newClient(settings.connection(), settings.ws(), settings.rest()), true);
     }
 }

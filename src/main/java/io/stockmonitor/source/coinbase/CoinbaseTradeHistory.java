@@ -9,6 +9,7 @@ import io.stockmonitor.source.RestGate;
 import io.stockmonitor.source.SourceSettings;
 import io.stockmonitor.source.Trade;
 import io.stockmonitor.source.TradeSequencer;
+import io.stockmonitor.source.TradeValues;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -214,8 +215,7 @@ final class CoinbaseTradeHistory implements TradeSequencer.History {
                     : CoinbaseTime.INVALID;
             double price = decimal(r.path("price"));
             double size = decimal(r.path("size"));
-            boolean valid = id > 0 && time > 0 && price > 0 && !Double.isInfinite(price) && size >= 0
-                    && !Double.isInfinite(size);
+            boolean valid = id > 0 && TradeValues.problem(price, size, time, System.currentTimeMillis()) == null;
             if (!valid) {
                 link.bad("bad-rest-trade", "Coinbase " + symbol + " trade " + id + " with price " + price + ", size "
                         + size + ", time " + time + ": left out (its id counts as missing)");

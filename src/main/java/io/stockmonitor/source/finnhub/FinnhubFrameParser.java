@@ -227,7 +227,8 @@ final class FinnhubFrameParser {
         } else if (!hasTime || !hasPrice || !hasVolume) {
             bad(i, "a field missing or of the wrong type");
         } else {
-            String why = TradeValues.problem(currentPrice, currentVolume, currentTime);
+            String why = TradeValues.problem(currentPrice, currentVolume, currentTime,
+                    System.currentTimeMillis());
             if (why != null) {
                 bad(i, why);
             } else {

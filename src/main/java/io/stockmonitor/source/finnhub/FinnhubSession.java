@@ -8,6 +8,7 @@ import io.stockmonitor.feed.FeedSession;
 import io.stockmonitor.feed.PeerText;
 import io.stockmonitor.feed.SocketRequest;
 import io.stockmonitor.feed.SymbolTable;
+import io.stockmonitor.market.BarInterval;
 import io.stockmonitor.market.GapKind;
 import io.stockmonitor.source.RestGate;
 import io.stockmonitor.source.SourceSettings;
@@ -99,6 +100,15 @@ final class FinnhubSession implements FeedSession {
         }
         // The label (no query) is all that is ever shown or logged of this URL.
         return SocketRequest.of(settings.wsUri("/?token=" + FinnhubRestClient.enc(settings.credentials().key())));
+    }
+
+    /**
+     * Finnhub's candles ({@code /stock/candle}) are not on the free plan, and the source reads no other history: the
+     * chart has the live trades only.
+     */
+    @Override
+    public boolean history(String symbol, BarInterval interval, long beforeMs, int maxBars, HistoryResult result) {
+        return false;
     }
 
     @Override

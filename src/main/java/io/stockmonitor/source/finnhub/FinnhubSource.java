@@ -25,9 +25,8 @@ public final class FinnhubSource {
     }
 
     public static ConnectionSupervisor client(SourceSettings settings, MarketModel market) {
-        boolean tls = "wss".equalsIgnoreCase(settings.ws().getScheme())
-                || "https".equalsIgnoreCase(settings.rest().getScheme());
         return new ConnectionSupervisor(settings.connection(), market, link -> new FinnhubSession(link, settings),
-                "Finnhub (" + settings.ws().getHost() + ")", WebSockets.newClient(tls), true);
+                "Finnhub (" + settings.ws().getHost() + ")",
+                WebSockets.newClient(settings.connection(), settings.ws(), settings.rest()), true);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.stockmonitor.feed.JsonFrameReader;
 import io.stockmonitor.feed.SymbolTable;
+import io.stockmonitor.source.TradeValues;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -61,6 +62,9 @@ final class KrakenFrameParser {
     /** Best bid and ask; NaN when missing or not a number. */
     double bid;
     double ask;
+    /** The ticker's quantities at the best bid and ask; NaN when missing. */
+    double bidQty;
+    double askQty;
 
     // ---- per frame ----
     private int channel;
@@ -306,8 +310,10 @@ final class KrakenFrameParser {
                 }
                 case "bid" -> bid = number(p, value);
                 case "ask" -> ask = number(p, value);
+                case "bid_qty" -> bidQty = number(p, value);
+                case "ask_qty" -> askQty = number(p, value);
                 default -> {
-                    // side, ord_type; the ticker's quantities and statistics: not needed here.
+                    // side, ord_type; the ticker's statistics: not needed here.
                 }
             }
         }
@@ -318,9 +324,9 @@ final class KrakenFrameParser {
         tickerSymbol = symbol[i];
         problem[i] = !sawSymbol ? NO_SYMBOL
                 : id[i] < 0 ? BAD_ID
-                : !usable(price[i]) ? BAD_PRICE
-                : !(quantity[i] >= 0) || Double.isInfinite(quantity[i]) ? BAD_QUANTITY
-                : badTime || timeMs[i] <= 0 ? BAD_TIME
+                : !TradeValues.price(price[i]) ? BAD_PRICE
+                : !TradeValues.size(quantity[i]) ? BAD_QUANTITY
+                : badTime || !TradeValues.time(timeMs[i], System.currentTimeMillis()) ? BAD_TIME
                 : OK;
     }
 
@@ -332,7 +338,7 @@ final class KrakenFrameParser {
         return JsonFrameReader.number(p);
     }
 
-    /** A price: positive and finite. */
+    /** A quote side: positive and finite (trade prices are checked by {@link TradeValues}). */
     static boolean usable(double v) {
         return v > 0 && !Double.isInfinite(v);
     }
@@ -354,6 +360,8 @@ final class KrakenFrameParser {
         tickerNamedSymbol = false;
         bid = Double.NaN;
         ask = Double.NaN;
+        bidQty = Double.NaN;
+        askQty = Double.NaN;
         channel = CHANNEL_NONE;
         dataWasArray = false;
         typeSnapshot = false;

@@ -9,6 +9,7 @@ import io.stockmonitor.feed.PeerText;
 import io.stockmonitor.source.RestGate;
 import io.stockmonitor.source.SourceSettings;
 import io.stockmonitor.source.Trade;
+import io.stockmonitor.source.TradeValues;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -66,6 +67,9 @@ final class KrakenRestClient {
     /** Today's statistics of one pair from Ticker ("today's prices start at midnight UTC"). */
     record DayStats(String key, double open, double high, double low, double volume) {
     }
+
+    /** "Returns up to 720 of the most recent entries". */
+    static final int OHLC_ENTRIES = 720;
 
     /** One OHLC entry: open time, prices, base volume. */
     record Candle(long openTimeMs, double open, double high, double low, double close, double volume) {
@@ -138,8 +142,7 @@ final class KrakenRestClient {
             double price = decimal(r.get(0)).doubleValue();
             double volume = decimal(r.get(1)).doubleValue();
             long timeMs = millisOfSeconds(r.get(2));
-            if (!(price > 0) || Double.isInfinite(price) || !(volume >= 0) || Double.isInfinite(volume)
-                    || timeMs <= 0 || id <= previous) {
+            if (TradeValues.problem(price, volume, timeMs, System.currentTimeMillis()) != null || id <= previous) {
                 throw new IOException("trade row " + id + " out of order or with an absurd price, size or time");
             }
             trades.add(new Trade(id, timeMs, price, volume, true));
@@ -199,7 +202,10 @@ final class KrakenRestClient {
 
     // ---------------------------------------------------------------- OHLC
 
-    /** {@code OHLC?pair=<altname>&interval=<minutes>}: up to 720 entries, the last one still open. */
+    /**
+     * {@code OHLC?pair=<altname>&interval=<minutes>}: up to {@link #OHLC_ENTRIES} entries, the last one still open.
+     * Older entries cannot be had ("older data cannot be retrieved, regardless of the value of since").
+     */
     void ohlc(KrakenPairNames pair, int intervalMinutes, Reply<List<Candle>> reply) {
         call(gateOf(pair), "/0/public/OHLC?pair=" + enc(pair.altname()) + "&interval=" + intervalMinutes, reply,
                 result -> {

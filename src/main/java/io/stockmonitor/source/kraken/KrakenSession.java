@@ -1,5 +1,7 @@
 package io.stockmonitor.source.kraken;
 
+import io.stockmonitor.source.TradeValues;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,6 +13,7 @@ import io.stockmonitor.feed.PeerText;
 import io.stockmonitor.feed.SocketRequest;
 import io.stockmonitor.feed.SymbolTable;
 import io.stockmonitor.market.BarInterval;
+import io.stockmonitor.market.HistoryBars;
 import io.stockmonitor.source.SourceKind;
 import io.stockmonitor.source.SourceSettings;
 import io.stockmonitor.source.TradeSequencer;
@@ -247,7 +250,8 @@ final class KrakenSession implements FeedSession {
             link.bad("bad-ticker", "Kraken ticker of " + p.tickerSymbol + " with bid " + p.bid + ", ask " + p.ask);
             return;
         }
-        link.output().quote(p.tickerSymbol, p.bid, p.ask);
+        link.output().quote(p.tickerSymbol, p.bid, p.ask, TradeValues.sizeOrNaN(p.bidQty),
+                TradeValues.sizeOrNaN(p.askQty));
     }
 
     /** Status, acks, pongs and errors: a few a minute, read with the tree model. */
@@ -562,6 +566,59 @@ final class KrakenSession implements FeedSession {
             });
         }
         dayStatsTask = link.schedule(this::refreshDayStats, waiting ? DAY_STATS_RETRY_MS : timing.dayStatsEveryMs());
+    }
+
+    /**
+     * Older candles on demand (the chart scrolled left): {@code OHLC} at Kraken's intervals (1 m, 5 m, 15 m, 1 h, 4 h,
+     * 1 D; none under a minute). Kraken serves only its 720 newest entries of each interval, whatever {@code since}
+     * says, so one page is all there is: the entries before {@code beforeMs}, and nothing older.
+     */
+    @Override
+    public boolean history(String symbol, BarInterval interval, long beforeMs, int maxBars,
+                           FeedSession.HistoryResult result) {
+        int minutes = switch (interval) {
+            case M1 -> 1;
+            case M5 -> 5;
+            case M15 -> 15;
+            case H1 -> 60;
+            case H4 -> 240;
+            case D1 -> 1_440;
+            default -> 0;
+        };
+        KrakenPairNames names = symbols.contains(symbol) ? pairs.names(symbol) : null;
+        if (minutes == 0 || names == null) {
+            return false;
+        }
+        rest.ohlc(names, minutes, new KrakenRestClient.Reply<>() {
+            @Override
+            public void ok(List<KrakenRestClient.Candle> candles) {
+                int from = Math.max(0, candles.size() - maxBars);
+                HistoryBars bars = HistoryBars.allocate(interval, candles.size() - from);
+                int n = 0;
+                long previous = Long.MIN_VALUE;
+                for (KrakenRestClient.Candle k : candles.subList(from, candles.size())) {
+                    if (k.openTimeMs() >= beforeMs || k.openTimeMs() <= previous || !(k.low() > 0)
+                            || !(k.high() >= k.low()) || !Double.isFinite(k.high()) || !(k.volume() >= 0)) {
+                        continue;
+                    }
+                    bars.times()[n] = k.openTimeMs();
+                    bars.open()[n] = k.open();
+                    bars.high()[n] = k.high();
+                    bars.low()[n] = k.low();
+                    bars.close()[n] = k.close();
+                    bars.volume()[n] = k.volume();
+                    previous = k.openTimeMs();
+                    n++;
+                }
+                result.bars(bars.withCount(n), true);
+            }
+
+            @Override
+            public void failed(String reason, boolean retryable) {
+                result.failed(reason);
+            }
+        });
+        return true;
     }
 
     /** Chart history for a newly mapped symbol: 12 h of 1-minute candles, the newest (still open) left out. */

@@ -30,10 +30,8 @@ public final class KrakenSource {
 
     /** As {@link #client(SourceSettings, MarketModel)} with the source's own waits (tests shorten them). */
     static ConnectionSupervisor client(SourceSettings settings, MarketModel market, KrakenTiming timing) {
-        boolean tls = "wss".equalsIgnoreCase(settings.ws().getScheme())
-                || "https".equalsIgnoreCase(settings.rest().getScheme());
         return new ConnectionSupervisor(settings.connection(), market,
                 link -> new KrakenSession(link, settings, timing), "Kraken (" + settings.ws().getHost() + ")",
-                WebSockets.newClient(tls), true);
+                WebSockets.newClient(settings.connection(), settings.ws(), settings.rest()), true);
     }
 }

@@ -1,5 +1,7 @@
 package io.stockmonitor.source.v1;
 
+import io.stockmonitor.source.TradeValues;
+
 /**
  * Reusable holder of the tick being processed: the parser fills it, the client reads it, nothing keeps it. Avoids a
  * record per tick on the hot path.
@@ -25,12 +27,6 @@ public final class ParsedTick {
     static final int ALL = SYMBOL | SEQ | TS | PRICE | SIZE | BID | ASK;
     /** The fields a tick must have (docs/PROTOCOL.md); bid and ask may be left out (the quote stays as it was). */
     static final int REQUIRED = SYMBOL | SEQ | TS | PRICE | SIZE;
-    /** No trade of this feed happened before 2000-01-01. */
-    static final long EARLIEST_TS = 946_684_800_000L;
-    /** A tick time further ahead of our clock than this is not a time. */
-    static final long MAX_AHEAD_MS = 86_400_000L;
-    /** No single trade is larger than this. */
-    static final long MAX_SIZE = 1_000_000_000_000L;
 
     void clear() {
         symbol = null;
@@ -47,7 +43,7 @@ public final class ParsedTick {
         if ((seen & REQUIRED) != REQUIRED) {
             return "tick without " + missing();
         }
-        if (!(price > 0) || Double.isInfinite(price)) {
+        if (!TradeValues.price(price)) {
             return "tick with bad price " + price;
         }
         if ((seen & BID) != 0 && (!Double.isFinite(bid) || bid < 0)
@@ -57,10 +53,10 @@ public final class ParsedTick {
         if (seq <= 0) {
             return "tick with bad seq " + seq;
         }
-        if (size < 0 || size > MAX_SIZE) {
+        if (!TradeValues.size(size)) {
             return "tick with bad size " + size;
         }
-        if (ts < EARLIEST_TS || ts > nowMs + MAX_AHEAD_MS) {
+        if (!TradeValues.time(ts, nowMs)) {
             return "tick with a time that cannot be one: " + ts;
         }
         return null;

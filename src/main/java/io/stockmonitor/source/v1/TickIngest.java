@@ -15,9 +15,6 @@ import java.util.List;
  * thread-safe: the feed thread owns it.
  */
 public final class TickIngest {
-    /** Highest price the market model stores (cents in an int). */
-    static final double MAX_PRICE = 21_474_836.47;
-
     /** What the session does about what the hot path cannot settle alone. */
     interface Escalation {
         void gap(ResumeTracker.Position position, long seenSeq);
@@ -112,17 +109,17 @@ public final class TickIngest {
         d.ts = t.ts();
         d.price = t.price();
         d.size = t.size();
-        d.bid = t.bid();
-        d.ask = t.ask();
         d.seen = t.symbol() == null ? ParsedTick.ALL & ~ParsedTick.SYMBOL : ParsedTick.ALL;
-        // The codec reads a missing bid or ask as 0: no quote at 0 exists, so it means "not given".
-        if (!(t.bid() > 0)) {
-            d.bid = Double.NaN;
+        // Absent sides stay unseen (the quote is kept), as on the fast path; present ones are checked alike.
+        if (t.bid() == null) {
             d.seen &= ~ParsedTick.BID;
+        } else {
+            d.bid = t.bid();
         }
-        if (!(t.ask() > 0)) {
-            d.ask = Double.NaN;
+        if (t.ask() == null) {
             d.seen &= ~ParsedTick.ASK;
+        } else {
+            d.ask = t.ask();
         }
         handle(d);
     }
@@ -133,9 +130,6 @@ public final class TickIngest {
             return;
         }
         String problem = t.problem(System.currentTimeMillis());
-        if (problem == null && t.price > MAX_PRICE) {
-            problem = "tick with price out of range " + t.price;
-        }
         ResumeTracker.Position p = t.symbol == null ? null : tracker.get(t.symbol);
         if (problem != null) {
             if (p != null && (t.seen & ParsedTick.SEQ) != 0 && p.phase() == ResumeTracker.Phase.LIVE

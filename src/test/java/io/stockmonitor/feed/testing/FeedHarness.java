@@ -1,6 +1,6 @@
 package io.stockmonitor.feed.testing;
 
-import io.stockmonitor.source.v1.ProtocolV1Source;
+import io.stockmonitor.source.v1.ProtocolSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -77,7 +77,7 @@ public final class FeedHarness implements AutoCloseable {
         market = new MarketModel(MarketLimits.defaults(), System::currentTimeMillis);
         FeedClientConfig config = FeedClientConfig.of(proxy.uriFor(sim.uri()), null, symbols)
                 .withTimeouts(3.0, 2_000, 1_000);
-        client = ProtocolV1Source.client(tweak.apply(config), market);
+        client = ProtocolSource.client(tweak.apply(config), market);
         TickSink sink = (symbol, epoch, seq, ts, price, size) -> applied
                 .computeIfAbsent(symbol, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
                 .add(new Entry(epoch, seq, ts, price, size, null));

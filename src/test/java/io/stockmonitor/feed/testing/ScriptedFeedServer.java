@@ -16,6 +16,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * subscribe). For what the simulator never does: bad frames, another protocol version, HTTP 5xx.
  */
 public final class ScriptedFeedServer implements AutoCloseable {
+    /** A scripted frame starting with this goes as a binary frame (the rest of it, as UTF-8), not as text. */
+    public static final String BINARY_PREFIX = "\u0000binary:";
     private final Server server;
     private final URI uri;
     private final AtomicInteger upgrades = new AtomicInteger();
@@ -35,6 +37,12 @@ public final class ScriptedFeedServer implements AutoCloseable {
      * @param onRequest frames sent in reply to each client request
      */
     public ScriptedFeedServer(int refuseFirst, int refuseStatus, List<String> onOpen,
+                              Function<String, List<String>> onRequest) throws Exception {
+        this(refuseFirst, refuseStatus, () -> onOpen, onRequest);
+    }
+
+    /** As above, with the opening frames chosen anew for each connection (e.g. a script that changes per test case). */
+    public ScriptedFeedServer(int refuseFirst, int refuseStatus, java.util.function.Supplier<List<String>> onOpen,
                               Function<String, List<String>> onRequest) throws Exception {
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -88,6 +96,15 @@ public final class ScriptedFeedServer implements AutoCloseable {
 
     private final java.util.Set<Endpoint> endpoints = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** Sends {@code frame} now to every open connection. */
+    public void sendNow(String frame) {
+        for (Endpoint e : endpoints) {
+            if (e.session != null && e.session.isOpen()) {
+                Endpoint.send(e.session, frame);
+            }
+        }
+    }
+
     @Override
     public void close() {
         ticker.shutdownNow();
@@ -101,11 +118,12 @@ public final class ScriptedFeedServer implements AutoCloseable {
     /** The scripted endpoint (public: Jetty requires it). */
     public static final class Endpoint implements Session.Listener.AutoDemanding {
         private final ScriptedFeedServer owner;
-        private final List<String> onOpen;
+        private final java.util.function.Supplier<List<String>> onOpen;
         private final Function<String, List<String>> onRequest;
         private volatile Session session;
 
-        Endpoint(ScriptedFeedServer owner, List<String> onOpen, Function<String, List<String>> onRequest) {
+        Endpoint(ScriptedFeedServer owner, java.util.function.Supplier<List<String>> onOpen,
+                 Function<String, List<String>> onRequest) {
             this.owner = owner;
             this.onOpen = onOpen;
             this.onRequest = onRequest;
@@ -115,20 +133,35 @@ public final class ScriptedFeedServer implements AutoCloseable {
         public void onWebSocketOpen(Session s) {
             session = s;
             owner.endpoints.add(this);
-            onOpen.forEach(f -> s.sendText(f, org.eclipse.jetty.websocket.api.Callback.NOOP));
+            onOpen.get().forEach(f -> send(s, f));
         }
 
         @Override
         public void onWebSocketText(String text) {
             owner.requests.incrementAndGet();
             owner.received.add(text);
-            onRequest.apply(text).forEach(f -> session.sendText(f, org.eclipse.jetty.websocket.api.Callback.NOOP));
+            onRequest.apply(text).forEach(f -> send(session, f));
+        }
+
+        private static void send(Session s, String frame) {
+            if (frame.startsWith(BINARY_PREFIX)) {
+                s.sendBinary(java.nio.ByteBuffer.wrap(frame.substring(BINARY_PREFIX.length())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)), org.eclipse.jetty.websocket.api.Callback.NOOP);
+            } else {
+                s.sendText(frame, org.eclipse.jetty.websocket.api.Callback.NOOP);
+            }
         }
 
         @Override
         public void onWebSocketClose(int statusCode, String reason, org.eclipse.jetty.websocket.api.Callback callback) {
             owner.endpoints.remove(this);
             callback.succeed();
+        }
+
+        /** The client went away mid-send (it may close at once on a frame it refuses): nothing to report. */
+        @Override
+        public void onWebSocketError(Throwable cause) {
+            owner.endpoints.remove(this);
         }
     }
 }

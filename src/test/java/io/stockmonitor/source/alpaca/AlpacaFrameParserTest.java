@@ -48,6 +48,8 @@ class AlpacaFrameParserTest {
             assertThat(parser.bid[i]).isEqualTo(87.66);
         }
         assertThat(parser.ask[1]).isEqualTo(87.68);
+        assertThat(parser.bidSize[1]).as("bs").isEqualTo(1);
+        assertThat(parser.askSize[1]).as("as").isEqualTo(4);
     }
 
     @Test

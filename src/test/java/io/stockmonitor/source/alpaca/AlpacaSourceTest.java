@@ -23,6 +23,9 @@ import io.stockmonitor.source.testing.AppliedTrades;
 import io.stockmonitor.source.testing.EmulatedTrade;
 import io.stockmonitor.source.testing.ProviderEmulator.RestRequest;
 import io.stockmonitor.feed.FeedRecordWriter;
+import io.stockmonitor.market.BarBuffer;
+import io.stockmonitor.market.BarInterval;
+import io.stockmonitor.market.HistoryState;
 import java.io.StringWriter;
 import java.net.URI;
 import java.time.Duration;
@@ -436,5 +439,28 @@ class AlpacaSourceTest {
         long newest = emulator.trades("AMD").get(24).id();
         await().atMost(WAIT).until(() -> applied.lastId("AMD") == newest);
         applied.assertExact("AMD", emulator.trades("AMD"));
+    }
+
+    @Test
+    void olderBarsComeOnDemandNewestFirstAndAnEmptyPageIsTheStart() {
+        connect(settings(SYMBOLS));
+        tradeAndAwait(30);
+        long before = System.currentTimeMillis() + 2 * 3_600_000L;
+        client.loadHistory("AAPL", BarInterval.H1, before);
+        await().atMost(WAIT).until(() -> market.historyState("AAPL", BarInterval.H1).oldestMs() < before
+                && !market.historyState("AAPL", BarInterval.H1).loading());
+        HistoryState h = market.historyState("AAPL", BarInterval.H1);
+        assertThat(h.exhausted()).isFalse();
+        assertThat(market.readBars("AAPL", BarInterval.H1, Long.MIN_VALUE, new BarBuffer(10))).isPositive();
+        assertThat(emulator.restLog()).anySatisfy(r -> {
+            assertThat(r.path()).isEqualTo("/v2/stocks/AAPL/bars");
+            assertThat(r.param("timeframe")).isEqualTo("1Hour");
+            assertThat(r.param("sort")).isEqualTo("desc");
+        });
+        client.loadHistory("AAPL", BarInterval.H1, h.oldestMs());
+        await().atMost(WAIT).until(() -> market.historyState("AAPL", BarInterval.H1).exhausted());
+        client.loadHistory("AAPL", BarInterval.S1, before);
+        await().atMost(WAIT).until(() -> market.historyState("AAPL", BarInterval.S1).exhausted());
+        assertThat(market.historyState("AAPL", BarInterval.S1).oldestMs()).isEqualTo(Long.MAX_VALUE);
     }
 }

@@ -51,6 +51,8 @@ class CoinbaseFrameParserTest {
         assertThat(parser.symbol).isSameAs("ETH-USD");
         assertThat(parser.bid).isEqualTo(1285.04);
         assertThat(parser.ask).isEqualTo(1285.27);
+        assertThat(parser.bidSize).isEqualTo(0.46688654);
+        assertThat(parser.askSize).isEqualTo(1.5663704);
         assertThat(parser.open24h).isEqualTo(1310.79);
         assertThat(parser.high24h).isEqualTo(1313.8);
         assertThat(parser.low24h).isEqualTo(1280.52);

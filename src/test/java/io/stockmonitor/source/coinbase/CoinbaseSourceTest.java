@@ -23,6 +23,9 @@ import io.stockmonitor.source.SourceSettings;
 import io.stockmonitor.source.Sources;
 import io.stockmonitor.source.testing.AppliedTrades;
 import io.stockmonitor.source.testing.EmulatedTrade;
+import io.stockmonitor.market.BarBuffer;
+import io.stockmonitor.market.BarInterval;
+import io.stockmonitor.market.HistoryState;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -488,5 +491,33 @@ class CoinbaseSourceTest {
     private static String match(long id, String price, String size, String time) {
         return "{\"type\":\"match\",\"trade_id\":" + id + ",\"sequence\":1,\"time\":" + time
                 + ",\"product_id\":\"BTC-USD\",\"size\":" + size + ",\"price\":" + price + ",\"side\":\"sell\"}";
+    }
+
+    @Test
+    void olderCandlesComeOnDemandFromCandlesAndAnEmptyPageIsTheStart() {
+        connect(settings(SYMBOLS));
+        tradeAndAwait(30);
+        long before = System.currentTimeMillis() + 2 * 3_600_000L;
+        client.loadHistory(BTC, BarInterval.H1, before);
+        await().atMost(WAIT).until(() -> market.historyState(BTC, BarInterval.H1).oldestMs() < before
+                && !market.historyState(BTC, BarInterval.H1).loading());
+        HistoryState h = market.historyState(BTC, BarInterval.H1);
+        assertThat(h.exhausted()).isFalse();
+        assertThat(market.readBars(BTC, BarInterval.H1, Long.MIN_VALUE, new BarBuffer(10))).isPositive();
+        assertThat(emulator.restLog()).anySatisfy(r -> {
+            assertThat(r.path()).isEqualTo("/products/BTC-USD/candles");
+            assertThat(r.param("granularity")).isEqualTo("3600");
+            assertThat(Long.parseLong(r.param("end")) - Long.parseLong(r.param("start"))).isEqualTo(299 * 3_600L);
+        });
+        // Before the emulator's first trade there is nothing: the history's start.
+        client.loadHistory(BTC, BarInterval.H1, h.oldestMs());
+        await().atMost(WAIT).until(() -> market.historyState(BTC, BarInterval.H1).exhausted());
+        // 4 h comes as 1 h candles; under a minute Coinbase has none.
+        client.loadHistory(BTC, BarInterval.H4, before);
+        await().atMost(WAIT).until(() -> market.historyState(BTC, BarInterval.H4).oldestMs() < before);
+        assertThat(market.readBars(BTC, BarInterval.H4, Long.MIN_VALUE, new BarBuffer(10))).isPositive();
+        client.loadHistory(BTC, BarInterval.S5, before);
+        await().atMost(WAIT).until(() -> market.historyState(BTC, BarInterval.S5).exhausted());
+        assertThat(market.historyState(BTC, BarInterval.S5).oldestMs()).isEqualTo(Long.MAX_VALUE);
     }
 }

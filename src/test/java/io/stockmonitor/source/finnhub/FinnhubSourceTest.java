@@ -26,6 +26,7 @@ import io.stockmonitor.source.testing.AppliedTrades;
 import io.stockmonitor.source.testing.AppliedTrades.Applied;
 import io.stockmonitor.source.testing.EmulatedTrade;
 import io.stockmonitor.feed.FeedRecordWriter;
+import io.stockmonitor.market.BarInterval;
 import java.io.StringWriter;
 import java.net.URI;
 import java.time.Duration;
@@ -384,5 +385,13 @@ class FinnhubSourceTest {
         tradeAndAwait(5);
         assertThat(applied.of("AAPL")).noneSatisfy(a -> assertThat(a.price()).isEqualTo(1.5));
         assertThat(client.status().state()).isEqualTo(ConnectionState.CONNECTED);
+    }
+
+    @Test
+    void noCandlesOnTheFreePlanSoTheHistoryIsExhaustedAtOnce() {
+        connect(settings(SYMBOLS));
+        client.loadHistory("AAPL", BarInterval.H1, System.currentTimeMillis());
+        await().atMost(WAIT).until(() -> market.historyState("AAPL", BarInterval.H1).exhausted());
+        assertThat(market.historyState("AAPL", BarInterval.H1).oldestMs()).isEqualTo(Long.MAX_VALUE);
     }
 }

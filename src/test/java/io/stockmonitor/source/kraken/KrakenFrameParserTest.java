@@ -47,6 +47,8 @@ class KrakenFrameParserTest {
         assertThat(parser.tickerSymbol).isEqualTo("ALGO/USD");
         assertThat(parser.bid).isEqualTo(0.10025);
         assertThat(parser.ask).isEqualTo(0.10036);
+        assertThat(parser.bidQty).isEqualTo(740.0);
+        assertThat(parser.askQty).isEqualTo(1361.44813783);
         assertThat(parser.parse(doc("ws-heartbeat.json"))).isEqualTo(KrakenFrameParser.Kind.HEARTBEAT);
         assertThat(parser.parse(doc("ws-status.json"))).isEqualTo(KrakenFrameParser.Kind.OTHER);
         assertThat(parser.parse(doc("ws-trade-subscribe-ack.json"))).isEqualTo(KrakenFrameParser.Kind.OTHER);

@@ -20,6 +20,9 @@ import io.stockmonitor.source.SourceLimits;
 import io.stockmonitor.source.SourceSettings;
 import io.stockmonitor.source.testing.AppliedTrades;
 import io.stockmonitor.source.testing.EmulatedTrade;
+import io.stockmonitor.market.BarBuffer;
+import io.stockmonitor.market.BarInterval;
+import io.stockmonitor.market.HistoryState;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -371,5 +374,25 @@ class KrakenSourceTest {
         await().atMost(WAIT).until(() -> applied.gaps(BTC).stream().anyMatch(g -> g.kind() == GapKind.LOST));
         assertThat(applied.gaps(BTC)).noneMatch(g -> g.kind() == GapKind.EXACT && g.fromId() <= first + 1
                 && g.toId() >= first + 1);
+    }
+
+    @Test
+    void olderCandlesComeOnDemandFromOhlcWhichHasNothingBeyondItsNewestEntries() {
+        connect(settings(SYMBOLS));
+        tradeAndAwait(30);
+        long before = System.currentTimeMillis() + 2 * 3_600_000L;
+        client.loadHistory(BTC, BarInterval.H1, before);
+        await().atMost(WAIT).until(() -> market.historyState(BTC, BarInterval.H1).exhausted());
+        HistoryState h = market.historyState(BTC, BarInterval.H1);
+        assertThat(h.loading()).isFalse();
+        assertThat(h.oldestMs()).isLessThan(before);
+        assertThat(market.readBars(BTC, BarInterval.H1, Long.MIN_VALUE, new BarBuffer(10))).isPositive();
+        assertThat(emulator.restLog()).anySatisfy(r -> {
+            assertThat(r.path()).isEqualTo("/0/public/OHLC");
+            assertThat(r.param("interval")).isEqualTo("60");
+        });
+        client.loadHistory(BTC, BarInterval.S15, before);
+        await().atMost(WAIT).until(() -> market.historyState(BTC, BarInterval.S15).exhausted());
+        assertThat(market.historyState(BTC, BarInterval.S15).oldestMs()).isEqualTo(Long.MAX_VALUE);
     }
 }

@@ -7,19 +7,18 @@ import io.stockmonitor.market.MarketModel;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 /** Makes feed clients for a server speaking our protocol (the bundled simulator, or any other). */
-public final class ProtocolV1Source {
-    private ProtocolV1Source() {
+public final class ProtocolSource {
+    private ProtocolSource() {
     }
 
     /** A client with a WebSocket client of its own (set up for TLS only when the URL is wss://). */
     public static ConnectionSupervisor client(FeedClientConfig config, MarketModel market) {
-        boolean tls = "wss".equalsIgnoreCase(config.server().getScheme());
-        return new ConnectionSupervisor(config, market, ProtocolV1Session::new, config.serverLabel(),
-                WebSockets.newClient(tls), true);
+        return new ConnectionSupervisor(config, market, ProtocolSession::new, config.serverLabel(),
+                WebSockets.newClient(config), true);
     }
 
     /** A client on a shared, started {@link WebSocketClient} (many clients in one process, e.g. tests). */
     public static ConnectionSupervisor client(FeedClientConfig config, MarketModel market, WebSocketClient shared) {
-        return new ConnectionSupervisor(config, market, ProtocolV1Session::new, config.serverLabel(), shared, false);
+        return new ConnectionSupervisor(config, market, ProtocolSession::new, config.serverLabel(), shared, false);
     }
 }

@@ -8,13 +8,16 @@ import io.stockmonitor.feed.FeedSession;
 import io.stockmonitor.feed.PeerText;
 import io.stockmonitor.feed.SocketRequest;
 import io.stockmonitor.feed.SymbolTable;
+import io.stockmonitor.market.BarInterval;
 import io.stockmonitor.market.GapKind;
 import io.stockmonitor.protocol.ErrorCode;
+import io.stockmonitor.protocol.HistoryInterval;
 import io.stockmonitor.protocol.Message;
 import io.stockmonitor.protocol.MessageCodec;
 import io.stockmonitor.protocol.Protocol;
 import io.stockmonitor.protocol.ProtocolException;
 import io.stockmonitor.protocol.ResyncReason;
+import io.stockmonitor.source.TradeValues;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +31,17 @@ import org.slf4j.LoggerFactory;
  * Our own protocol (docs/PROTOCOL.md) as a {@link FeedSession}: the welcome ends the handshake, subscribes resume
  * from each symbol's (epoch, seq), a snapshot resyncs a symbol the server cannot replay, heartbeats confirm quiet
  * symbols and reveal lost ticks, pings measure the round trip. Every frame is handled on the feed thread.
+ *
+ * <p>It offers v2 ({@link Protocol#SUBPROTOCOL_V2}) and permessage-deflate on every connection, and speaks what the
+ * server's welcome announces: on v2 snapshots carry no bars and the chart's bars come from {@code history} requests
+ * ({@link #history}); on a v1 server the snapshots' hour of 1 s bars is all the history there is.
  */
-public final class ProtocolV1Session implements FeedSession {
+public final class ProtocolSession implements FeedSession {
     /** Our request budget: below the server's {@link Protocol#MAX_REQUESTS_PER_SECOND}, with room for clock skew. */
     static final int REQUESTS_PER_SECOND = Protocol.MAX_REQUESTS_PER_SECOND * 4 / 5;
     /** How long a subscribe waits for others to join its request. */
     static final long SUBSCRIBE_COALESCE_MS = 20;
-    private static final Logger LOG = LoggerFactory.getLogger(ProtocolV1Session.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ProtocolSession.class);
 
     private final FeedLink link;
     private final FeedClientConfig config;
@@ -53,14 +60,17 @@ public final class ProtocolV1Session implements FeedSession {
     private ScheduledFuture<?> flushTask;
     private long pingId = -1;
     private long pingSentNanos;
+    /** The current socket negotiated v2 (and its welcome said so). */
+    private boolean v2;
+    private final HistoryRequests histories = new HistoryRequests();
 
-    public ProtocolV1Session(FeedLink link) {
+    public ProtocolSession(FeedLink link) {
         this.link = link;
         this.config = link.config();
         this.ingest = new TickIngest(table, tracker, link.counters(), link.output(), new TickIngest.Escalation() {
             @Override
             public void gap(ResumeTracker.Position position, long seenSeq) {
-                ProtocolV1Session.this.gap(position, seenSeq);
+                ProtocolSession.this.gap(position, seenSeq);
             }
 
             @Override
@@ -70,7 +80,7 @@ public final class ProtocolV1Session implements FeedSession {
 
             @Override
             public void unusable(ResumeTracker.Position position, long seq, long ts, String problem) {
-                ProtocolV1Session.this.unusable(position, seq, ts, problem);
+                ProtocolSession.this.unusable(position, seq, ts, problem);
             }
         });
     }
@@ -100,7 +110,8 @@ public final class ProtocolV1Session implements FeedSession {
     @Override
     public SocketRequest nextRequest() {
         URI uri = config.server();
-        SocketRequest request = SocketRequest.of(uri);
+        SocketRequest request = SocketRequest.of(uri).withSubprotocols(List.of(Protocol.SUBPROTOCOL_V2))
+                .withExtensions(List.of(Protocol.DEFLATE_EXTENSION));
         String token = config.token();
         return token == null || token.isEmpty() ? request : request.withHeader("Authorization", "Bearer " + token);
     }
@@ -161,6 +172,8 @@ public final class ProtocolV1Session implements FeedSession {
         }
         socket = -1;
         welcomed = false;
+        v2 = false;
+        histories.failAll("connection lost");
         cancelTimers();
         forgetRemoving();
         tracker.connectionLost();
@@ -169,6 +182,29 @@ public final class ProtocolV1Session implements FeedSession {
     @Override
     public void close() {
         cancelTimers();
+        histories.failAll("closed");
+    }
+
+    /**
+     * v2: one {@code history} request for bars of {@code interval} starting before {@code beforeMs}, answered into
+     * {@code result} when its reply (or error) comes. On a v1 server there is no history beyond the snapshots' bars:
+     * false.
+     */
+    @Override
+    public boolean history(String symbol, BarInterval interval, long beforeMs, int maxBars, HistoryResult result) {
+        if (!welcomed) {
+            result.failed("not connected");
+            return true;
+        }
+        HistoryInterval wire = HistoryInterval.ofWire(interval.label());
+        if (!v2 || wire == null) {
+            return false;
+        }
+        long id = nextId();
+        histories.add(id, interval, result);
+        request(new Message.History(id, symbol, wire.wire(), beforeMs == Long.MAX_VALUE ? null : beforeMs,
+                Math.min(maxBars, Protocol.MAX_HISTORY_BARS)));
+        return true;
     }
 
     @Override
@@ -196,6 +232,10 @@ public final class ProtocolV1Session implements FeedSession {
             onSubscribed(sub);
         } else if (message instanceof Message.Snapshot snap) {
             onSnapshot(snap);
+        } else if (message instanceof Message.HistoryBars h) {
+            if (!histories.answer(h)) {
+                link.bad("unexpected-history", "history reply " + h.id() + " not asked for");
+            }
         } else if (message instanceof Message.Heartbeat h) {
             onHeartbeat(h);
         } else if (message instanceof Message.Pong p) {
@@ -225,18 +265,25 @@ public final class ProtocolV1Session implements FeedSession {
         }
     }
 
+    /**
+     * The version the upgrade negotiated must be the one the welcome announces: v2 when the server accepted
+     * {@link Protocol#SUBPROTOCOL_V2}, else v1 (a server that knows nothing of v2 answers without it).
+     */
     private void onWelcome(Message.Welcome w) {
         if (!validEpoch(w.epoch())) {
             link.fail("the server breaks the protocol: its welcome names an invalid epoch ("
                     + PeerText.escape(w.epoch(), 40) + ")");
             return;
         }
-        if (w.protocol() != Protocol.VERSION) {
-            link.fail("protocol version mismatch: server speaks " + w.protocol() + ", this client "
-                    + Protocol.VERSION);
+        boolean negotiated = Protocol.SUBPROTOCOL_V2.equals(link.subprotocol(socket));
+        int expected = negotiated ? Protocol.VERSION_2 : Protocol.VERSION;
+        if (w.protocol() != expected) {
+            link.fail("protocol version mismatch: server speaks " + w.protocol() + ", this connection "
+                    + expected + (negotiated ? " (" + Protocol.SUBPROTOCOL_V2 + " accepted)" : ""));
             return;
         }
         welcomed = true;
+        v2 = negotiated;
         List<SymbolInfo> offered = new ArrayList<>();
         if (w.symbols() != null) {
             for (String symbol : w.symbols()) {
@@ -246,7 +293,7 @@ public final class ProtocolV1Session implements FeedSession {
         serverSymbols = List.copyOf(offered);
         long hb = w.heartbeatMs() > 0 ? w.heartbeatMs() : Protocol.DEFAULT_HEARTBEAT_MS;
         heartbeatMs = hb;
-        link.established(socket, "connected to " + PeerText.escape(w.server()) + ", epoch "
+        link.established(socket, "connected to " + PeerText.escape(w.server()) + (v2 ? " (v2)" : "") + ", epoch "
                 + PeerText.escape(w.epoch()), (long) (hb * config.stallHeartbeats()));
         sendAll(tracker.subscribeRequests(tracker.idle(), this::nextId));
         schedulePing();
@@ -322,7 +369,7 @@ public final class ProtocolV1Session implements FeedSession {
                     + " not asked for");
             return;
         }
-        if (!validEpoch(snapshot.epoch()) || !(snapshot.last() > 0) || snapshot.last() > TickIngest.MAX_PRICE
+        if (!validEpoch(snapshot.epoch()) || !(snapshot.last() > 0) || snapshot.last() > TradeValues.MAX_PRICE
                 || snapshot.seq() < 0) {
             link.bad("bad-snapshot", "a snapshot of " + p.symbol() + " with an invalid epoch, last price ("
                     + snapshot.last() + ") or seq (" + snapshot.seq() + ")");
@@ -376,6 +423,9 @@ public final class ProtocolV1Session implements FeedSession {
     }
 
     private void onError(Message.Error e) {
+        if (e.id() != null && histories.refuse(e)) {
+            return;
+        }
         if (e.code() == ErrorCode.UNAUTHORIZED) {
             link.fail("unauthorized: " + PeerText.escape(e.message()));
             return;
