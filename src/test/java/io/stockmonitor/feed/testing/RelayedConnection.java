@@ -2,6 +2,7 @@ package io.stockmonitor.feed.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,12 +22,15 @@ final class RelayedConnection implements TcpProxy.DownstreamFilter, ServerFrameS
     private static final int INSPECTED_FRAME_BYTES = 4096;
     /** Forged ticks carry this price: far from any simulated one, so an applied forgery cannot go unnoticed. */
     private static final String FORGED_PRICE = "1.23";
+    private static final String EXTENSIONS_HEADER = "Sec-WebSocket-Extensions:";
 
     private final HostileRelay relay;
     private final ServerFrameSplitter splitter = new ServerFrameSplitter(this);
     private final AtomicReference<HostileFrame> armed = new AtomicReference<>();
     private final Map<String, Long> lastSeq = new HashMap<>();
     private OutputStream client;
+    /** The client's upgrade request as far as it came, until its header lines end; then null. Pump thread only. */
+    private ByteArrayOutputStream upgradeRequest = new ByteArrayOutputStream();
     private boolean inFragmentedMessage;
 
     // Read by the fault thread to pick a connection.
@@ -59,6 +63,35 @@ final class RelayedConnection implements TcpProxy.DownstreamFilter, ServerFrameS
     public void pass(byte[] bytes, int length, OutputStream out) throws IOException {
         client = out;
         splitter.feed(bytes, length);
+    }
+
+    /**
+     * Passes the client's bytes on, less the extensions its upgrade request offers: like a proxy that strips
+     * {@code Sec-WebSocket-Extensions}, the relay keeps the server from compressing (permessage-deflate), so that it
+     * can read the frames it follows and rewrite the tick it corrupts. Only the first request's header lines are
+     * held back and read; everything after them passes as it comes.
+     */
+    @Override
+    public void passUp(byte[] bytes, int length, OutputStream server) throws IOException {
+        if (upgradeRequest == null) {
+            server.write(bytes, 0, length);
+            return;
+        }
+        upgradeRequest.write(bytes, 0, length);
+        String head = upgradeRequest.toString(StandardCharsets.ISO_8859_1);
+        int end = head.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String line : head.substring(0, end).split("\r\n")) {
+            if (!line.regionMatches(true, 0, EXTENSIONS_HEADER, 0, EXTENSIONS_HEADER.length())) {
+                kept.append(line).append("\r\n");
+            }
+        }
+        kept.append("\r\n").append(head, end + 4, head.length());
+        upgradeRequest = null;
+        server.write(kept.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
     @Override

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * make itself: reset every connection (RST), black-hole them (sockets stay open, nothing passes either way), and
  * throttle them. One pair of pump threads per connection; everything stops on {@link #close()}. A
  * {@link DownstreamFilter} may stand in the server-to-client direction of each connection (a hostile relay that adds
- * or corrupts frames); black holes and throttling still apply to what it writes.
+ * or corrupts frames), and may see the client-to-server bytes too; black holes and throttling still apply to what it
+ * writes.
  */
 public final class TcpProxy implements AutoCloseable {
     private static final int BUFFER = 16 * 1024;
@@ -31,6 +32,11 @@ public final class TcpProxy implements AutoCloseable {
      */
     public interface DownstreamFilter {
         void pass(byte[] bytes, int length, OutputStream client) throws IOException;
+
+        /** Sees every byte the client sends to the server and writes what the server gets instead: all of it here. */
+        default void passUp(byte[] bytes, int length, OutputStream server) throws IOException {
+            server.write(bytes, 0, length);
+        }
 
         /** The connection ended (either side, or a reset). */
         default void closed() {
@@ -202,9 +208,13 @@ public final class TcpProxy implements AutoCloseable {
                     if (n < 0) {
                         break;
                     }
-                    if (filter != null && from == up) {
-                        // The filter sees every byte even in a black hole, so it stays in step with the server.
-                        filter.pass(buffer, n, blackHole ? DISCARD : out);
+                    if (filter != null) {
+                        // The filter sees every byte even in a black hole, so it stays in step with both peers.
+                        if (from == up) {
+                            filter.pass(buffer, n, blackHole ? DISCARD : out);
+                        } else {
+                            filter.passUp(buffer, n, blackHole ? DISCARD : out);
+                        }
                     } else if (blackHole) {
                         continue;
                     } else {
