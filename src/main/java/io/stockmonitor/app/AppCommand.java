@@ -6,6 +6,7 @@ import io.stockmonitor.alerts.AlertSyntax;
 import io.stockmonitor.feed.TrustedCertificates;
 import io.stockmonitor.protocol.ProductVersion;
 import io.stockmonitor.source.Credentials;
+import io.stockmonitor.source.Secrets;
 import io.stockmonitor.source.SourceChoice;
 import io.stockmonitor.source.SourceKind;
 import io.stockmonitor.source.SymbolSpelling;

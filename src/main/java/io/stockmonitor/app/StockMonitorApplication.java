@@ -1,6 +1,7 @@
 package io.stockmonitor.app;
 
 import io.stockmonitor.source.Credentials;
+import io.stockmonitor.source.Secrets;
 import io.stockmonitor.source.SourceChoice;
 import io.stockmonitor.source.SourceKind;
 import io.stockmonitor.ui.FrameLoop;

@@ -111,7 +111,21 @@ public final class TradeOutput {
 
     /** A hole in the stream ended as {@code gap} says: model, counters and listeners (the record writes a line). */
     public void gap(FeedEvent.GapSettled gap) {
-        market.settleGaps(gap.symbol(), gap.kind(), gap.missed(), gap.refilled(), clockMs.getAsLong());
+        settle(gap, clockMs.getAsLong());
+    }
+
+    /**
+     * A hole the server's own upstream had (a relay's provider), told by the server: the span from {@code gap.fromTs}
+     * to {@code gap.toTs} shows on the chart, settled at once as the server says it ended.
+     */
+    public void upstreamGap(FeedEvent.GapSettled gap) {
+        counters.add(FeedCounters.Counter.GAPS);
+        market.markRefilling(gap.symbol(), gap.fromTs(), gap.toTs());
+        settle(gap, gap.toTs());
+    }
+
+    private void settle(FeedEvent.GapSettled gap, long atMs) {
+        market.settleGaps(gap.symbol(), gap.kind(), gap.missed(), gap.refilled(), atMs);
         switch (gap.kind()) {
             case EXACT -> counters.add(FeedCounters.Counter.GAPS_EXACT);
             case BY_TIME -> counters.add(FeedCounters.Counter.GAPS_BY_TIME);

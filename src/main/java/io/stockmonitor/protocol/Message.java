@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * One frame of protocol v1 or v2. The JSON {@code type} property selects the record; see {@code docs/PROTOCOL.md}.
- * {@link History} and {@link HistoryBars} exist in v2 only: a v1 connection treats them as unknown types.
+ * {@link History}, {@link HistoryBars} and {@link Gap} exist in v2 only: a v1 connection treats them as unknown types.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
@@ -23,6 +23,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Message.Error.class, name = "error"),
     @JsonSubTypes.Type(value = Message.History.class, name = "history"),
     @JsonSubTypes.Type(value = Message.HistoryBars.class, name = "bars"),
+    @JsonSubTypes.Type(value = Message.Gap.class, name = "gap"),
 })
 public sealed interface Message {
 
@@ -68,9 +69,10 @@ public sealed interface Message {
 
     /**
      * One price update. {@code ts} is the exchange (simulator) time in epoch milliseconds; {@code bid} and {@code ask}
-     * are optional (null when the frame has none: the quote stays as it was).
+     * are optional (null when the frame has none: the quote stays as it was). {@code size} is whole shares from the
+     * simulator, a fraction from a relay of a venue that trades fractions.
      */
-    record Tick(String symbol, long seq, long ts, double price, long size, Double bid, Double ask)
+    record Tick(String symbol, long seq, long ts, double price, double size, Double bid, Double ask)
             implements Message {
     }
 
@@ -94,6 +96,16 @@ public sealed interface Message {
      * whether older bars exist (ask again with {@code before} = the first bar's time).
      */
     record HistoryBars(long id, String symbol, String interval, Bars bars, boolean more) implements Message {
+    }
+
+    /**
+     * v2: the server's own upstream (a provider it relays) was missing trades just before tick {@code seq} of
+     * {@code symbol}, which comes next; {@code kind} ({@code exact}, {@code by_time}, {@code lost}) says how that
+     * ended: {@code refilled} of the ticks before {@code seq} were recovered for it, {@code missed} were lost for good
+     * (-1: unknown), between {@code fromTs} and {@code toTs}. Part of the history: a replay carries it too.
+     */
+    record Gap(String symbol, long seq, String kind, long refilled, long missed, long fromTs, long toTs)
+            implements Message {
     }
 
     /** An error about a request ({@code id} is null when the request could not be read). */

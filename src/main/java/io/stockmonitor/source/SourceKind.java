@@ -62,6 +62,14 @@ public enum SourceKind {
         return keyed;
     }
 
+    /**
+     * True for a provider whose trade ids rise by exactly one per trade of a symbol (Binance's aggregate ids,
+     * Coinbase's and Kraken's trade ids): the ids alone tell how many trades lie between two.
+     */
+    public boolean contiguousIds() {
+        return this == BINANCE || this == COINBASE || this == KRAKEN;
+    }
+
     /** True for a market-data provider (not our own protocol). */
     public boolean provider() {
         return this != DEMO && this != V1;

@@ -15,17 +15,48 @@ class LayeringTest {
     static final ArchRule headlessPackagesNeverTouchJavaFx = noClasses()
             .that().resideInAnyPackage("io.stockmonitor.protocol..", "io.stockmonitor.feed..",
                     "io.stockmonitor.source..", "io.stockmonitor.market..", "io.stockmonitor.simulator..",
-                    "io.stockmonitor.indicators..", "io.stockmonitor.alerts..")
+                    "io.stockmonitor.relay..", "io.stockmonitor.cluster..", "io.stockmonitor.indicators..",
+                    "io.stockmonitor.alerts..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..")
-            .because("feed, sources, market, indicators, alerts, protocol and simulator run and are tested headless");
+            .because("feed, sources, market, protocol, indicators, alerts and the feed server run and are tested "
+                    + "headless");
 
     @ArchTest
     static final ArchRule indicatorsStandAlone = noClasses()
             .that().resideInAPackage("io.stockmonitor.indicators..")
             .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.app..", "io.stockmonitor.feed..",
                     "io.stockmonitor.source..", "io.stockmonitor.market..", "io.stockmonitor.ui..",
-                    "io.stockmonitor.chart..", "io.stockmonitor.simulator..")
+                    "io.stockmonitor.chart..", "io.stockmonitor.simulator..", "io.stockmonitor.relay..",
+                    "io.stockmonitor.cluster..")
             .because("indicators compute from bar columns alone, so any chart or tool can use them");
+
+    @ArchTest
+    static final ArchRule theServerNeverImportsUiCode = noClasses()
+            .that().resideInAnyPackage("io.stockmonitor.simulator..", "io.stockmonitor.relay..",
+                    "io.stockmonitor.cluster..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.app..", "io.stockmonitor.ui..",
+                    "io.stockmonitor.chart..", "io.stockmonitor.indicators..", "io.stockmonitor.alerts..")
+            .because("feed-simulator.jar is the server: the protocol, the server and the headless feed client it "
+                    + "relays with, never the app or its screens");
+
+    @ArchTest
+    static final ArchRule theServersPartsKnowNothingOfItsCore = noClasses()
+            .that().resideInAnyPackage("io.stockmonitor.relay..", "io.stockmonitor.cluster..")
+            .should().dependOnClassesThat().resideInAPackage("io.stockmonitor.simulator..")
+            .because("the core (simulator) wires the relay and the shared history; they hand it what it asks for");
+
+    @ArchTest
+    static final ArchRule theSharedHistoryIsRedisAlone = noClasses()
+            .that().resideInAPackage("io.stockmonitor.cluster..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.feed..", "io.stockmonitor.source..",
+                    "io.stockmonitor.market..", "io.stockmonitor.relay..");
+
+    @ArchTest
+    static final ArchRule theClientNeverDependsOnTheServer = noClasses()
+            .that().resideInAnyPackage("io.stockmonitor.protocol..", "io.stockmonitor.feed..",
+                    "io.stockmonitor.source..", "io.stockmonitor.market..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.simulator..",
+                    "io.stockmonitor.relay..", "io.stockmonitor.cluster..");
 
     @ArchTest
     static final ArchRule alertsDoNotKnowTheScreen = noClasses()
@@ -40,14 +71,6 @@ class LayeringTest {
                     "io.stockmonitor.source..")
             .should().dependOnClassesThat().resideInAPackage("io.stockmonitor.alerts..")
             .because("alerts plug into the feed's output as a trade listener");
-
-    @ArchTest
-    static final ArchRule simulatorUsesOnlyTheProtocol = noClasses()
-            .that().resideInAPackage("io.stockmonitor.simulator..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.stockmonitor.app..", "io.stockmonitor.feed..",
-                    "io.stockmonitor.source..", "io.stockmonitor.market..", "io.stockmonitor.ui..",
-                    "io.stockmonitor.chart..")
-            .because("the simulator ships alone as feed-simulator.jar with the protocol classes only");
 
     @ArchTest
     static final ArchRule protocolDependsOnNothingOfOurs = noClasses()

@@ -11,7 +11,7 @@ import java.util.Set;
  * applied), an ambiguous one (repeated keys, deeper nesting than the protocol allows, a mistyped optional field:
  * applying its trade or not are both right, but only with the values it carries), or another kind of frame.
  */
-public record TickVerdict(Kind kind, String symbol, long seq, long ts, double price, long size) {
+public record TickVerdict(Kind kind, String symbol, long seq, long ts, double price, double size) {
     public enum Kind { VALID, INVALID, AMBIGUOUS, NOT_A_TICK }
 
     private static TickVerdict of(Kind kind) {
@@ -74,7 +74,7 @@ public record TickVerdict(Kind kind, String symbol, long seq, long ts, double pr
         Long seq = StrictJson.longValue(n.get("seq"));
         Long ts = StrictJson.longValue(n.get("ts"));
         Double price = StrictJson.doubleValue(n.get("price"));
-        Long size = StrictJson.longValue(n.get("size"));
+        Double size = StrictJson.doubleValue(n.get("size")); // whole shares, or a relayed venue's fraction
         if (symbol == null || !symbol.isTextual() || !symbols.contains(symbol.textValue()) || seq == null || seq <= 0
                 || ts == null || ts < TradeValues.EARLIEST_MS || ts > nowMs + TradeValues.MAX_AHEAD_MS
                 || price == null || !(price > 0) || price > TradeValues.MAX_PRICE || size == null || size < 0

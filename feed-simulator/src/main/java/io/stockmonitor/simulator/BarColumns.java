@@ -3,27 +3,27 @@ package io.stockmonitor.simulator;
 import io.stockmonitor.protocol.Bars;
 
 /**
- * Bars being gathered for a reply, in primitive columns (prices in cents), filled newest first and handed out
+ * Bars being gathered for a reply, in primitive columns (prices in currency units), filled newest first and handed out
  * oldest first. A history page is thousands of bars: one object per bar would be thousands of allocations.
  */
 final class BarColumns {
     private final long intervalMs;
     private final long[] time;
-    private final long[] open;
-    private final long[] high;
-    private final long[] low;
-    private final long[] close;
-    private final long[] volume;
+    private final double[] open;
+    private final double[] high;
+    private final double[] low;
+    private final double[] close;
+    private final double[] volume;
     private int count;
 
     BarColumns(long intervalMs, int capacity) {
         this.intervalMs = intervalMs;
         time = new long[capacity];
-        open = new long[capacity];
-        high = new long[capacity];
-        low = new long[capacity];
-        close = new long[capacity];
-        volume = new long[capacity];
+        open = new double[capacity];
+        high = new double[capacity];
+        low = new double[capacity];
+        close = new double[capacity];
+        volume = new double[capacity];
     }
 
     int count() {
@@ -39,7 +39,7 @@ final class BarColumns {
     }
 
     /** Adds a bar older than every bar added so far. */
-    void addOlder(long t, long o, long h, long l, long c, long v) {
+    void addOlder(long t, double o, double h, double l, double c, double v) {
         time[count] = t;
         open[count] = o;
         high[count] = h;
@@ -54,14 +54,14 @@ final class BarColumns {
         return count == 0 ? Long.MAX_VALUE : time[count - 1];
     }
 
-    /** Appends the bars, oldest first, to {@code ring} (cents as they are). */
+    /** Appends the bars, oldest first, to {@code ring}. */
     void putOldestFirst(IntervalBars ring) {
         for (int i = count - 1; i >= 0; i--) {
             ring.put(time[i], open[i], high[i], low[i], close[i], volume[i]);
         }
     }
 
-    /** The bars oldest first, prices in currency units (two decimals), for the wire. */
+    /** The bars oldest first, for the wire (volumes in whole units, see {@link WireNumbers#volume}). */
     Bars toBars() {
         int n = count;
         long[] t = new long[n];
@@ -73,11 +73,11 @@ final class BarColumns {
         for (int i = 0; i < n; i++) {
             int from = n - 1 - i;
             t[i] = time[from];
-            o[i] = open[from] / 100.0;
-            h[i] = high[from] / 100.0;
-            l[i] = low[from] / 100.0;
-            c[i] = close[from] / 100.0;
-            v[i] = volume[from];
+            o[i] = open[from];
+            h[i] = high[from];
+            l[i] = low[from];
+            c[i] = close[from];
+            v[i] = WireNumbers.volume(volume[from]);
         }
         return new Bars(intervalMs, n, t, o, h, l, c, v);
     }

@@ -344,6 +344,26 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
         return true;
     }
 
+    /**
+     * v2: the upstream gap just before tick {@code seq}, ahead of that tick. A v1 connection has no such frame: it
+     * gets the ticks alone, exactly as v1 describes them.
+     */
+    boolean sendUpstreamGap(int symbolIndex, String symbol, long seq, UpstreamGap gap) {
+        if (!v2) {
+            return true;
+        }
+        SendQueue q = queue;
+        ByteBuffer frame = utf8(hub.codec().encode(new Message.Gap(symbol, seq, gap.kind().wire(), gap.refilled(),
+                gap.missed(), gap.fromTs(), gap.toTs())));
+        synchronized (q.lock()) {
+            if (!q.enqueue(frame)) {
+                return refused(q);
+            }
+        }
+        q.requestSend();
+        return true;
+    }
+
     boolean sendSubscribed(int symbolIndex, Message.Subscribed subscribedMessage, long seqBefore) {
         SendQueue q = queue;
         ByteBuffer frame = utf8(hub.codec().encode(subscribedMessage));

@@ -132,7 +132,8 @@ final class DerivedHistory {
         Cursor cursor = new Cursor();
         for (long t = interval.bucket(until - 1); t >= horizonMs && !out.full(); t -= interval.millis()) {
             Node b = node(interval, t, cursor);
-            out.addOlder(t, cents(b.open), cents(b.high), cents(b.low), cents(b.close), b.volume);
+            out.addOlder(t, cents(b.open) / 100.0, cents(b.high) / 100.0, cents(b.low) / 100.0, cents(b.close) / 100.0,
+                    b.volume);
         }
     }
 

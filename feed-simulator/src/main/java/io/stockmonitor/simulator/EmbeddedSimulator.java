@@ -38,7 +38,20 @@ public final class EmbeddedSimulator implements AutoCloseable {
 
     /** Starts a simulator; port 0 takes a free port ({@link #uri()} tells which). */
     public static EmbeddedSimulator start(SimulatorConfig config) throws Exception {
-        FeedHub hub = new FeedHub(config);
+        return start(config, null, null);
+    }
+
+    /**
+     * Starts a feed server: of the simulated market, or of the provider {@code upstream} names (relay mode); its
+     * history in memory, or shared in the Redis {@code shared} names with every server of the same feed. Null keeps
+     * the default.
+     */
+    public static EmbeddedSimulator start(SimulatorConfig config, io.stockmonitor.source.SourceSettings upstream,
+                                          io.stockmonitor.cluster.ClusterSettings shared) throws Exception {
+        InternalFailure failure = new InternalFailure();
+        TickProducer producer = upstream == null ? null : new RelayProducer(upstream, failure);
+        FeedHub hub = new FeedHub(config, failure, producer,
+                shared == null ? null : h -> new SharedHistory(h, shared));
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("feed-simulator");
         threads.setDaemon(true);
@@ -57,9 +70,7 @@ public final class EmbeddedSimulator implements AutoCloseable {
             container.setIdleTimeout(Duration.ofMillis(SimulatorConfig.WEBSOCKET_IDLE_TIMEOUT_MS));
             container.addMapping(Protocol.PATH, new FeedEndpointCreator(hub));
         });
-        if (config.admin()) {
-            websocket.setHandler(new AdminHandler(hub));
-        }
+        websocket.setHandler(new HealthHandler(hub, config.admin() ? new AdminHandler(hub) : null));
         server.setHandler(websocket);
         server.setStopTimeout(CLOSE_GRACE.toMillis());
         try {
@@ -70,12 +81,21 @@ public final class EmbeddedSimulator implements AutoCloseable {
             throw e;
         }
         hub.failure().onFailure(() -> stop(hub, server));
-        hub.start();
+        try {
+            hub.start();
+        } catch (RuntimeException e) {
+            stop(hub, server);
+            throw e;
+        }
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         URI uri = URI.create((config.tls() == null ? "ws://" : "wss://") + host + ":" + connector.getLocalPort()
                 + Protocol.PATH);
-        LOG.info("feed simulator (SIMULATED market data, not real prices) serving {} symbols at {} epoch {}",
-                hub.symbolCount(), uri, hub.epoch());
+        if (upstream == null) {
+            LOG.info("feed simulator (SIMULATED market data, not real prices) serving {} symbols at {} epoch {}",
+                    hub.symbolCount(), uri, hub.epoch());
+        } else {
+            LOG.info("feed server relaying {} ({} symbols) at {}", upstream.kind().id(), hub.symbolCount(), uri);
+        }
         return new EmbeddedSimulator(hub, server, uri);
     }
 
@@ -99,9 +119,24 @@ public final class EmbeddedSimulator implements AutoCloseable {
         return new ServerConnector(server, new SslConnectionFactory(ssl, httpFactory.getProtocol()), httpFactory);
     }
 
+    /** True while this server makes the feed's ticks (always with a history in memory; the lease holder's with Redis). */
+    public boolean producing() {
+        return Boolean.TRUE.equals(hub.producer().status().get("producing"));
+    }
+
+    /** The core (tests in this package). */
+    FeedHub hub() {
+        return hub;
+    }
+
     /** {@code ws://HOST:PORT/feed}, or {@code wss://} with TLS. */
     public URI uri() {
         return uri;
+    }
+
+    /** True while the server serves the feed as it is (what {@code GET /healthz} answers 200 for). */
+    public boolean serving() {
+        return !hub.isClosing() && hub.history().serving();
     }
 
     /** The current epoch (changes on {@link FaultControls#restartWithNewEpoch()}). */
@@ -152,6 +187,18 @@ public final class EmbeddedSimulator implements AutoCloseable {
     /** Ticks published since start, over all symbols and epochs. */
     public long ticksPublished() {
         return hub.ticksPublished();
+    }
+
+    /**
+     * Stops as a crash would for the others (tests, benchmarks): a shared history's producer lease is not given up,
+     * and the connections are dropped without a close frame.
+     */
+    public void halt() {
+        if (hub.history() instanceof SharedHistory shared) {
+            shared.halt();
+        }
+        hub.dropAllConnections();
+        close();
     }
 
     /** Closes every client with 1001, stops the publisher and Jetty. */

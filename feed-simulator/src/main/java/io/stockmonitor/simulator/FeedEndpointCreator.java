@@ -39,6 +39,12 @@ final class FeedEndpointCreator implements WebSocketCreator {
                     "missing or wrong token: send \"Authorization: Bearer <token>\" or ?token=<token>");
             return null;
         }
+        if (!hub.isClosing() && !hub.history().serving()) {
+            // Behind the shared history (or cut off from it): another server of the feed serves it as it is.
+            refuse(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
+                    "this feed server is not caught up with the shared history; try again or another server");
+            return null;
+        }
         Admissions.Slot slot = hub.isClosing() ? null : hub.admissions().tryReserve();
         if (slot == null) {
             refuse(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,

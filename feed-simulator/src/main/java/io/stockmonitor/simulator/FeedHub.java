@@ -4,7 +4,6 @@ import io.stockmonitor.protocol.Message;
 import io.stockmonitor.protocol.MessageCodec;
 import io.stockmonitor.protocol.ProductVersion;
 import io.stockmonitor.protocol.Protocol;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,8 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulator's core, independent of Jetty's server setup: the symbol feeds, the current epoch, the open
- * connections, the publisher and heartbeat threads, and the fault controls.
+ * The feed server's core, independent of Jetty's server setup: the symbol feeds, the current epoch, the open
+ * connections, the heartbeat thread and the fault controls. Ticks come from a {@link TickProducer} (the simulated
+ * market or a relayed provider) through a {@link FeedHistory}: straight into the feeds with the history in memory,
+ * or through a history shared in Redis that every server follows.
  */
 final class FeedHub implements FaultControls {
     private static final Logger LOG = LoggerFactory.getLogger(FeedHub.class);
@@ -46,32 +47,42 @@ final class FeedHub implements FaultControls {
     private final TrafficGate gate;
     private final ThreadLocal<TickEncoder> encoders;
     private final TickEncoder heartbeatEncoder;
-    private final Publisher publisher;
+    private final TickProducer producer;
+    private final FeedHistory history;
+    private final AtomicLong ticksApplied = new AtomicLong();
     private final AtomicLong slowConsumers = new AtomicLong();
     private final SendBudget sendBudget;
     private final Admissions admissions;
-    private final InternalFailure failure = new InternalFailure();
+    private final InternalFailure failure;
     private final SnapshotFrames snapshotFrames;
-    private final SecureRandom epochRandom = new SecureRandom();
-    private volatile String epoch;
+    private volatile Epoch epoch;
     private volatile java.nio.ByteBuffer welcomeFrame;
     private volatile java.nio.ByteBuffer welcomeFrameV2;
-    private int epochIndex;
     private volatile boolean closing;
 
+    /** The simulated market, its history in memory. */
     FeedHub(SimulatorConfig config) {
+        this(config, new InternalFailure(), null, null);
+    }
+
+    /**
+     * A feed of {@code producer}'s ticks (null: the simulated market), kept by {@code history} (null: in memory;
+     * made by the caller, since a shared history needs the hub it feeds).
+     */
+    FeedHub(SimulatorConfig config, InternalFailure failure, TickProducer producer,
+            java.util.function.Function<FeedHub, FeedHistory> history) {
         this.config = config;
+        this.failure = failure;
         this.sendBudget = SendBudget.of(config);
         this.admissions = new Admissions(config.maxClients());
         this.snapshotFrames = new SnapshotFrames(codec, failure);
-        List<SymbolSpec> specs = DefaultUniverse.resolve(config.symbols());
-        long now = System.currentTimeMillis();
-        feeds = new SymbolFeed[specs.size()];
-        symbolNames = new String[specs.size()];
-        for (int i = 0; i < specs.size(); i++) {
-            feeds[i] = new SymbolFeed(i, specs.get(i), config.seed(), config.ratePerSymbol(), config.historyTicks(),
-                    0, now);
-            symbolNames[i] = specs.get(i).symbol();
+        this.producer = producer != null ? producer : new SimulatedMarket(config, failure);
+        List<String> names = this.producer.symbols();
+        epoch = Epoch.next(0, System.currentTimeMillis());
+        feeds = new SymbolFeed[names.size()];
+        symbolNames = names.toArray(String[]::new);
+        for (int i = 0; i < names.size(); i++) {
+            feeds[i] = new SymbolFeed(i, symbolNames[i], config.historyTicks(), this.producer.opening(i, epoch));
             bySymbol.put(symbolNames[i], feeds[i]);
         }
         encoders = ThreadLocal.withInitial(() -> new TickEncoder(codec.mapper().getFactory()));
@@ -79,33 +90,110 @@ final class FeedHub implements FaultControls {
         scheduler = Executors.newSingleThreadScheduledExecutor(failure.threads("feed-simulator-timer"));
         gate = new TrafficGate(scheduler, failure);
         senders = Executors.newFixedThreadPool(SENDER_THREADS, failure.threads("feed-simulator-sender"));
-        newEpoch();
-        publisher = new Publisher(this, feeds, config.ratePerSymbol(), config.seed(),
-                new TickEncoder(codec.mapper().getFactory()), failure);
+        welcomeFrames();
+        this.history = history != null ? history.apply(this) : new LocalHistory(this);
     }
 
     void start() {
-        publisher.start();
+        history.start();
         scheduler.scheduleAtFixedRate(failure.guard("heartbeat", this::heartbeat), config.heartbeatMs(),
                 config.heartbeatMs(), TimeUnit.MILLISECONDS);
     }
 
-    private void newEpoch() {
-        byte[] bytes = new byte[6];
-        epochRandom.nextBytes(bytes);
-        StringBuilder sb = new StringBuilder("e").append(Long.toString(System.currentTimeMillis(), 36)).append('-');
-        for (byte b : bytes) {
-            sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-        }
-        epoch = sb.toString();
+    private void welcomeFrames() {
         welcomeFrame = welcome(Protocol.VERSION);
         welcomeFrameV2 = welcome(Protocol.VERSION_2);
     }
 
     private java.nio.ByteBuffer welcome(int version) {
         return java.nio.ByteBuffer.wrap(codec.encode(new Message.Welcome(version,
-                "feed-simulator/" + ProductVersion.get(), epoch, config.heartbeatMs(), config.historyTicks(),
+                "feed-simulator/" + ProductVersion.get(), epoch.id(), config.heartbeatMs(), config.historyTicks(),
                 List.of(symbolNames))).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    // ---- what a FeedHistory drives ----
+
+    TickProducer producer() {
+        return producer;
+    }
+
+    /** The current epoch. */
+    Epoch currentEpoch() {
+        return epoch;
+    }
+
+    /**
+     * Applies the next tick of symbol {@code symbolIndex} and sends it to its subscribers; false when it is not the
+     * next seq (nothing changes).
+     */
+    boolean applyTick(int symbolIndex, TickRecord tick) {
+        if (!feeds[symbolIndex].apply(tick, encoders.get(), this)) {
+            return false;
+        }
+        ticksApplied.incrementAndGet();
+        return true;
+    }
+
+    /** The latest seq this server holds of symbol {@code symbolIndex}. */
+    long lastSeq(int symbolIndex) {
+        return feeds[symbolIndex].lastSeq();
+    }
+
+    /** True when this server holds {@code tick} under its seq (the same time, price and size). */
+    boolean holds(int symbolIndex, TickRecord tick) {
+        return feeds[symbolIndex].holds(tick);
+    }
+
+    /** See {@link SymbolFeed#restartAt}. */
+    void restartAt(int symbolIndex, long nextSeq, long fromTs) {
+        feeds[symbolIndex].restartAt(nextSeq, fromTs);
+    }
+
+    /**
+     * Serves {@code next} from now on: history forgotten, seq restarting at 1. The new welcome is made first and the
+     * connections to drop are listed after it: a connection registers before it reads the welcome, so one that is not
+     * on the list was welcomed into the new epoch and stays (in a reconnect storm, the clients already back are not
+     * dropped again). The caller makes sure no tick is applied meanwhile (the producer is stopped, or it is the one
+     * thread that applies them).
+     */
+    void adoptEpoch(Epoch next) {
+        EpochStart[] openings = new EpochStart[feeds.length];
+        for (int i = 0; i < feeds.length; i++) {
+            openings[i] = producer.opening(i, next);
+        }
+        for (SymbolFeed f : feeds) {
+            f.lock.lock();
+        }
+        try {
+            epoch = next;
+            welcomeFrames();
+            List<ClientConnection> old = new ArrayList<>(connections);
+            for (ClientConnection c : old) {
+                c.disconnect();
+            }
+            for (int i = 0; i < feeds.length; i++) {
+                feeds[i].clearSubscribers();
+                feeds[i].reset(openings[i]);
+            }
+        } finally {
+            for (int i = feeds.length - 1; i >= 0; i--) {
+                feeds[i].lock.unlock();
+            }
+        }
+        LOG.info("feed server serving epoch {} (index {}): history forgotten, every connection dropped", next.id(),
+                next.index());
+    }
+
+    /** Drops every connection at once (1013: try again, elsewhere): this server cannot serve the feed now. */
+    void dropAllConnections(String why) {
+        LOG.warn("feed server dropping {} connections: {}", connections.size(), why);
+        for (ClientConnection c : new ArrayList<>(connections)) {
+            c.close(Protocol.CLOSE_TRY_AGAIN_LATER, why);
+        }
+    }
+
+    FeedHistory history() {
+        return history;
     }
 
     private void heartbeat() {
@@ -195,7 +283,7 @@ final class FeedHub implements FaultControls {
     }
 
     String epoch() {
-        return epoch;
+        return epoch.id();
     }
 
     /** The v1 welcome (a shared buffer: callers send duplicates of it, see {@link SendQueue}). */
@@ -263,8 +351,9 @@ final class FeedHub implements FaultControls {
         return slowConsumers.get();
     }
 
+    /** Ticks this server applied and sent on (made here, or followed from a shared history). */
     long ticksPublished() {
-        return publisher.published();
+        return ticksApplied.get();
     }
 
     // ---- fault controls ----
@@ -284,34 +373,11 @@ final class FeedHub implements FaultControls {
         gate.schedule(() -> connections.forEach(ClientConnection::wake), d.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /**
-     * Forgets the history and drops every connection. The new welcome is made first and the connections to drop are
-     * listed after it: a connection registers before it reads the welcome, so one that is not on the list was
-     * welcomed into the new epoch and stays (in a reconnect storm, the clients already back are not dropped again).
-     */
+    /** Forgets the history and drops every connection: a new epoch, for every server of a shared history. */
     @Override
     public void restartWithNewEpoch() {
-        for (SymbolFeed f : feeds) {
-            f.lock.lock();
-        }
-        try {
-            newEpoch();
-            List<ClientConnection> old = new ArrayList<>(connections);
-            for (ClientConnection c : old) {
-                c.disconnect();
-            }
-            epochIndex++;
-            long now = System.currentTimeMillis();
-            for (SymbolFeed f : feeds) {
-                f.clearSubscribers();
-                f.reset(epochIndex, now);
-            }
-        } finally {
-            for (int i = feeds.length - 1; i >= 0; i--) {
-                feeds[i].lock.unlock();
-            }
-        }
-        LOG.info("fault: simulated feed restarted with new epoch {} (history forgotten)", epoch);
+        history.newEpoch();
+        LOG.info("fault: feed restarted with new epoch {} (history forgotten)", epoch.id());
     }
 
     @Override
@@ -346,10 +412,10 @@ final class FeedHub implements FaultControls {
     /** Status for the admin endpoint. */
     Map<String, Object> status() {
         Map<String, Object> s = new java.util.LinkedHashMap<>();
-        s.put("simulated", true);
-        s.put("epoch", epoch);
+        s.put("simulated", producer instanceof SimulatedMarket);
+        s.put("epoch", epoch.id());
         s.put("connections", connections.size());
-        s.put("ticksPublished", publisher.published());
+        s.put("ticksPublished", ticksApplied.get());
         s.put("slowConsumersClosed", slowConsumers.get());
         s.put("silent", gate.isSilent());
         s.put("delayMs", gate.delayNanos() / 1_000_000);
@@ -358,13 +424,15 @@ final class FeedHub implements FaultControls {
             seqs.put(f.symbol, f.lastSeq());
         }
         s.put("lastSeqs", seqs);
+        s.put("producer", producer.status());
+        s.put("history", history.status());
         return s;
     }
 
     /** Stops publishing and closes every connection with 1001; waits up to {@code wait} for them to go. */
     void shutdown(Duration wait) {
         closing = true;
-        publisher.stop();
+        history.close();
         scheduler.shutdownNow();
         List<ClientConnection> open = new ArrayList<>(connections);
         for (ClientConnection c : open) {

@@ -10,11 +10,11 @@ class IntervalBars {
     private final long interval;
     private final int capacity;
     private final long[] time;
-    private final long[] open;
-    private final long[] high;
-    private final long[] low;
-    private final long[] close;
-    private final long[] volume;
+    private final double[] open;
+    private final double[] high;
+    private final double[] low;
+    private final double[] close;
+    private final double[] volume;
     private int head; // slot of the newest bar
     private int count;
     private long newestEvicted = Long.MIN_VALUE;
@@ -23,11 +23,11 @@ class IntervalBars {
         this.interval = intervalMs;
         this.capacity = capacity;
         time = new long[capacity];
-        open = new long[capacity];
-        high = new long[capacity];
-        low = new long[capacity];
-        close = new long[capacity];
-        volume = new long[capacity];
+        open = new double[capacity];
+        high = new double[capacity];
+        low = new double[capacity];
+        close = new double[capacity];
+        volume = new double[capacity];
     }
 
     final long intervalMs() {
@@ -44,21 +44,21 @@ class IntervalBars {
     }
 
     /** A trade: it updates the bar of its interval, or starts the next one. */
-    final void add(long tsMs, long priceCents, long size) {
+    final void add(long tsMs, double price, double size) {
         long barTime = tsMs - Math.floorMod(tsMs, interval);
         if (count > 0 && barTime <= time[head]) {
             // The same bar; or the wall clock stepped back: fold into the newest bar rather than break time order.
-            high[head] = Math.max(high[head], priceCents);
-            low[head] = Math.min(low[head], priceCents);
-            close[head] = priceCents;
+            high[head] = Math.max(high[head], price);
+            low[head] = Math.min(low[head], price);
+            close[head] = price;
             volume[head] += size;
             return;
         }
-        put(barTime, priceCents, priceCents, priceCents, priceCents, size);
+        put(barTime, price, price, price, price, size);
     }
 
     /** A whole bar newer than every bar held (a derived bar before the first trade). */
-    final void put(long barTime, long o, long h, long l, long c, long v) {
+    final void put(long barTime, double o, double h, double l, double c, double v) {
         if (count == capacity) {
             newestEvicted = time[(head + 1) % capacity];
         }
@@ -99,23 +99,23 @@ class IntervalBars {
         return time[Math.floorMod(head - age, capacity)];
     }
 
-    final long openAt(int age) {
+    final double openAt(int age) {
         return open[Math.floorMod(head - age, capacity)];
     }
 
-    final long highAt(int age) {
+    final double highAt(int age) {
         return high[Math.floorMod(head - age, capacity)];
     }
 
-    final long lowAt(int age) {
+    final double lowAt(int age) {
         return low[Math.floorMod(head - age, capacity)];
     }
 
-    final long closeAt(int age) {
+    final double closeAt(int age) {
         return close[Math.floorMod(head - age, capacity)];
     }
 
-    final long volumeAt(int age) {
+    final double volumeAt(int age) {
         return volume[Math.floorMod(head - age, capacity)];
     }
 }

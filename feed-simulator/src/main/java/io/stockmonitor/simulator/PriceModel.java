@@ -4,8 +4,11 @@ import java.util.SplittableRandom;
 
 /**
  * Simulated trades of one symbol: geometric Brownian motion with occasional jumps, penny ticks, a quoted spread
- * and round/odd lot sizes. Seeded per symbol, so the n-th tick of a symbol is the same for the same seed however
- * the symbols' ticks interleave in time. Not thread-safe: the symbol's feed lock guards it.
+ * and round/odd lot sizes. The randomness of tick {@code seq} comes from (seed, symbol, epoch, seq) alone and the
+ * only state carried from one tick to the next is the mid price ({@link #state()}): so the n-th tick of a symbol is
+ * the same for the same seed however the symbols' ticks interleave in time, and a producer that takes a shared
+ * history over ({@link #restore}) goes on with exactly the ticks its predecessor would have made. Not thread-safe:
+ * one producer owns it.
  */
 final class PriceModel {
     /** Trading seconds per year, to scale annual volatility to one tick. */
@@ -16,8 +19,9 @@ final class PriceModel {
     private static final double JUMP_STDEV = 0.006;
 
     private final SymbolSpec spec;
-    private final SplittableRandom random;
+    private final long symbolSeed;
     private final double sigmaPerTick;
+    private SplittableRandom random;
     private double mid;
 
     // The latest trade, read by the feed after next().
@@ -28,7 +32,7 @@ final class PriceModel {
 
     PriceModel(SymbolSpec spec, long seed, int epochIndex, double ratePerSymbol) {
         this.spec = spec;
-        this.random = new SplittableRandom(mix(seed, spec.symbol(), epochIndex));
+        this.symbolSeed = mix(seed, spec.symbol(), epochIndex);
         double dtYears = 1.0 / ratePerSymbol / SECONDS_PER_YEAR;
         this.sigmaPerTick = spec.annualVolatility() * DEMO_VOLATILITY_BOOST * Math.sqrt(dtYears);
         this.mid = spec.startCents();
@@ -46,7 +50,19 @@ final class PriceModel {
         return h ^ (h >>> 33);
     }
 
-    void next() {
+    /** The state after the latest tick: what {@link #restore} takes to go on from it. */
+    double state() {
+        return mid;
+    }
+
+    /** Goes on after a tick whose {@link #state()} was {@code mid} (prices of the last tick are the caller's). */
+    void restore(double state) {
+        this.mid = state;
+    }
+
+    /** Makes tick {@code seq} (the one after the state held). */
+    void next(long seq) {
+        random = new SplittableRandom(mix(symbolSeed, seq));
         double z = gaussian();
         double logReturn = -0.5 * sigmaPerTick * sigmaPerTick + sigmaPerTick * z;
         if (random.nextDouble() < JUMP_PROBABILITY) {
@@ -67,6 +83,14 @@ final class PriceModel {
             askCents = priceCents;
         }
         size = nextSize();
+    }
+
+    /** One tick's generator seed: the symbol's, stirred with the seq (SplitMix64's finalizer). */
+    private static long mix(long symbolSeed, long seq) {
+        long h = symbolSeed + seq * 0x9E3779B97F4A7C15L;
+        h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+        h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+        return h ^ (h >>> 31);
     }
 
     private long spreadCents(long cents) {

@@ -5,32 +5,29 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The thread that publishes simulated ticks: Poisson arrivals at {@code rate} per symbol (one merged process of
- * rate x symbols, each arrival going to a uniformly chosen symbol). Arrival timing has its own generator, so the
- * prices and sizes of each symbol do not depend on it.
+ * The thread that makes simulated ticks: Poisson arrivals at {@code rate} per symbol (one merged process of
+ * rate x symbols, each arrival going to a uniformly chosen symbol), each written to the {@link TickTarget}. Arrival
+ * timing has its own generator, so the prices and sizes of each symbol do not depend on it.
  */
 final class Publisher implements Runnable {
     /** Arrivals more than this far behind the clock are skipped rather than published in a burst. */
     private static final long MAX_LAG_NANOS = 500_000_000L;
 
-    private final FeedHub hub;
-    private final SymbolFeed[] feeds;
+    private final SimulatedSymbol[] symbols;
+    private final TickTarget target;
     private final double totalRatePerNano;
     private final SplittableRandom arrivals;
-    private final TickEncoder encoder;
     private final AtomicLong published = new AtomicLong();
     private final Thread thread;
     private final InternalFailure failure;
     private volatile boolean running = true;
 
-    Publisher(FeedHub hub, SymbolFeed[] feeds, double ratePerSymbol, long seed, TickEncoder encoder,
-              InternalFailure failure) {
+    Publisher(SimulatedSymbol[] symbols, double ratePerSymbol, long seed, TickTarget target, InternalFailure failure) {
         this.failure = failure;
-        this.hub = hub;
-        this.feeds = feeds;
-        this.totalRatePerNano = ratePerSymbol * feeds.length / 1e9;
+        this.symbols = symbols;
+        this.target = target;
+        this.totalRatePerNano = ratePerSymbol * symbols.length / 1e9;
         this.arrivals = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        this.encoder = encoder;
         this.thread = new Thread(this, "feed-simulator-publisher");
         thread.setDaemon(true);
     }
@@ -76,16 +73,12 @@ final class Publisher implements Runnable {
             }
             // Publish every arrival that is due, then sleep until the next.
             while (running && next - now <= 0) {
-                SymbolFeed feed = feeds[arrivals.nextInt(feeds.length)];
-                boolean listen = hub.hasListeners();
-                feed.lock.lock();
-                try {
-                    // The epoch is read under the feed lock: a new epoch takes every feed lock to change it.
-                    feed.publish(System.currentTimeMillis(), encoder, listen, hub, listen ? hub.epoch() : null);
-                } finally {
-                    feed.lock.unlock();
+                int i = arrivals.nextInt(symbols.length);
+                TickRecord tick = symbols[i].next(System.currentTimeMillis());
+                if (target.write(i, tick)) {
+                    symbols[i].made(tick);
+                    published.incrementAndGet();
                 }
-                published.incrementAndGet();
                 next += interArrival();
             }
         }

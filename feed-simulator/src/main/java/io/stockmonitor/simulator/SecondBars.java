@@ -4,7 +4,7 @@ import io.stockmonitor.protocol.Bars;
 import io.stockmonitor.protocol.Protocol;
 
 /**
- * 1 s OHLCV bars of one symbol for the last {@link #CAPACITY} seconds (prices in cents): what a v1 snapshot carries.
+ * 1 s OHLCV bars of one symbol for the last {@link #CAPACITY} seconds (prices in currency units): what a v1 snapshot carries.
  * Not thread-safe: the symbol's feed lock guards it.
  */
 final class SecondBars extends IntervalBars {
@@ -32,11 +32,11 @@ final class SecondBars extends IntervalBars {
                 continue;
             }
             t[n] = timeAt(age);
-            o[n] = openAt(age) / 100.0;
-            h[n] = highAt(age) / 100.0;
-            l[n] = lowAt(age) / 100.0;
-            c[n] = closeAt(age) / 100.0;
-            v[n] = volumeAt(age);
+            o[n] = openAt(age);
+            h[n] = highAt(age);
+            l[n] = lowAt(age);
+            c[n] = closeAt(age);
+            v[n] = WireNumbers.volume(volumeAt(age));
             n++;
         }
         return new Bars(INTERVAL, n, t, o, h, l, c, v);

@@ -73,6 +73,12 @@ public record SimulatorConfig(String host, int port, List<String> symbols, doubl
     public static final long SEND_STALL_TIMEOUT_MS = 15_000;
     /** An admitted upgrade whose WebSocket has not opened this long after admission gives its slot back. */
     public static final long UPGRADE_OPEN_DEADLINE_MS = 10_000;
+    /**
+     * Relayed trades and gaps waiting to be written into the feed (the relay's client thread must never block on
+     * it): 65,536, about 20 minutes of a busy crypto pair's refill. A trade that does not fit is counted and reported
+     * lost, in a gap before the symbol's next trade.
+     */
+    public static final int RELAY_QUEUE_ITEMS = 65_536;
     /** Largest token or password file read, in bytes. */
     public static final int MAX_SECRET_FILE_BYTES = 4096;
 

@@ -9,50 +9,50 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * One symbol's simulated market and its subscribers. The lock makes publishing a tick and setting up a
- * subscription mutually exclusive, which is what guarantees a subscriber sees every seq exactly once: the
- * history read (replay or snapshot) and the registration happen atomically, so a tick is either in the replay or
- * sent live, never both and never neither.
+ * One symbol's history as this server holds it (its ticks for resume, its bars, its day statistics) and its
+ * subscribers. Ticks come in as {@link TickRecord}s in seq order, from whatever produces them: this server's
+ * simulated market or relay, or a shared history that another server produced into. The lock makes applying a tick
+ * and setting up a subscription mutually exclusive, which is what guarantees a subscriber sees every seq exactly
+ * once: the history read (replay or snapshot) and the registration happen atomically, so a tick is either in the
+ * replay or sent live, never both and never neither.
  */
 final class SymbolFeed {
     final ReentrantLock lock = new ReentrantLock();
     final int index;
     final String symbol;
 
-    private final SymbolSpec spec;
-    private final long seed;
-    private final double rate;
     private final int historyTicks;
-    private PriceModel model;
     private TickHistory history;
     private SecondBars bars;
     /** Live bars per {@link HistoryInterval} (index 0 is {@link #bars}). */
     private IntervalBars[] live;
     private DerivedHistory derived;
-    private long open;
-    private long high;
-    private long low;
-    private long prevClose;
-    private long volume;
+    /** Start of the oldest live bar that is whole: bars before it are the derived ones, or none. */
+    private long liveFromMs;
+    private double last;
+    private double bid;
+    private double ask;
+    private double open;
+    private double high;
+    private double low;
+    private double prevClose;
+    private double volume;
     private volatile ClientConnection[] subscribers = new ClientConnection[0];
     private boolean duplicateNext;
     private int swapState; // 0 none, 1 hold the next tick, 2 holding one
     private ByteBuffer heldFrame;
     private long heldSeq;
+    private UpstreamGap heldGap;
 
-    SymbolFeed(int index, SymbolSpec spec, long seed, double rate, int historyTicks, int epochIndex, long nowMs) {
+    SymbolFeed(int index, String symbol, int historyTicks, EpochStart start) {
         this.index = index;
-        this.symbol = spec.symbol();
-        this.spec = spec;
-        this.seed = seed;
-        this.rate = rate;
+        this.symbol = symbol;
         this.historyTicks = historyTicks;
-        reset(epochIndex, nowMs);
+        reset(start);
     }
 
     /** Forgets history and restarts seq at 1 (a new epoch). Caller holds the lock. */
-    void reset(int epochIndex, long nowMs) {
-        model = new PriceModel(spec, seed, epochIndex, rate);
+    void reset(EpochStart start) {
         history = new TickHistory(historyTicks);
         bars = new SecondBars();
         live = new IntervalBars[HistoryInterval.values().length];
@@ -60,17 +60,23 @@ final class SymbolFeed {
         for (int i = 1; i < live.length; i++) {
             live[i] = new IntervalBars(HistoryInterval.values()[i].millis(), SimulatorConfig.LIVE_BARS_PER_INTERVAL);
         }
-        derived = new DerivedHistory(spec, seed, epochIndex, nowMs, model.priceCents(), rate,
-                SimulatorConfig.DERIVED_HISTORY_DAYS);
-        volume = 0;
+        derived = start.derived();
+        liveFromMs = Long.MIN_VALUE;
         duplicateNext = false;
         swapState = 0;
         heldFrame = null;
-        backfillBars();
-        prevClose = derived.previousDayCloseCents();
-        open = model.priceCents();
-        high = open;
-        low = open;
+        heldGap = null;
+        if (derived != null) {
+            backfillBars();
+        }
+        last = start.price();
+        bid = start.bid();
+        ask = start.ask();
+        prevClose = start.prevClose();
+        open = last;
+        high = last;
+        low = last;
+        volume = 0;
     }
 
     /**
@@ -84,67 +90,96 @@ final class SymbolFeed {
         for (HistoryInterval interval : HistoryInterval.values()) {
             long[] partial = interval == HistoryInterval.S1 ? null : derived.partialBar(interval);
             if (partial != null) {
-                live[interval.ordinal()].put(partial[0], partial[1], partial[2], partial[3], partial[4], partial[5]);
+                live[interval.ordinal()].put(partial[0], partial[1] / 100.0, partial[2] / 100.0, partial[3] / 100.0,
+                        partial[4] / 100.0, partial[5]);
             }
         }
     }
 
     /**
-     * Publishes the next tick: history, day stats, bars, then one shared frame to every subscriber. Returns the
-     * tick record when {@code wantRecord} (for publish listeners), else null.
+     * Applies {@code tick} when it is the next seq: history, bars, day statistics, then one shared frame to every
+     * subscriber (on a v2 connection preceded by the upstream gap it carries, if any). {@code hub}'s publish
+     * listeners see it first, under the lock, with the epoch (read under the lock: a new epoch takes every feed lock
+     * to change it). Returns false, changing nothing, for any other seq.
      */
-    Message.Tick publish(long nowMs, TickEncoder encoder, boolean wantRecord) {
-        return publish(nowMs, encoder, wantRecord, null, null);
-    }
-
-    /**
-     * As {@link #publish(long, TickEncoder, boolean)}, and hands the tick with the epoch it belongs to to
-     * {@code hub}'s listeners under the lock and before any subscriber can receive it.
-     */
-    Message.Tick publish(long nowMs, TickEncoder encoder, boolean wantRecord, FeedHub hub, String epoch) {
+    boolean apply(TickRecord tick, TickEncoder encoder, FeedHub hub) {
         lock.lock();
         try {
-            model.next();
-            long price = model.priceCents();
-            long size = model.size();
-            history.append(nowMs, price, size, model.bidCents(), model.askCents());
-            long seq = history.lastSeq();
-            for (IntervalBars ring : live) {
-                ring.add(nowMs, price, size);
+            if (tick.seq() != history.lastSeq() + 1) {
+                return false;
             }
-            high = Math.max(high, price);
-            low = Math.min(low, price);
-            volume += size;
-            ByteBuffer frame = encoder.tick(symbol, seq, nowMs, price, size, model.bidCents(), model.askCents());
-            Message.Tick tick = wantRecord ? new Message.Tick(symbol, seq, nowMs, price / 100.0, size,
-                    model.bidCents() / 100.0, model.askCents() / 100.0) : null;
+            record(tick);
+            ByteBuffer frame = encoder.tick(symbol, tick.seq(), tick.ts(), tick.price(), tick.size(), tick.bid(),
+                    tick.ask());
             // Listeners first: a test that looks a received tick up among the published ones must find it.
-            if (tick != null && hub != null) {
-                hub.notifyListeners(epoch, tick);
+            if (hub != null && hub.hasListeners()) {
+                hub.notifyListeners(hub.epoch(), new Message.Tick(symbol, tick.seq(), tick.ts(), tick.price(),
+                        tick.size(), tick.bid(), tick.ask()));
             }
-            fanOut(seq, frame);
-            return tick;
+            fanOut(tick.seq(), frame, tick.gap());
+            return true;
         } finally {
             lock.unlock();
         }
     }
 
-    private void fanOut(long seq, ByteBuffer frame) {
+    private void record(TickRecord tick) {
+        history.append(tick.ts(), tick.price(), tick.size(), tick.bid(), tick.ask(), tick.gap());
+        for (IntervalBars ring : live) {
+            ring.add(tick.ts(), tick.price(), tick.size());
+        }
+        last = tick.price();
+        if (!Double.isNaN(tick.bid())) {
+            bid = tick.bid();
+            ask = tick.ask();
+        }
+        open = tick.open();
+        high = tick.high();
+        low = tick.low();
+        prevClose = tick.prevClose();
+        volume = tick.volume();
+    }
+
+    /**
+     * The history this server holds cannot go on from where it is (it joined a shared history late, or fell behind
+     * one that was trimmed past it): it goes on at {@code nextSeq}, the oldest tick it can have, whose time is
+     * {@code fromTs}. The subscribers, who would otherwise miss the ticks between, are dropped so that they come back
+     * and hear so (too_old and a snapshot); the live bars start again at {@code fromTs}, since the span between is
+     * not to be had.
+     */
+    void restartAt(long nextSeq, long fromTs) {
+        lock.lock();
+        try {
+            for (ClientConnection c : subscribers) {
+                c.disconnect();
+            }
+            subscribers = new ClientConnection[0];
+            history.restartAfter(nextSeq - 1);
+            liveFromMs = HistoryInterval.S1.bucket(fromTs);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void fanOut(long seq, ByteBuffer frame, UpstreamGap gap) {
         if (swapState == 1) {
             heldFrame = frame;
             heldSeq = seq;
+            heldGap = gap;
             swapState = 2;
             return;
         }
         ClientConnection[] subs = subscribers;
         boolean anyClosed = false;
         for (ClientConnection c : subs) {
-            boolean open = c.sendTick(index, seq, frame);
+            boolean open = gap == null || c.sendUpstreamGap(index, symbol, seq, gap);
+            open = open && c.sendTick(index, seq, frame);
             if (open && duplicateNext) {
                 open = c.sendTick(index, seq, frame);
             }
             if (open && swapState == 2) {
-                open = c.sendTick(index, heldSeq, heldFrame);
+                open = (heldGap == null || c.sendUpstreamGap(index, symbol, heldSeq, heldGap))
+                        && c.sendTick(index, heldSeq, heldFrame);
             }
             anyClosed |= !open;
         }
@@ -155,6 +190,7 @@ final class SymbolFeed {
         if (swapState == 2) {
             swapState = 0;
             heldFrame = null;
+            heldGap = null;
         }
     }
 
@@ -191,13 +227,13 @@ final class SymbolFeed {
         try {
             String currentEpoch = epochNow.get();
             removeSubscriber(c);
-            long last = history.lastSeq();
+            long lastSeq = history.lastSeq();
             ResyncReason reason;
             if (after == null) {
                 reason = ResyncReason.NEW;
             } else if (!currentEpoch.equals(resumeEpoch)) {
                 reason = ResyncReason.EPOCH_CHANGED;
-            } else if (after > last) {
+            } else if (after > lastSeq) {
                 reason = ResyncReason.AHEAD;
             } else if (after < history.firstSeq() - 1) {
                 reason = ResyncReason.TOO_OLD;
@@ -208,15 +244,16 @@ final class SymbolFeed {
             if (reason == null) {
                 accepted = c.sendSubscribed(index, new Message.Subscribed(requestId, symbol, currentEpoch, true,
                         after, null), after);
-                for (long seq = after + 1; seq <= last && accepted; seq++) {
-                    accepted = c.sendTick(index, seq, encoder.tick(symbol, seq, history.ts(seq),
-                            history.priceCents(seq), history.size(seq), history.bidCents(seq),
-                            history.askCents(seq)));
+                for (long seq = after + 1; seq <= lastSeq && accepted; seq++) {
+                    UpstreamGap gap = history.gapBefore(seq);
+                    accepted = (gap == null || c.sendUpstreamGap(index, symbol, seq, gap))
+                            && c.sendTick(index, seq, encoder.tick(symbol, seq, history.ts(seq), history.price(seq),
+                                    history.size(seq), history.bid(seq), history.ask(seq)));
                 }
             } else {
                 accepted = c.sendSubscribed(index, new Message.Subscribed(requestId, symbol, currentEpoch, false,
-                        null, reason), last)
-                        && c.sendSnapshot(index, snapshot(currentEpoch, nowMs, c.leanSnapshots()), last);
+                        null, reason), lastSeq)
+                        && c.sendSnapshot(index, snapshot(currentEpoch, nowMs, c.leanSnapshots()), lastSeq);
             }
             if (accepted) {
                 ClientConnection[] subs = Arrays.copyOf(subscribers, subscribers.length + 1);
@@ -237,11 +274,12 @@ final class SymbolFeed {
         lock.lock();
         try {
             IntervalBars ring = live[interval.ordinal()];
-            long liveFrom = derived.end(interval);
+            long liveFrom = derived != null && liveFromMs == Long.MIN_VALUE ? derived.end(interval)
+                    : liveFromMs == Long.MIN_VALUE ? Long.MIN_VALUE : interval.bucket(liveFromMs);
             BarColumns out = new BarColumns(interval.millis(), limit);
             ring.copyNewestFirst(liveFrom, beforeMs, out);
             // Live bars since the start all kept: the derived ones follow on; else the history ends at the oldest kept.
-            boolean continuous = ring.newestEvicted() < liveFrom;
+            boolean continuous = derived != null && liveFromMs == Long.MIN_VALUE && ring.newestEvicted() < liveFrom;
             boolean olderLive = ring.oldestStart() < out.oldest() && ring.oldestStart() >= liveFrom;
             return new HistoryPage(requestId, symbol, interval, out, continuous ? derived : null,
                     Math.min(beforeMs, out.oldest()), olderLive);
@@ -250,14 +288,18 @@ final class SymbolFeed {
         }
     }
 
-    /** The symbol's state; {@code lean} (v2) leaves the bars out: a v2 client asks for them with history requests. */
+    /**
+     * The symbol's state; {@code lean} (v2) leaves the bars out: a v2 client asks for them with history requests.
+     * Before its first tick a relayed symbol has no price: its snapshot at seq 0 carries zeros.
+     */
     private Message.Snapshot snapshot(String epoch, long nowMs, boolean lean) {
-        long last = history.lastSeq();
-        long price = last == 0 ? model.priceCents() : history.priceCents(last);
-        long bid = last == 0 ? model.bidCents() : history.bidCents(last);
-        long ask = last == 0 ? model.askCents() : history.askCents(last);
-        return new Message.Snapshot(symbol, epoch, last, price / 100.0, bid / 100.0, ask / 100.0, open / 100.0,
-                high / 100.0, low / 100.0, prevClose / 100.0, volume, lean ? null : bars.lastHour(nowMs));
+        return new Message.Snapshot(symbol, epoch, history.lastSeq(), known(last), known(bid), known(ask),
+                known(open), known(high), known(low), known(prevClose), WireNumbers.volume(volume),
+                lean ? null : bars.lastHour(nowMs));
+    }
+
+    private static double known(double v) {
+        return Double.isNaN(v) ? 0 : v;
     }
 
     /** Stops live ticks to {@code c} and confirms with unsubscribed (after any tick already queued). */
@@ -309,6 +351,18 @@ final class SymbolFeed {
     /** Forgets every subscriber (a new epoch drops all connections). Caller holds the lock. */
     void clearSubscribers() {
         subscribers = new ClientConnection[0];
+    }
+
+    /** True when the history holds {@code tick}'s seq with the same time, price and size. */
+    boolean holds(TickRecord tick) {
+        lock.lock();
+        try {
+            long seq = tick.seq();
+            return seq >= history.firstSeq() && seq <= history.lastSeq() && history.ts(seq) == tick.ts()
+                    && history.price(seq) == tick.price() && history.size(seq) == tick.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     long lastSeq() {

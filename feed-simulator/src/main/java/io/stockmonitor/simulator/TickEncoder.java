@@ -21,8 +21,11 @@ final class TickEncoder {
         this.factory = factory;
     }
 
-    /** {@code {"type":"tick","symbol":..,"seq":..,"ts":..,"price":..,"size":..,"bid":..,"ask":..}}, prices in cents. */
-    ByteBuffer tick(String symbol, long seq, long ts, long priceCents, long size, long bidCents, long askCents) {
+    /**
+     * {@code {"type":"tick","symbol":..,"seq":..,"ts":..,"price":..,"size":..,"bid":..,"ask":..}}; a whole size is
+     * written as an integer, and bid and ask are left out when NaN (a relayed trade without a quote).
+     */
+    ByteBuffer tick(String symbol, long seq, long ts, double price, double size, double bid, double ask) {
         buffer.reset();
         try (JsonGenerator g = factory.createGenerator(buffer)) {
             g.writeStartObject();
@@ -30,10 +33,12 @@ final class TickEncoder {
             g.writeStringField("symbol", symbol);
             g.writeNumberField("seq", seq);
             g.writeNumberField("ts", ts);
-            g.writeNumberField("price", priceCents / 100.0);
-            g.writeNumberField("size", size);
-            g.writeNumberField("bid", bidCents / 100.0);
-            g.writeNumberField("ask", askCents / 100.0);
+            g.writeNumberField("price", price);
+            WireNumbers.write(g, "size", size);
+            if (!Double.isNaN(bid) && !Double.isNaN(ask)) {
+                g.writeNumberField("bid", bid);
+                g.writeNumberField("ask", ask);
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -63,7 +63,7 @@ class PriceModelTest {
         double min = Double.MAX_VALUE;
         double max = 0;
         for (int i = 0; i < 20_000; i++) {
-            model.next();
+            model.next(i + 1);
             assertThat(model.bidCents()).isLessThan(model.askCents());
             assertThat(model.bidCents()).isLessThanOrEqualTo(model.priceCents());
             assertThat(model.askCents()).isGreaterThanOrEqualTo(model.priceCents());
@@ -84,6 +84,28 @@ class PriceModelTest {
     }
 
     @Test
+    void aModelRestoredFromATicksStateGoesOnWithTheSameTicks() {
+        SymbolSpec spec = DefaultUniverse.resolve(List.of("AAPL")).get(0);
+        PriceModel straight = new PriceModel(spec, 7, 2, 5.0);
+        double stateAt100 = 0;
+        for (int seq = 1; seq <= 150; seq++) {
+            straight.next(seq);
+            if (seq == 100) {
+                stateAt100 = straight.state();
+            }
+        }
+        PriceModel takenOver = new PriceModel(spec, 7, 2, 5.0);
+        takenOver.restore(stateAt100);
+        for (int seq = 101; seq <= 150; seq++) {
+            takenOver.next(seq);
+        }
+        assertThat(takenOver.priceCents()).isEqualTo(straight.priceCents());
+        assertThat(takenOver.size()).isEqualTo(straight.size());
+        assertThat(takenOver.bidCents()).isEqualTo(straight.bidCents());
+        assertThat(takenOver.state()).isEqualTo(straight.state());
+    }
+
+    @Test
     void defaultUniverseHasAtLeastTwentyWellKnownTickers() {
         assertThat(DefaultUniverse.defaultSymbols()).hasSizeGreaterThanOrEqualTo(20)
                 .contains("AAPL", "MSFT", "NVDA", "GOOGL", "AMZN").doesNotHaveDuplicates();
@@ -97,23 +119,23 @@ class PriceModelTest {
         assertThat(h.firstSeq()).isEqualTo(1);
         assertThat(h.lastSeq()).isZero();
         for (int i = 1; i <= 5; i++) {
-            h.append(1000 + i, 100 * i, i, 99 * i, 101 * i);
+            h.append(1000 + i, 1.0 * i, i, 0.99 * i, 1.01 * i, null);
         }
         assertThat(h.firstSeq()).isEqualTo(3);
         assertThat(h.lastSeq()).isEqualTo(5);
-        assertThat(h.priceCents(3)).isEqualTo(300);
+        assertThat(h.price(3)).isEqualTo(3.0);
         assertThat(h.ts(5)).isEqualTo(1005);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.priceCents(2))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.price(2))
                 .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test
     void secondBarsAggregateOhlcvPerSecond() {
         SecondBars bars = new SecondBars();
-        bars.add(10_000, 500, 100);
-        bars.add(10_400, 520, 10);
-        bars.add(10_900, 490, 5);
-        bars.add(11_100, 495, 1);
+        bars.add(10_000, 5.00, 100);
+        bars.add(10_400, 5.20, 10);
+        bars.add(10_900, 4.90, 5);
+        bars.add(11_100, 4.95, 1);
         var out = bars.lastHour(11_500);
         assertThat(out.size()).isEqualTo(2);
         assertThat(out.time(0)).isEqualTo(10_000);

@@ -76,7 +76,7 @@ public final class ReferenceTicks {
                     cents = java.util.Arrays.copyOf(cents, cents.length * 2);
                     sizes = java.util.Arrays.copyOf(sizes, sizes.length * 2);
                 }
-                model.next();
+                model.next(computed + 1L);
                 cents[computed] = Math.toIntExact(model.priceCents());
                 sizes[computed] = Math.toIntExact(model.size());
                 computed++;

@@ -1,5 +1,6 @@
 package io.stockmonitor.bench.fanout;
 
+import io.stockmonitor.bench.FrameText;
 import io.stockmonitor.protocol.Protocol;
 import java.io.PrintStream;
 import java.net.URI;
@@ -26,8 +27,6 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
  * <p>Args: URI EPOCH CONNECTIONS WARMUP_S MEASURE_S SYMBOL[,SYMBOL...]
  */
 public final class FanoutLoadGeneratorMain {
-    private static final String TS = "\"ts\":";
-    private static final String SEQ = "\"seq\":";
 
     private final LongAdder ticks = new LongAdder();
     private final LongAdder frames = new LongAdder();
@@ -118,11 +117,9 @@ public final class FanoutLoadGeneratorMain {
                 return;
             }
             ticks.increment();
-            long ts = number(text, text.indexOf(TS) + TS.length());
-            latency.recordValue(Math.max(0, now - ts));
-            int symbolStart = text.indexOf("\"symbol\":\"") + 10;
-            String symbol = text.substring(symbolStart, text.indexOf('"', symbolStart));
-            long seq = number(text, text.indexOf(SEQ) + SEQ.length());
+            latency.recordValue(Math.max(0, now - FrameText.ts(text)));
+            String symbol = FrameText.symbol(text);
+            long seq = FrameText.seq(text);
             long[] last = lastSeq.computeIfAbsent(symbol, k -> new long[] {-1});
             if (last[0] >= 0 && seq != last[0] + 1) {
                 gaps.increment();
@@ -137,18 +134,6 @@ public final class FanoutLoadGeneratorMain {
             if (statusCode != 1000 && statusCode != 1001 && !stopping) {
                 System.err.println("loadgen: connection closed " + statusCode + " " + reason);
             }
-        }
-
-        private long number(String s, int at) {
-            long v = 0;
-            for (int i = at; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c < '0' || c > '9') {
-                    break;
-                }
-                v = v * 10 + (c - '0');
-            }
-            return v;
         }
     }
 }

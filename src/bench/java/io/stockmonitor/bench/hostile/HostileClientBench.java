@@ -1,5 +1,6 @@
 package io.stockmonitor.bench.hostile;
 
+import io.stockmonitor.bench.FrameText;
 import io.stockmonitor.protocol.Message;
 import io.stockmonitor.protocol.MessageCodec;
 import io.stockmonitor.protocol.Protocol;
@@ -256,10 +257,9 @@ public final class HostileClientBench {
         public void onWebSocketText(String text) {
             long now = System.currentTimeMillis();
             if (text.startsWith("{\"type\":\"tick\"")) {
-                int symbolStart = text.indexOf("\"symbol\":\"") + 10;
-                String symbol = text.substring(symbolStart, text.indexOf('"', symbolStart));
-                long seq = number(text, text.indexOf("\"seq\":") + 6);
-                long ts = number(text, text.indexOf("\"ts\":") + 5);
+                String symbol = FrameText.symbol(text);
+                long seq = FrameText.seq(text);
+                long ts = FrameText.ts(text);
                 latency.recordValue(Math.max(0, now - ts));
                 ticks.incrementAndGet();
                 long[] last = lastSeq.computeIfAbsent(symbol, k -> new long[] {-1});
@@ -287,18 +287,6 @@ public final class HostileClientBench {
         public void onWebSocketClose(int statusCode, String reason, Callback callback) {
             wellBehavedClosed.complete(statusCode);
             callback.succeed();
-        }
-
-        private long number(String s, int at) {
-            long v = 0;
-            for (int i = at; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c < '0' || c > '9') {
-                    break;
-                }
-                v = v * 10 + (c - '0');
-            }
-            return v;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.stockmonitor.bench.storm;
 
+import io.stockmonitor.bench.FrameText;
 import io.stockmonitor.protocol.Protocol;
 import java.net.URI;
 import java.time.Duration;
@@ -253,9 +254,9 @@ public final class StormLoadGeneratorMain {
                 snapshotBytes.addAndGet(text.length());
                 boolean all = false;
                 synchronized (this) {
-                    Integer i = symbolIndex.get(field(text, "\"symbol\":\""));
+                    Integer i = symbolIndex.get(FrameText.symbol(text));
                     if (i != null) {
-                        lastSeq[i] = number(text, "\"seq\":");
+                        lastSeq[i] = FrameText.seq(text);
                     }
                     if (afterRestart && fresh && ++snapshots == symbols.size()) {
                         all = true;
@@ -273,7 +274,7 @@ public final class StormLoadGeneratorMain {
                 if (first && welcomed.incrementAndGet() == clients.size()) {
                     allWelcomedNanos.set(System.nanoTime());
                 }
-                subscribe(c, field(text, "\"epoch\":\""));
+                subscribe(c, FrameText.epoch(text));
             } else if (text.startsWith("{\"type\":\"error\"") && errorsShown.incrementAndGet() <= 5) {
                 System.err.println("storm-loadgen: " + text);
             }
@@ -297,11 +298,11 @@ public final class StormLoadGeneratorMain {
         private void onTick(String text) {
             boolean nowLive = false;
             synchronized (this) {
-                Integer i = symbolIndex.get(field(text, "\"symbol\":\""));
+                Integer i = symbolIndex.get(FrameText.symbol(text));
                 if (i == null) {
                     return;
                 }
-                lastSeq[i] = number(text, "\"seq\":");
+                lastSeq[i] = FrameText.seq(text);
                 if (afterRestart && !fresh) {
                     return; // a tick of the old epoch, on a connection about to be dropped
                 }
@@ -391,27 +392,5 @@ public final class StormLoadGeneratorMain {
         public void onWebSocketError(Throwable cause) {
             owner.dropped(this);
         }
-    }
-
-    private static String field(String text, String key) {
-        int at = text.indexOf(key);
-        if (at < 0) {
-            return null;
-        }
-        int from = at + key.length();
-        return text.substring(from, text.indexOf('"', from));
-    }
-
-    private static long number(String text, String key) {
-        int at = text.indexOf(key) + key.length();
-        long v = 0;
-        for (int i = at; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                break;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 }

@@ -12,7 +12,8 @@ public final class ParsedTick {
     public long seq;
     public long ts;
     public double price;
-    public long size;
+    /** Whole shares from the simulator; a fraction from a relay of a venue that trades fractions (v2). */
+    public double size;
     public double bid;
     public double ask;
     int seen;

@@ -238,6 +238,8 @@ public final class ProtocolSession implements FeedSession {
             }
         } else if (message instanceof Message.Heartbeat h) {
             onHeartbeat(h);
+        } else if (message instanceof Message.Gap g && v2) {
+            onUpstreamGap(g);
         } else if (message instanceof Message.Pong p) {
             onPong(p);
         } else if (message instanceof Message.Unsubscribed u) {
@@ -369,6 +371,13 @@ public final class ProtocolSession implements FeedSession {
                     + " not asked for");
             return;
         }
+        if (snapshot.seq() == 0 && snapshot.last() == 0 && validEpoch(snapshot.epoch())) {
+            // A relayed symbol before its first trade: nothing to show yet, its ticks follow from seq 1.
+            ResyncReason reason = tracker.snapshotReason(p);
+            tracker.onSnapshot(p, snapshot);
+            link.emit(new FeedEvent.SnapshotApplied(snapshot.symbol(), snapshot.epoch(), 0, reason, -1));
+            return;
+        }
         if (!validEpoch(snapshot.epoch()) || !(snapshot.last() > 0) || snapshot.last() > TradeValues.MAX_PRICE
                 || snapshot.seq() < 0) {
             link.bad("bad-snapshot", "a snapshot of " + p.symbol() + " with an invalid epoch, last price ("
@@ -394,6 +403,30 @@ public final class ProtocolSession implements FeedSession {
                         missed));
             }
         }
+    }
+
+    /**
+     * v2: the server's upstream (a provider it relays) missed trades just before the symbol's next tick: shown as the
+     * server tells it (kind, counts, span), and recorded; the seqs go on unbroken. The ticks it refilled are the ones
+     * just applied, so the record's gap line names their seqs.
+     */
+    private void onUpstreamGap(Message.Gap g) {
+        ResumeTracker.Position p = g.symbol() == null ? null : tracker.get(g.symbol());
+        GapKind kind = g.kind() == null ? null : switch (g.kind()) {
+            case "exact" -> GapKind.EXACT;
+            case "by_time" -> GapKind.BY_TIME;
+            case "lost" -> GapKind.LOST;
+            default -> null;
+        };
+        if (p == null || kind == null || p.phase() != ResumeTracker.Phase.LIVE || g.seq() != p.last() + 1
+                || g.fromTs() > g.toTs() || g.refilled() < -1 || g.missed() < -1) {
+            link.bad("bad-gap", "a gap frame for " + PeerText.escape(g.symbol(), 32) + " that does not fit its stream");
+            return;
+        }
+        boolean refilledSeqs = g.refilled() > 0 && g.refilled() <= p.last();
+        link.output().upstreamGap(new FeedEvent.GapSettled(p.symbol(), kind,
+                refilledSeqs ? p.last() - g.refilled() + 1 : null, refilledSeqs ? p.last() : null, g.fromTs(),
+                g.toTs(), g.refilled(), kind == GapKind.EXACT ? 0 : g.missed()));
     }
 
     private void onHeartbeat(Message.Heartbeat h) {

@@ -108,8 +108,9 @@ public final class TickFrameParser {
                     }
                     break;
                 case "size":
-                    if (value == JsonToken.VALUE_NUMBER_INT) {
-                        tick.size = p.getLongValue();
+                    // Whole shares from the simulator; a relay of a crypto venue sends fractions.
+                    if (isNumber(value)) {
+                        tick.size = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : number(p);
                         tick.seen |= ParsedTick.SIZE;
                     }
                     break;

@@ -159,32 +159,46 @@ public final class FeedHarness implements AutoCloseable {
     public long checkStreams(Set<ResyncReason> allowedSnapshotReasons) {
         long checked = 0;
         for (String symbol : sim.symbols()) {
-            List<Entry> entries = appliedCopy(symbol);
-            assertThat(entries).as("applied stream of %s", symbol).isNotEmpty();
-            assertThat(entries.get(0).reason()).as("%s starts with a snapshot", symbol).isEqualTo(ResyncReason.NEW);
-            String epoch = null;
-            long next = -1;
-            for (int i = 0; i < entries.size(); i++) {
-                Entry e = entries.get(i);
-                if (e.reason() != null) {
-                    if (i > 0) {
-                        assertThat(allowedSnapshotReasons).as("snapshot #%d of %s: %s", i, symbol, e)
-                                .contains(e.reason());
-                    }
-                    epoch = e.epoch();
-                    next = e.seq() + 1;
-                    continue;
+            checked += checkStream(symbol, appliedCopy(symbol),
+                    (epoch, seq) -> published.getOrDefault(epoch + "/" + symbol, Map.of()).get(seq),
+                    allowedSnapshotReasons);
+        }
+        return checked;
+    }
+
+    /**
+     * The stream invariant for one symbol's {@code entries} (ticks and snapshots, as applied): it starts with a
+     * snapshot; after a snapshot (of an allowed reason) every tick is the next seq of its epoch, no gap and no
+     * duplicate, and equal to the tick {@code published} names under that epoch and seq. Returns the ticks checked.
+     */
+    public static long checkStream(String symbol, List<Entry> entries,
+                                   java.util.function.BiFunction<String, Long, Message.Tick> published,
+                                   Set<ResyncReason> allowedSnapshotReasons) {
+        long checked = 0;
+        assertThat(entries).as("applied stream of %s", symbol).isNotEmpty();
+        assertThat(entries.get(0).reason()).as("%s starts with a snapshot", symbol).isEqualTo(ResyncReason.NEW);
+        String epoch = null;
+        long next = -1;
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            if (e.reason() != null) {
+                if (i > 0) {
+                    assertThat(allowedSnapshotReasons).as("snapshot #%d of %s: %s", i, symbol, e)
+                            .contains(e.reason());
                 }
-                assertThat(e.epoch()).as("epoch of %s tick #%d", symbol, i).isEqualTo(epoch);
-                assertThat(e.seq()).as("seq of %s entry #%d (no gap, no duplicate)", symbol, i).isEqualTo(next);
-                Message.Tick p = published.getOrDefault(epoch + "/" + symbol, Map.of()).get(e.seq());
-                assertThat(p).as("%s seq %d was published in epoch %s", symbol, e.seq(), epoch).isNotNull();
-                assertThat(e.price()).as("price of %s #%d", symbol, e.seq()).isEqualTo(p.price());
-                assertThat(e.ts()).isEqualTo(p.ts());
-                assertThat(e.size()).isEqualTo(p.size());
-                next++;
-                checked++;
+                epoch = e.epoch();
+                next = e.seq() + 1;
+                continue;
             }
+            assertThat(e.epoch()).as("epoch of %s tick #%d", symbol, i).isEqualTo(epoch);
+            assertThat(e.seq()).as("seq of %s entry #%d (no gap, no duplicate)", symbol, i).isEqualTo(next);
+            Message.Tick p = published.apply(epoch, e.seq());
+            assertThat(p).as("%s seq %d was published in epoch %s", symbol, e.seq(), epoch).isNotNull();
+            assertThat(e.price()).as("price of %s #%d", symbol, e.seq()).isEqualTo(p.price());
+            assertThat(e.ts()).isEqualTo(p.ts());
+            assertThat(e.size()).isEqualTo(p.size());
+            next++;
+            checked++;
         }
         return checked;
     }

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,7 +45,7 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private final ServerSocket server;
-    private final InetSocketAddress upstream;
+    private final List<InetSocketAddress> upstreams;
     private final Set<Pair> pairs = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private final Thread acceptor;
@@ -55,12 +56,24 @@ public final class TcpProxy implements AutoCloseable {
     private volatile boolean closed;
 
     public TcpProxy(InetSocketAddress upstream) throws IOException {
-        this(upstream, null);
+        this(List.of(upstream), null);
     }
 
     /** A proxy whose server-to-client bytes go through a filter made per connection by {@code filters}. */
     public TcpProxy(InetSocketAddress upstream, Supplier<DownstreamFilter> filters) throws IOException {
-        this.upstream = upstream;
+        this(List.of(upstream), filters);
+    }
+
+    /**
+     * A proxy that connects each new connection to the first of {@code upstreams} that accepts it, as a load
+     * balancer fails over to the next server when one is down.
+     */
+    public TcpProxy(List<InetSocketAddress> upstreams) throws IOException {
+        this(upstreams, null);
+    }
+
+    private TcpProxy(List<InetSocketAddress> upstreams, Supplier<DownstreamFilter> filters) throws IOException {
+        this.upstreams = List.copyOf(upstreams);
         this.filters = filters;
         this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
         this.acceptor = new Thread(this::acceptLoop, "tcp-proxy-accept");
@@ -152,11 +165,13 @@ public final class TcpProxy implements AutoCloseable {
                 closeQuietly(client);
                 continue;
             }
-            Socket up = new Socket();
+            Socket up = connectUpstream();
+            if (up == null) {
+                closeQuietly(client);
+                continue;
+            }
             try {
-                up.setTcpNoDelay(true);
                 client.setTcpNoDelay(true);
-                up.connect(upstream, 5_000);
             } catch (IOException e) {
                 closeQuietly(client);
                 closeQuietly(up);
@@ -166,6 +181,21 @@ public final class TcpProxy implements AutoCloseable {
             pairs.add(pair);
             pair.start();
         }
+    }
+
+    /** The first upstream that accepts a connection, or null. */
+    private Socket connectUpstream() {
+        for (InetSocketAddress target : upstreams) {
+            Socket up = new Socket();
+            try {
+                up.setTcpNoDelay(true);
+                up.connect(target, 5_000);
+                return up;
+            } catch (IOException e) {
+                closeQuietly(up);
+            }
+        }
+        return null;
     }
 
     private static void closeQuietly(Socket s) {

@@ -33,7 +33,8 @@ class TickFrameFuzzTest extends FramePropertyTest {
     private static final long[][] REGRESSIONS = {
         {3515568699133585052L, 163}, // the codec read a tick with a comma after it, and its trade was applied
         {6044976505769014790L, 53}, // the codec read a tick with a bracket after it, and its trade was applied
-        {4416062879102534273L, 7} // the codec refused a long valid tick without bid and ask
+        {4416062879102534273L, 7}, // the codec refused a long valid tick without bid and ask
+        {-9020695140888752519L, 52} // a size of 1e2 is a size (a relay sends decimals): applied, as the protocol says
     };
     private static final List<String> SYMBOLS = List.of("AAPL", "MSFT", "BRK.A");
     private static final MessageCodec CODEC = new MessageCodec();

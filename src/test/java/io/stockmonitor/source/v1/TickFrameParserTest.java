@@ -26,6 +26,16 @@ class TickFrameParserTest {
     }
 
     @Test
+    void aFractionalSizeIsATickOfThatSize() {
+        // A relay of a crypto venue (v2) sends the venue's fractional quantities.
+        String frame = "{\"type\":\"tick\",\"symbol\":\"AAPL\",\"seq\":7,\"ts\":1700000000000,\"price\":65000.12,"
+                + "\"size\":0.015}";
+        assertThat(parser.parse(frame)).isEqualTo(TickFrameParser.Kind.TICK);
+        assertThat(parser.tick().size).isEqualTo(0.015);
+        assertThat(parser.tick().problem(NOW)).isNull();
+    }
+
+    @Test
     void fieldOrderAndWhitespaceDoNotMatter() {
         String frame = " { \"seq\" : 5, \"price\":1.5,\"symbol\":\"MSFT\",\"extra\":{\"a\":[1,2]},\"ts\":9,"
                 + "\"size\":3,\"bid\":1.4,\"ask\":1.6,\"type\":\"tick\" } ";

@@ -1,6 +1,5 @@
-package io.stockmonitor.app;
+package io.stockmonitor.source;
 
-import io.stockmonitor.source.Credentials;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -12,15 +11,16 @@ import java.util.Properties;
 /**
  * Reads credentials from where the command line allows them: a file or the environment, never the arguments
  * (which any local user can read in {@code ps}). A token file holds the token on its first line; a key file is
- * {@code key=...} and {@code secret=...} lines. Whatever is read stays in memory.
+ * {@code key=...} and {@code secret=...} lines. Whatever is read stays in memory. The app's command line and the
+ * feed server's relay read them the same way.
  */
-final class Secrets {
+public final class Secrets {
     /** Bearer token of our protocol's server, or Finnhub's token. */
-    static final String TOKEN_ENV = "STOCK_MONITOR_TOKEN";
+    public static final String TOKEN_ENV = "STOCK_MONITOR_TOKEN";
     /** Alpaca's key id. */
-    static final String KEY_ENV = "STOCK_MONITOR_KEY";
+    public static final String KEY_ENV = "STOCK_MONITOR_KEY";
     /** Alpaca's secret. */
-    static final String SECRET_ENV = "STOCK_MONITOR_SECRET";
+    public static final String SECRET_ENV = "STOCK_MONITOR_SECRET";
     /** A credential file larger than this is not one. */
     private static final long MAX_FILE_BYTES = 16 * 1024;
 
@@ -28,7 +28,7 @@ final class Secrets {
     }
 
     /** The token in the first line of {@code file}, trimmed. */
-    static String tokenFile(Path file) throws IOException {
+    public static String tokenFile(Path file) throws IOException {
         String text = read(file).strip();
         int newline = text.indexOf('\n');
         String token = (newline < 0 ? text : text.substring(0, newline)).strip();
@@ -39,7 +39,7 @@ final class Secrets {
     }
 
     /** The {@code key} and {@code secret} of {@code file} (Java properties format). */
-    static Credentials keyFile(Path file) throws IOException {
+    public static Credentials keyFile(Path file) throws IOException {
         Properties p = new Properties();
         try (Reader r = new java.io.StringReader(read(file))) {
             p.load(r);
@@ -53,12 +53,12 @@ final class Secrets {
     }
 
     /** The token from the environment, or null. */
-    static String tokenFromEnv(Map<String, String> env) {
+    public static String tokenFromEnv(Map<String, String> env) {
         return trimmed(env.get(TOKEN_ENV));
     }
 
     /** Key and secret from the environment, or null when either is missing. */
-    static Credentials keyFromEnv(Map<String, String> env) {
+    public static Credentials keyFromEnv(Map<String, String> env) {
         String key = trimmed(env.get(KEY_ENV));
         String secret = trimmed(env.get(SECRET_ENV));
         return key == null || secret == null ? null : new Credentials(key, secret);
