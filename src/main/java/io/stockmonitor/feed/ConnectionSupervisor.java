@@ -562,6 +562,15 @@ public final class ConnectionSupervisor implements AutoCloseable {
         }
     }
 
+    /** A binary frame: a bad frame (no source speaks binary), counted and skipped; still a sign of life. */
+    void onBinary(SocketConnection c, int bytes) {
+        if (!holds(c)) {
+            return;
+        }
+        c.lastFrameNanos = System.nanoTime();
+        link.bad("binary", "a binary frame of " + bytes + " bytes; the feed speaks text frames only");
+    }
+
     void onPing(SocketConnection c) {
         if (holds(c)) {
             c.lastFrameNanos = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.stockmonitor.feed;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -120,7 +121,7 @@ public final class SocketConnection implements Session.Listener {
      * for pings also means demanding the next frame ourselves, as for text frames.
      */
     @Override
-    public void onWebSocketPing(java.nio.ByteBuffer payload) {
+    public void onWebSocketPing(ByteBuffer payload) {
         lastHeardNanos = System.nanoTime();
         Session s = session;
         if (s != null) {
@@ -135,7 +136,7 @@ public final class SocketConnection implements Session.Listener {
      * As for pings, listening for pongs means demanding the next frame ourselves.
      */
     @Override
-    public void onWebSocketPong(java.nio.ByteBuffer payload) {
+    public void onWebSocketPong(ByteBuffer payload) {
         lastHeardNanos = System.nanoTime();
         long sentNanos = payload != null && payload.remaining() == Long.BYTES
                 ? payload.getLong(payload.position()) : -1;
@@ -144,6 +145,22 @@ public final class SocketConnection implements Session.Listener {
             s.demand();
         }
         client.post(() -> client.onPong(this, sentNanos));
+    }
+
+    /**
+     * A binary frame. No source speaks binary, and Jetty, left to itself, drops one without a trace: it is counted as
+     * a bad frame instead (a server that sends them is broken or hostile), and reading goes on.
+     */
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        lastHeardNanos = System.nanoTime();
+        int bytes = payload.remaining();
+        callback.succeed();
+        Session s = session;
+        if (s != null) {
+            s.demand();
+        }
+        client.post(() -> client.onBinary(this, bytes));
     }
 
     @Override

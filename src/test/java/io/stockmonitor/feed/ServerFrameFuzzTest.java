@@ -204,10 +204,10 @@ class ServerFrameFuzzTest extends PropertyTest {
                 : stats.badFrames() + " frames counted as bad, but " + mustCount + " could not be used";
     }
 
-    /** Not one JSON object, no or an unknown type, a client's request, a tick that cannot be one. */
+    /** A binary frame, not one JSON object, no or an unknown type, a client's request, a tick that cannot be one. */
     private static boolean unusable(String frame) {
         if (frame.startsWith(ScriptedFeedServer.BINARY_PREFIX)) {
-            return false;
+            return true;
         }
         StrictJson.Reading r = StrictJson.read(frame);
         if (r.shape() == StrictJson.Shape.NOT_JSON || r.shape() == StrictJson.Shape.NOT_AN_OBJECT) {

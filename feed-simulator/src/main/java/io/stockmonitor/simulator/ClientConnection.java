@@ -195,7 +195,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
                 continue;
             }
             long before = q.bytesQueuedEver();
-            feed.subscribe(this, s.id(), hub.epoch(), resume == null ? null : resume.epoch(), after.get(symbol),
+            feed.subscribe(this, s.id(), hub::epoch, resume == null ? null : resume.epoch(), after.get(symbol),
                     hub.encoder(), System.currentTimeMillis());
             q.requestPendingWrites(hub.snapshotFrames());
             catchUp.charge(q.bytesQueuedEver() - before);

@@ -6,6 +6,7 @@ import io.stockmonitor.protocol.ResyncReason;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * One symbol's history as this server holds it (its ticks for resume, its bars, its day statistics) and its
@@ -216,11 +217,15 @@ final class SymbolFeed {
     /**
      * Subscribes {@code c}: replies subscribed, then either the replay after the resume position or a snapshot, and
      * registers it for live ticks, all under the lock. {@code after} null means no resume position for this symbol.
+     * The current epoch is read under the lock too: a new epoch takes every feed lock to change it, so the epoch a
+     * reply names is always the one of the history it is answered from (read before the lock, a subscribe racing a
+     * new epoch paired the old name with the new history).
      */
-    void subscribe(ClientConnection c, long requestId, String currentEpoch, String resumeEpoch, Long after,
+    void subscribe(ClientConnection c, long requestId, Supplier<String> epochNow, String resumeEpoch, Long after,
                    TickEncoder encoder, long nowMs) {
         lock.lock();
         try {
+            String currentEpoch = epochNow.get();
             removeSubscriber(c);
             long lastSeq = history.lastSeq();
             ResyncReason reason;

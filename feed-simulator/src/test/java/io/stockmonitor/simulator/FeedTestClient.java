@@ -214,6 +214,16 @@ public final class FeedTestClient implements Session.Listener, AutoCloseable {
         }
     }
 
+    /** The next frame within {@code ms}, heartbeats included; null when none came. */
+    Message poll(long ms) throws InterruptedException {
+        return frames.poll(ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** True once the connection has closed (either side, or an error). */
+    boolean isClosed() {
+        return closeCode.isDone();
+    }
+
     int awaitClose() throws Exception {
         return closeCode.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }

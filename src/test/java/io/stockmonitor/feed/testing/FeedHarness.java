@@ -54,15 +54,26 @@ public final class FeedHarness implements AutoCloseable {
 
     public FeedHarness(List<String> symbols, double rate, long seed, long heartbeatMs,
                        java.util.function.UnaryOperator<FeedClientConfig> tweak) throws Exception {
+        this(symbols, rate, seed, heartbeatMs, tweak, c -> c, null);
+    }
+
+    /**
+     * As above, with the simulator's configuration changed by {@code simTweak}, and {@code filters} (a hostile relay,
+     * say; null for none) in the proxy's server-to-client direction.
+     */
+    public FeedHarness(List<String> symbols, double rate, long seed, long heartbeatMs,
+                       java.util.function.UnaryOperator<FeedClientConfig> tweak,
+                       java.util.function.UnaryOperator<SimulatorConfig> simTweak,
+                       java.util.function.Supplier<TcpProxy.DownstreamFilter> filters) throws Exception {
         this.heartbeatMs = heartbeatMs;
-        sim = EmbeddedSimulator.start(SimulatorConfig.defaults().withPort(0).withSymbols(symbols).withRate(rate)
-                .withSeed(seed).withHeartbeatMs(heartbeatMs));
+        sim = EmbeddedSimulator.start(simTweak.apply(SimulatorConfig.defaults().withPort(0).withSymbols(symbols)
+                .withRate(rate).withSeed(seed).withHeartbeatMs(heartbeatMs)));
         sim.addPublishListener((epoch, tick) -> {
             published.computeIfAbsent(epoch + "/" + tick.symbol(), k -> new ConcurrentHashMap<>())
                     .put(tick.seq(), tick);
             publishedLast.put(tick.symbol(), tick.seq());
         });
-        proxy = TcpProxy.to(sim.uri());
+        proxy = filters == null ? TcpProxy.to(sim.uri()) : TcpProxy.to(sim.uri(), filters);
         market = new MarketModel(MarketLimits.defaults(), System::currentTimeMillis);
         FeedClientConfig config = FeedClientConfig.of(proxy.uriFor(sim.uri()), null, symbols)
                 .withTimeouts(3.0, 2_000, 1_000);

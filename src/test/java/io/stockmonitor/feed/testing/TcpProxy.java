@@ -8,39 +8,73 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * A real TCP proxy on 127.0.0.1 between the client and the simulator, for network faults the simulator cannot
  * make itself: reset every connection (RST), black-hole them (sockets stay open, nothing passes either way), and
- * throttle them. One pair of pump threads per connection; everything stops on {@link #close()}.
+ * throttle them. One pair of pump threads per connection; everything stops on {@link #close()}. A
+ * {@link DownstreamFilter} may stand in the server-to-client direction of each connection (a hostile relay that adds
+ * or corrupts frames), and may see the client-to-server bytes too; black holes and throttling still apply to what it
+ * writes.
  */
 public final class TcpProxy implements AutoCloseable {
     private static final int BUFFER = 16 * 1024;
+    private static final OutputStream DISCARD = OutputStream.nullOutputStream();
+
+    /**
+     * Sees every byte the server sends to one client, in order, and writes what the client gets instead. Runs on that
+     * connection's pump thread; one instance per connection.
+     */
+    public interface DownstreamFilter {
+        void pass(byte[] bytes, int length, OutputStream client) throws IOException;
+
+        /** Sees every byte the client sends to the server and writes what the server gets instead: all of it here. */
+        default void passUp(byte[] bytes, int length, OutputStream server) throws IOException {
+            server.write(bytes, 0, length);
+        }
+
+        /** The connection ended (either side, or a reset). */
+        default void closed() {
+        }
+    }
 
     private final ServerSocket server;
-    private final java.util.List<InetSocketAddress> upstreams;
+    private final List<InetSocketAddress> upstreams;
     private final Set<Pair> pairs = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private final Thread acceptor;
+    private final Supplier<DownstreamFilter> filters;
     private volatile boolean blackHole;
     private volatile boolean refuseNew;
     private volatile long bytesPerSecond;
     private volatile boolean closed;
 
     public TcpProxy(InetSocketAddress upstream) throws IOException {
-        this(java.util.List.of(upstream));
+        this(List.of(upstream), null);
+    }
+
+    /** A proxy whose server-to-client bytes go through a filter made per connection by {@code filters}. */
+    public TcpProxy(InetSocketAddress upstream, Supplier<DownstreamFilter> filters) throws IOException {
+        this(List.of(upstream), filters);
     }
 
     /**
      * A proxy that connects each new connection to the first of {@code upstreams} that accepts it, as a load
      * balancer fails over to the next server when one is down.
      */
-    public TcpProxy(java.util.List<InetSocketAddress> upstreams) throws IOException {
-        this.upstreams = java.util.List.copyOf(upstreams);
+    public TcpProxy(List<InetSocketAddress> upstreams) throws IOException {
+        this(upstreams, null);
+    }
+
+    private TcpProxy(List<InetSocketAddress> upstreams, Supplier<DownstreamFilter> filters) throws IOException {
+        this.upstreams = List.copyOf(upstreams);
+        this.filters = filters;
         this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
         this.acceptor = new Thread(this::acceptLoop, "tcp-proxy-accept");
         acceptor.setDaemon(true);
@@ -50,6 +84,11 @@ public final class TcpProxy implements AutoCloseable {
     /** A proxy in front of a {@code ws://host:port/path} URI. */
     public static TcpProxy to(URI target) throws IOException {
         return new TcpProxy(new InetSocketAddress(target.getHost(), target.getPort()));
+    }
+
+    /** A proxy in front of {@code target} with a filter in the server-to-client direction of every connection. */
+    public static TcpProxy to(URI target, Supplier<DownstreamFilter> filters) throws IOException {
+        return new TcpProxy(new InetSocketAddress(target.getHost(), target.getPort()), filters);
     }
 
     public int port() {
@@ -138,7 +177,7 @@ public final class TcpProxy implements AutoCloseable {
                 closeQuietly(up);
                 continue;
             }
-            Pair pair = new Pair(client, up);
+            Pair pair = new Pair(client, up, filters == null ? null : filters.get());
             pairs.add(pair);
             pair.start();
         }
@@ -170,11 +209,14 @@ public final class TcpProxy implements AutoCloseable {
     private final class Pair {
         final Socket client;
         final Socket up;
+        final DownstreamFilter filter;
         final AtomicInteger pumpsLeft = new AtomicInteger(2);
+        final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
 
-        Pair(Socket client, Socket up) {
+        Pair(Socket client, Socket up, DownstreamFilter filter) {
             this.client = client;
             this.up = up;
+            this.filter = filter;
         }
 
         void start() {
@@ -196,10 +238,18 @@ public final class TcpProxy implements AutoCloseable {
                     if (n < 0) {
                         break;
                     }
-                    if (blackHole) {
+                    if (filter != null) {
+                        // The filter sees every byte even in a black hole, so it stays in step with both peers.
+                        if (from == up) {
+                            filter.pass(buffer, n, blackHole ? DISCARD : out);
+                        } else {
+                            filter.passUp(buffer, n, blackHole ? DISCARD : out);
+                        }
+                    } else if (blackHole) {
                         continue;
+                    } else {
+                        out.write(buffer, 0, n);
                     }
-                    out.write(buffer, 0, n);
                     out.flush();
                     if (rate > 0) {
                         LockSupport.parkNanos(n * 1_000_000_000L / rate);
@@ -213,7 +263,14 @@ public final class TcpProxy implements AutoCloseable {
                     closeQuietly(client);
                     closeQuietly(up);
                     pairs.remove(this);
+                    ended();
                 }
+            }
+        }
+
+        void ended() {
+            if (filter != null && ended.compareAndSet(false, true)) {
+                filter.closed();
             }
         }
 
@@ -227,6 +284,7 @@ public final class TcpProxy implements AutoCloseable {
                 closeQuietly(s);
             }
             pairs.remove(this);
+            ended();
         }
     }
 }
