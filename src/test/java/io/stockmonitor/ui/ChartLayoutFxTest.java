@@ -39,11 +39,7 @@ class ChartLayoutFxTest {
         ViewLoader.Loaded<MainView> loaded = new ViewLoader(model, () -> { }).load(MainView.class);
         view = loaded.controller();
         loop = MainWindowTest.showAndRun(stage, model, loaded.root(), 1200, 720);
-        long now = System.currentTimeMillis();
-        for (int i = 0; i < 30; i++) {
-            port.tick("AAPL", 190 + i * 0.1, now - 30_000 + i * 1_000L);
-            port.tick("MSFT", 410 - i * 0.1, now - 30_000 + i * 1_000L);
-        }
+        MainWindowTest.fillHalfMinute(port);
     }
 
     @Stop

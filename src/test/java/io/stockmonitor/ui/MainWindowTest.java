@@ -51,6 +51,11 @@ public class MainWindowTest {
         root = loaded.root();
         this.stage = stage;
         loop = showAndRun(stage, model, loaded.root(), 1200, 720);
+        fillHalfMinute(port);
+    }
+
+    /** Thirty seconds of AAPL rising from 190 and MSFT falling from 410, a tick a second, ending now. */
+    public static void fillHalfMinute(FakeFeedPort port) {
         long now = System.currentTimeMillis();
         for (int i = 0; i < 30; i++) {
             port.tick("AAPL", 190 + i * 0.1, now - 30_000 + i * 1_000L);

@@ -48,16 +48,9 @@ public enum ChartLayout {
         return index / columns;
     }
 
-    /** The layout by name, or null if there is none. */
+    /** The layout by name (any case), or null if there is none. */
     public static ChartLayout parse(String name) {
-        if (name == null) {
-            return null;
-        }
-        for (ChartLayout l : values()) {
-            if (l.name().equalsIgnoreCase(name.trim())) {
-                return l;
-            }
-        }
-        return null;
+        return name == null ? null : java.util.Arrays.stream(values())
+                .filter(l -> l.name().equalsIgnoreCase(name.trim())).findFirst().orElse(null);
     }
 }
