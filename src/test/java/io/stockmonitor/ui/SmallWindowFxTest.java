@@ -158,6 +158,17 @@ class SmallWindowFxTest {
                         Math.min(areaBounds.getMaxX(), width) + 0.5);
             }
         }
+        // The empty alerts table says so in words that fit the panel, though its columns are wider than it.
+        javafx.scene.control.TableView<?> rules = robot.lookup("#alertRules").queryAs(javafx.scene.control.TableView.class);
+        if (onFx(() -> rules.getItems().isEmpty())) {
+            Labeled none = onFx(() -> labeleds((Parent) rules.getPlaceholder()).get(0));
+            assertThat(onFx(() -> shownText(none))).as("the empty alerts table's line is whole")
+                    .isEqualTo(onFx(none::getText));
+            Bounds table = onFx(() -> rules.localToScene(rules.getLayoutBounds()));
+            Bounds line = onFx(() -> none.localToScene(none.getLayoutBounds()));
+            assertThat(line.getMaxX()).as("the empty alerts table's line is inside the table")
+                    .isLessThanOrEqualTo(table.getMaxX() + 0.5);
+        }
         // The interval stays reachable: the buttons, or the menu that stands in for them.
         Node intervals = robot.lookup(".interval-picker").query();
         assertThat(onFx(() -> intervals.isVisible() && intervals.getLayoutBounds().getWidth() > 0)).isTrue();

@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -19,6 +21,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
 
 /**
  * Controller of AlertsView.fxml: the rules (listed, made, edited, paused, deleted) and the log of firings with
@@ -63,9 +66,17 @@ public final class AlertsView {
     @FXML
     private void initialize() {
         rulesTable.setItems(model.rules());
-        Label none = new Label("No alerts yet: New alert…, a watchlist row's menu, or the chart's");
+        // Short enough for one line of the panel at 1024 × 640; the other ways to add one are in its tooltip.
+        Label none = new Label("No alerts yet: New alert… adds one");
+        none.setTooltip(new Tooltip("Or right-click a watchlist row, or right-click the chart at a price"));
         none.setWrapText(true);
-        rulesTable.setPlaceholder(none);
+        // The placeholder's area is as wide as the columns, which may be wider than the table: the text keeps to
+        // the visible width, from the left, so a narrow panel shows all of it.
+        none.maxWidthProperty().bind(rulesTable.widthProperty().subtract(24));
+        StackPane noneArea = new StackPane(none);
+        noneArea.setAlignment(Pos.TOP_LEFT);
+        noneArea.setPadding(new Insets(12));
+        rulesTable.setPlaceholder(noneArea);
         rulesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         rulesTable.getColumns().add(column("Symbol", 82, r -> r.symbol(), "The symbol the alert watches"));
         rulesTable.getColumns().add(column("Alert", 190, r -> r.describe().substring(r.symbol().length() + 1),
