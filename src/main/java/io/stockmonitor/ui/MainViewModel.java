@@ -144,6 +144,31 @@ public final class MainViewModel implements AutoCloseable {
                 theme.set(old);
             }
         });
+        linkCrosshair(chart);
+    }
+
+    /**
+     * The crosshair in time across a link group: while the pointer is over {@code c}, the other shown charts of its
+     * group show a vertical line at the same time; when it leaves, the line leaves them too.
+     */
+    private void linkCrosshair(ChartViewModel c) {
+        c.hoveredTimeProperty().addListener((obs, old, now) -> {
+            long t = now.longValue();
+            Object group = linkGroup(c);
+            for (int i = 0; i <= moreCharts.size(); i++) {
+                ChartViewModel other = i == 0 ? chart : moreCharts.get(i - 1);
+                if (other != c) {
+                    boolean shares = t != ChartViewModel.NO_TIME && i < chartLayout.get().count()
+                            && group != null && group.equals(linkGroup(other));
+                    other.linkedCrosshairTimeProperty().set(shares ? t : ChartViewModel.NO_TIME);
+                }
+            }
+        });
+    }
+
+    /** The charts that move together: the first and every linked one follow the watchlist; an own chart is alone. */
+    private Object linkGroup(ChartViewModel c) {
+        return c == chart || c.linkedProperty().get() ? "watchlist" : null;
     }
 
     public WatchlistViewModel watchlist() {
@@ -456,6 +481,7 @@ public final class MainViewModel implements AutoCloseable {
             }
             moreCharts.add(more);
             moreHistory.add(new ChartHistoryLoader());
+            linkCrosshair(more);
         }
         return moreCharts.get(index - 1);
     }

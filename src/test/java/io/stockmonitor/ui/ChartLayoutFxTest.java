@@ -127,4 +127,46 @@ class ChartLayoutFxTest {
         robot.clickOn("View").clickOn("Charts").clickOn("One chart");
         waitFor(() -> onFx(() -> model.chartLayoutProperty().get()) == ChartLayout.ONE);
     }
+
+    @Test
+    void theCrosshairFollowsThePointerInTimeAcrossLinkedChartsAndLeavesWithIt(FxRobot robot) {
+        robot.interact(() -> view.watchlist().select("AAPL"));
+        robot.interact(() -> model.chartLayoutProperty().set(ChartLayout.TWO_SIDE_BY_SIDE));
+        waitFor(() -> onFx(() -> view.charts().size()) == 2);
+        List<ChartView> charts = onFx(view::charts);
+        PriceChart first = charts.get(0).surface().node();
+        PriceChart second = charts.get(1).surface().node();
+        for (PriceChart c : List.of(first, second)) {
+            waitFor(() -> onFx(() -> c.candles().size() > 0 && c.getWidth() > 100));
+        }
+        javafx.geometry.Bounds b = onFx(() -> first.localToScreen(first.getLayoutBounds()));
+        robot.moveTo(b.getMinX() + b.getWidth() * 0.4, b.getMinY() + b.getHeight() * 0.4);
+        waitFor(() -> onFx(() -> first.hoveredTimeProperty().get()) != PriceChart.NO_TIME);
+        long hovered = onFx(() -> first.hoveredTimeProperty().get());
+        double column = onFx(() -> first.getVisibleSpanMillis() / first.getWidth());
+        waitFor(() -> onFx(second::getLinkedCrosshairTime) != PriceChart.NO_TIME);
+        assertThat((double) onFx(second::getLinkedCrosshairTime)).isCloseTo((double) hovered,
+                org.assertj.core.data.Offset.offset(column));
+        assertThat(onFx(first::getLinkedCrosshairTime)).as("not its own").isEqualTo(PriceChart.NO_TIME);
+
+        // The pointer leaves: the line leaves every chart.
+        javafx.geometry.Bounds list = onFx(() -> robot.lookup("#watchlistTable").query()
+                .localToScreen(robot.lookup("#watchlistTable").query().getLayoutBounds()));
+        robot.moveTo(list.getMinX() + list.getWidth() / 2, list.getMinY() + list.getHeight() / 2);
+        waitFor(() -> onFx(() -> first.hoveredTimeProperty().get()) == PriceChart.NO_TIME);
+        waitFor(() -> onFx(second::getLinkedCrosshairTime) == PriceChart.NO_TIME);
+        assertThat(onFx(first::getLinkedCrosshairTime)).isEqualTo(PriceChart.NO_TIME);
+
+        // A chart keeping its own symbol is not in the group: the line does not reach it.
+        robot.interact(() -> charts.get(1).model().linkedProperty().set(false));
+        robot.moveTo(b.getMinX() + b.getWidth() * 0.3, b.getMinY() + b.getHeight() * 0.4);
+        waitFor(() -> onFx(() -> first.hoveredTimeProperty().get()) != PriceChart.NO_TIME);
+        assertThat(onFx(second::getLinkedCrosshairTime)).isEqualTo(PriceChart.NO_TIME);
+        // The other way round too: the second chart's pointer reaches no one.
+        javafx.geometry.Bounds b2 = onFx(() -> second.localToScreen(second.getLayoutBounds()));
+        robot.moveTo(b2.getMinX() + b2.getWidth() * 0.3, b2.getMinY() + b2.getHeight() * 0.4);
+        waitFor(() -> onFx(() -> second.hoveredTimeProperty().get()) != PriceChart.NO_TIME);
+        assertThat(onFx(() -> first.hoveredTimeProperty().get())).isEqualTo(PriceChart.NO_TIME);
+        assertThat(onFx(first::getLinkedCrosshairTime)).isEqualTo(PriceChart.NO_TIME);
+    }
 }
