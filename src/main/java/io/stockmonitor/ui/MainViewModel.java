@@ -4,6 +4,7 @@ import io.stockmonitor.ui.chart.ChartHistoryLoader;
 import io.stockmonitor.ui.chart.ChartLayout;
 import io.stockmonitor.ui.chart.ChartMode;
 import io.stockmonitor.ui.chart.ChartViewModel;
+import io.stockmonitor.ui.chart.LinkGroup;
 import io.stockmonitor.ui.connect.CredentialVault;
 import io.stockmonitor.ui.settings.Settings;
 import io.stockmonitor.ui.status.StatusBarViewModel;
@@ -152,6 +153,16 @@ public final class MainViewModel implements AutoCloseable {
      * group show a vertical line at the same time; when it leaves, the line leaves them too.
      */
     private void linkCrosshair(ChartViewModel c) {
+        // A chart joining a group takes the group's symbol (the first chart's when it is in that group).
+        c.groupProperty().addListener((obs, old, now) -> {
+            for (int i = 0; now.isGroup() && i <= moreCharts.size(); i++) {
+                ChartViewModel other = i == 0 ? chart : moreCharts.get(i - 1);
+                if (other != c && other.groupProperty().get() == now) {
+                    c.show(other.symbolProperty().get());
+                    return;
+                }
+            }
+        });
         c.hoveredTimeProperty().addListener((obs, old, now) -> {
             long t = now.longValue();
             Object group = linkGroup(c);
@@ -166,9 +177,10 @@ public final class MainViewModel implements AutoCloseable {
         });
     }
 
-    /** The charts that move together: the first and every linked one follow the watchlist; an own chart is alone. */
-    private Object linkGroup(ChartViewModel c) {
-        return c == chart || c.linkedProperty().get() ? "watchlist" : null;
+    /** The charts that move together: those of one colour group; a chart with no group is alone (null). */
+    private static Object linkGroup(ChartViewModel c) {
+        LinkGroup g = c.groupProperty().get();
+        return g.isGroup() ? g : null;
     }
 
     public WatchlistViewModel watchlist() {
@@ -243,16 +255,11 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /**
-     * Shows a symbol in the chart (the watchlist selection drives this), and in each further chart that is linked
-     * (an unlinked one keeps its own symbol).
+     * Shows a symbol in the first chart (the watchlist selection drives this), and in every chart of its colour group
+     * (a chart of another group, or of none, keeps its symbol).
      */
     public void select(String symbol) {
-        chart.show(symbol);
-        for (ChartViewModel more : moreCharts) {
-            if (more.linkedProperty().get()) {
-                more.show(symbol);
-            }
-        }
+        showInChart(chart, symbol);
         tape.symbolProperty().set(symbol == null ? "" : symbol);
     }
 
@@ -407,9 +414,10 @@ public final class MainViewModel implements AutoCloseable {
         List<String> panes = new ArrayList<>();
         for (ChartViewModel more : moreCharts) {
             panes.add(Settings.chartPane(more.symbolProperty().get(), more.modeProperty().get().name(),
-                    more.linkedProperty().get()));
+                    more.groupProperty().get()));
         }
         settings.setChartPanes(panes);
+        settings.setChartGroup(chart.groupProperty().get().id());
         settings.setTapeMinSize(tape.minSizeProperty().get());
         settings.setTapeLargeSize(tape.largeSizeProperty().get());
         settings.setSelectedSymbol(chart.symbolProperty().get().isEmpty() ? null : chart.symbolProperty().get());
@@ -445,18 +453,38 @@ public final class MainViewModel implements AutoCloseable {
         namedLists.putAll(settings.namedWatchlists());
         ChartMode mode = ChartMode.parse(settings.getInterval());
         chart.modeProperty().set(mode == null ? ChartMode.S1 : mode);
+        LinkGroup firstGroup = LinkGroup.parse(settings.getChartGroup());
+        chart.groupProperty().set(firstGroup == null ? LinkGroup.DEFAULT : firstGroup);
         List<String> panes = settings.getChartPanes();
         for (int i = 0; i < panes.size(); i++) {
             ChartViewModel more = chart(i + 1);
             Settings.ChartPane pane = Settings.parseChartPane(panes.get(i));
+            more.groupProperty().set(pane.group());
             more.show(pane.symbol());
             more.modeProperty().set(pane.mode());
-            more.linkedProperty().set(pane.linked());
         }
         chartLayout.set(ChartLayout.parse(settings.getChartLayout()));
         tape.minSizeProperty().set(settings.getTapeMinSize());
         tape.largeSizeProperty().set(settings.getTapeLargeSize());
         watchlist.setSymbols(symbols != null ? symbols : settings.getWatchlist());
+    }
+
+    /**
+     * Shows {@code symbol} in chart {@code c} (chosen in its toolbar, or the watchlist's selection for the first) and
+     * in every other chart of its colour group, shown or not, so a layout shown later agrees.
+     */
+    public void showInChart(ChartViewModel c, String symbol) {
+        c.show(symbol);
+        Object group = linkGroup(c);
+        if (group == null) {
+            return;
+        }
+        for (int i = 0; i <= moreCharts.size(); i++) {
+            ChartViewModel other = i == 0 ? chart : moreCharts.get(i - 1);
+            if (other != c && group.equals(linkGroup(other))) {
+                other.show(symbol);
+            }
+        }
     }
 
     /** How many charts show and how they sit. */
@@ -466,7 +494,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /**
      * Chart {@code index} of the layout: 0 is {@link #chart()}, which always follows the watchlist; the others
-     * follow it while linked. A further chart opens on the symbol the first one shows.
+     * follow it while in its colour group. A further chart opens on the symbol the first one shows.
      */
     public ChartViewModel chart(int index) {
         if (index == 0) {

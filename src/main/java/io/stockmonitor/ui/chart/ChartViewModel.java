@@ -40,7 +40,7 @@ public final class ChartViewModel {
     private final ReadOnlyStringWrapper symbol = new ReadOnlyStringWrapper(this, "symbol", "");
     private final ObjectProperty<ChartMode> mode = new SimpleObjectProperty<>(this, "mode", ChartMode.S1);
     private final BooleanProperty followLive = new SimpleBooleanProperty(this, "followLive", true);
-    private final BooleanProperty linked = new SimpleBooleanProperty(this, "linked", true);
+    private final ObjectProperty<LinkGroup> group = new SimpleObjectProperty<>(this, "group", LinkGroup.DEFAULT);
     /** The time under this chart's pointer, {@link #NO_TIME} when it is not over the plot (set by the view). */
     private final javafx.beans.property.LongProperty hoveredTime =
             new javafx.beans.property.SimpleLongProperty(this, "hoveredTime", NO_TIME);
@@ -90,6 +90,11 @@ public final class ChartViewModel {
     }
 
     public ChartViewModel() {
+        group.addListener((obs, old, now) -> {
+            if (now == null) {
+                group.set(old == null ? LinkGroup.DEFAULT : old);
+            }
+        });
         mode.addListener((obs, old, now) -> {
             if (now == null) {
                 mode.set(old == null ? ChartMode.S1 : old);
@@ -105,9 +110,12 @@ public final class ChartViewModel {
         symbol.set(s == null ? "" : s);
     }
 
-    /** True while the chart follows the watchlist's selection; false: it keeps its own symbol. */
-    public BooleanProperty linkedProperty() {
-        return linked;
+    /**
+     * The chart's colour group: charts of one group change symbol together, and the first chart's group follows the
+     * watchlist; {@link LinkGroup#NONE}: the chart keeps its own symbol. Never null.
+     */
+    public ObjectProperty<LinkGroup> groupProperty() {
+        return group;
     }
 
     /** No time: no pointer over the chart (the chart's {@code PriceChart.NO_TIME}). */

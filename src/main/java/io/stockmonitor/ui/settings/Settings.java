@@ -46,7 +46,12 @@ public final class Settings {
     private String interval = ChartMode.S1.name();
     /** {@link io.stockmonitor.ui.chart.ChartLayout}'s name. */
     private String chartLayout = io.stockmonitor.ui.chart.ChartLayout.ONE.name();
-    /** The layout's further charts, second first: "SYMBOL MODE linked|own" (see {@link #chartPane}). */
+    /** The first chart's link group ({@link io.stockmonitor.ui.chart.LinkGroup}'s word). */
+    private String chartGroup = io.stockmonitor.ui.chart.LinkGroup.DEFAULT.id();
+    /**
+     * The layout's further charts, second first: "SYMBOL MODE GROUP" (see {@link #chartPane}); GROUP is a colour or
+     * "own", and the earlier "linked" still reads (as the default group).
+     */
     private List<String> chartPanes = new ArrayList<>();
     private String theme = DARK;
     private List<String> watchlist = new ArrayList<>();
@@ -119,10 +124,14 @@ public final class Settings {
         for (String pane : chartPanes == null ? List.<String>of() : chartPanes) {
             if (pane != null && panes.size() < io.stockmonitor.ui.chart.ChartLayout.MAX_CHARTS - 1) {
                 ChartPane p = parseChartPane(pane);
-                panes.add(chartPane(p.symbol(), p.mode().name(), p.linked()));
+                panes.add(chartPane(p.symbol(), p.mode().name(), p.group()));
             }
         }
         chartPanes = panes;
+        if (io.stockmonitor.ui.chart.LinkGroup.parse(chartGroup) == null) {
+            chartGroup = io.stockmonitor.ui.chart.LinkGroup.DEFAULT.id();
+        }
+        chartGroup = io.stockmonitor.ui.chart.LinkGroup.parse(chartGroup).id();
         theme = LIGHT.equalsIgnoreCase(theme) ? LIGHT : DARK;
         watchlist = cleanSymbols(watchlist);
         if (server != null && server.isBlank()) {
@@ -436,22 +445,36 @@ public final class Settings {
     }
 
     /** One of the layout's further charts as the settings keep it. */
-    public record ChartPane(String symbol, ChartMode mode, boolean linked) {}
+    public record ChartPane(String symbol, ChartMode mode, io.stockmonitor.ui.chart.LinkGroup group) {}
 
-    /** A further chart in the settings' form, e.g. {@code "MSFT M5 own"}; an empty symbol is written as "-". */
-    public static String chartPane(String symbol, String mode, boolean linked) {
+    /** A further chart in the settings' form, e.g. {@code "MSFT M5 blue"}; an empty symbol is written as "-". */
+    public static String chartPane(String symbol, String mode, io.stockmonitor.ui.chart.LinkGroup group) {
         String s = symbol == null || symbol.isBlank() ? "-" : symbol.trim();
-        return s + " " + mode + " " + (linked ? "linked" : "own");
+        return s + " " + mode + " " + (group == null ? io.stockmonitor.ui.chart.LinkGroup.DEFAULT : group).id();
     }
 
-    /** Reads {@link #chartPane}'s form leniently: what is missing or wrong becomes linked, 1 s, no symbol. */
+    /**
+     * Reads {@link #chartPane}'s form leniently: what is missing or wrong becomes the default group, 1 s, no symbol;
+     * the earlier "linked" and "own" read as the default group and none.
+     */
     public static ChartPane parseChartPane(String text) {
         String[] parts = text == null ? new String[0] : text.trim().split("\\s+");
         String normalized = parts.length > 0 && !parts[0].equals("-") ? SymbolSpelling.normalize(parts[0]) : null;
         String symbol = normalized == null ? "" : normalized;
         ChartMode mode = parts.length > 1 ? ChartMode.parse(parts[1]) : null;
-        boolean linked = parts.length < 3 || !parts[2].equalsIgnoreCase("own");
-        return new ChartPane(symbol, mode == null ? ChartMode.S1 : mode, linked);
+        io.stockmonitor.ui.chart.LinkGroup group =
+                parts.length > 2 ? io.stockmonitor.ui.chart.LinkGroup.parse(parts[2]) : null;
+        return new ChartPane(symbol, mode == null ? ChartMode.S1 : mode,
+                group == null ? io.stockmonitor.ui.chart.LinkGroup.DEFAULT : group);
+    }
+
+    /** The first chart's link group (a colour word or "own"). */
+    public String getChartGroup() {
+        return chartGroup;
+    }
+
+    public void setChartGroup(String chartGroup) {
+        this.chartGroup = chartGroup;
     }
 
     public String getChartLayout() {
