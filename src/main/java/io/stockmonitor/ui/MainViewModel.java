@@ -100,6 +100,12 @@ public final class MainViewModel implements AutoCloseable {
     private final Map<String, List<String>> watchlists = new LinkedHashMap<>();
     /** Each source's named lists (the open one's symbols are also in {@link #watchlists}). */
     private final Map<String, WatchLists> namedLists = new LinkedHashMap<>();
+    /** Named workspaces in the settings' form (see {@link Settings#getWorkspaces()}), in the order saved. */
+    private final Map<String, List<String>> workspaces = new LinkedHashMap<>();
+    private final javafx.collections.ObservableList<String> workspaceNames =
+            javafx.collections.FXCollections.observableArrayList();
+    private final javafx.collections.ObservableList<String> workspaceNamesView =
+            javafx.collections.FXCollections.unmodifiableObservableList(workspaceNames);
     /** The newest choice that reached CONNECTED (credentials stripped): the only one worth remembering. */
     private SourceChoice connected;
     /** The choice the settings remembered at start, kept if nothing connects this run. */
@@ -153,8 +159,13 @@ public final class MainViewModel implements AutoCloseable {
      * group show a vertical line at the same time; when it leaves, the line leaves them too.
      */
     private void linkCrosshair(ChartViewModel c) {
-        // A chart joining a group takes the group's symbol (the first chart's when it is in that group).
+        // A chart joining a group takes the group's symbol (the first chart's when it is in that group); the first
+        // chart, which shows the watchlist's selection, gives the group its symbol instead.
         c.groupProperty().addListener((obs, old, now) -> {
+            if (c == chart) {
+                showInChart(chart, chart.symbolProperty().get());
+                return;
+            }
             for (int i = 0; now.isGroup() && i <= moreCharts.size(); i++) {
                 ChartViewModel other = i == 0 ? chart : moreCharts.get(i - 1);
                 if (other != c && other.groupProperty().get() == now) {
@@ -418,6 +429,7 @@ public final class MainViewModel implements AutoCloseable {
         }
         settings.setChartPanes(panes);
         settings.setChartGroup(chart.groupProperty().get().id());
+        settings.setWorkspaces(new LinkedHashMap<>(workspaces));
         settings.setTapeMinSize(tape.minSizeProperty().get());
         settings.setTapeLargeSize(tape.largeSizeProperty().get());
         settings.setSelectedSymbol(chart.symbolProperty().get().isEmpty() ? null : chart.symbolProperty().get());
@@ -464,6 +476,11 @@ public final class MainViewModel implements AutoCloseable {
             more.modeProperty().set(pane.mode());
         }
         chartLayout.set(ChartLayout.parse(settings.getChartLayout()));
+        workspaces.clear();
+        if (settings.getWorkspaces() != null) {
+            workspaces.putAll(settings.getWorkspaces());
+        }
+        workspaceNames.setAll(workspaces.keySet());
         tape.minSizeProperty().set(settings.getTapeMinSize());
         tape.largeSizeProperty().set(settings.getTapeLargeSize());
         watchlist.setSymbols(symbols != null ? symbols : settings.getWatchlist());
@@ -484,6 +501,70 @@ public final class MainViewModel implements AutoCloseable {
             if (other != c && group.equals(linkGroup(other))) {
                 other.show(symbol);
             }
+        }
+    }
+
+    /** The names of the saved workspaces, in the order saved. */
+    public javafx.collections.ObservableList<String> workspaceNames() {
+        return workspaceNamesView;
+    }
+
+    /**
+     * Saves the chart layout (its charts' symbols, intervals and groups) under {@code name}, replacing one of that
+     * name; false when the name is empty or too long, or when {@link Settings#MAX_WORKSPACES} are kept already.
+     */
+    public boolean saveWorkspace(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || n.length() > Settings.MAX_WORKSPACE_NAME
+                || !workspaces.containsKey(n) && workspaces.size() >= Settings.MAX_WORKSPACES) {
+            return false;
+        }
+        List<String> w = new ArrayList<>();
+        w.add(chartLayout.get().name());
+        for (int i = 0; i < chartLayout.get().count(); i++) {
+            ChartViewModel c = chart(i);
+            w.add(Settings.chartPane(c.symbolProperty().get(), c.modeProperty().get().name(),
+                    c.groupProperty().get()));
+        }
+        workspaces.put(n, w);
+        if (!workspaceNames.contains(n)) {
+            workspaceNames.add(n);
+        }
+        return true;
+    }
+
+    /**
+     * Shows the workspace saved as {@code name}: its layout, and each chart's group, interval and symbol (the first
+     * chart keeps the watchlist's symbol, and so does every chart of its group); false when there is none.
+     */
+    public boolean switchWorkspace(String name) {
+        List<String> w = name == null ? null : workspaces.get(name.strip());
+        if (w == null) {
+            return false;
+        }
+        ChartLayout layout = ChartLayout.parse(w.get(0));
+        for (int i = 1; i < w.size() && i <= ChartLayout.MAX_CHARTS; i++) {
+            chart(i - 1).groupProperty().set(Settings.parseChartPane(w.get(i)).group());
+        }
+        for (int i = 1; i < w.size() && i <= ChartLayout.MAX_CHARTS; i++) {
+            Settings.ChartPane pane = Settings.parseChartPane(w.get(i));
+            ChartViewModel c = chart(i - 1);
+            c.modeProperty().set(pane.mode());
+            boolean followsWatchlist = pane.group().isGroup() && pane.group() == chart.groupProperty().get();
+            if (i > 1 && !followsWatchlist) {
+                c.show(pane.symbol());
+            } else if (i > 1) {
+                c.show(chart.symbolProperty().get());
+            }
+        }
+        chartLayout.set(layout == null ? ChartLayout.ONE : layout);
+        return true;
+    }
+
+    /** Forgets the workspace saved as {@code name}. */
+    public void deleteWorkspace(String name) {
+        if (name != null && workspaces.remove(name.strip()) != null) {
+            workspaceNames.remove(name.strip());
         }
     }
 

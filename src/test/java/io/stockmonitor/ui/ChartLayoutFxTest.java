@@ -114,14 +114,16 @@ class ChartLayoutFxTest {
 
     @Test
     void theViewMenuSwitchesTheLayout(FxRobot robot) {
-        robot.clickOn("View").clickOn("Charts").clickOn("Two side by side");
+        // Into a submenu sideways first, as a person does: a diagonal would cross the menu's next entry (Workspaces)
+        // and open its submenu instead.
+        robot.clickOn("View").clickOn("Charts").clickOn("Two side by side", org.testfx.robot.Motion.HORIZONTAL_FIRST);
         waitFor(() -> onFx(() -> model.chartLayoutProperty().get()) == ChartLayout.TWO_SIDE_BY_SIDE);
         waitFor(() -> onFx(() -> robot.lookup("#chartGrid .price-chart").queryAll().size()) == 2);
         List<ChartView> charts = onFx(view::charts);
         double[] xs = onFx(() -> new double[] {charts.get(0).surface().node().localToScene(0, 0).getX(),
                 charts.get(1).surface().node().localToScene(0, 0).getX()});
         assertThat(xs[1]).as("side by side").isGreaterThan(xs[0] + 50);
-        robot.clickOn("View").clickOn("Charts").clickOn("One chart");
+        robot.clickOn("View").clickOn("Charts").clickOn("One chart", org.testfx.robot.Motion.HORIZONTAL_FIRST);
         waitFor(() -> onFx(() -> model.chartLayoutProperty().get()) == ChartLayout.ONE);
     }
 
@@ -275,5 +277,60 @@ class ChartLayoutFxTest {
         assertThat(next.chart(1).symbolProperty().get()).isEqualTo("NVDA");
         assertThat(next.chart(2).symbolProperty().get()).isEqualTo("MSFT");
         next.close();
+    }
+
+    @Test
+    void namedWorkspacesAreSavedAndSwitchedFromTheViewMenuAndRemembered(FxRobot robot) {
+        robot.interact(() -> view.watchlist().select("AAPL"));
+        robot.interact(() -> model.chartLayoutProperty().set(ChartLayout.FOUR));
+        waitFor(() -> onFx(() -> view.charts().size()) == 4);
+        robot.interact(() -> {
+            model.chart(1).groupProperty().set(LinkGroup.BLUE);
+            model.showInChart(model.chart(1), "MSFT");
+            model.chart(2).modeProperty().set(ChartMode.M1);
+            model.chart(3).groupProperty().set(LinkGroup.NONE);
+        });
+        robot.clickOn("View").clickOn("Workspaces")
+                .clickOn("Save workspace as…", org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        waitFor(() -> onFx(() -> robot.lookup("#workspaceName").tryQuery().isPresent()));
+        robot.clickOn("#workspaceName").write("Desk").type(javafx.scene.input.KeyCode.ENTER);
+        waitFor(() -> onFx(() -> model.workspaceNames().contains("Desk")));
+
+        // Something else on screen, then back to the saved workspace from the menu.
+        robot.clickOn("View").clickOn("Charts").clickOn("One chart", org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        waitFor(() -> onFx(() -> model.chartLayoutProperty().get()) == ChartLayout.ONE);
+        robot.interact(() -> {
+            model.chart(1).groupProperty().set(LinkGroup.GREEN);
+            model.chart(2).modeProperty().set(ChartMode.S1);
+            model.chart(3).groupProperty().set(LinkGroup.GREEN);
+        });
+        assertThat(onFx(() -> model.chart(1).symbolProperty().get())).isEqualTo("AAPL");
+        robot.clickOn("View").clickOn("Workspaces").clickOn("Desk", org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        waitFor(() -> onFx(() -> model.chartLayoutProperty().get()) == ChartLayout.FOUR);
+        waitFor(() -> onFx(() -> robot.lookup("#chartGrid .price-chart").queryAll().size()) == 4);
+        assertThat(onFx(() -> model.chart(1).groupProperty().get())).isEqualTo(LinkGroup.BLUE);
+        assertThat(onFx(() -> model.chart(1).symbolProperty().get())).isEqualTo("MSFT");
+        assertThat(onFx(() -> model.chart(2).modeProperty().get())).isEqualTo(ChartMode.M1);
+        assertThat(onFx(() -> model.chart(2).symbolProperty().get())).as("green: the watchlist's").isEqualTo("AAPL");
+        assertThat(onFx(() -> model.chart(3).groupProperty().get())).isEqualTo(LinkGroup.NONE);
+        assertThat(onFx(() -> model.chart().symbolProperty().get())).isEqualTo("AAPL");
+
+        // Remembered in the settings; bad names are refused.
+        assertThat(onFx(() -> model.saveWorkspace("  "))).isFalse();
+        Settings saved = Settings.defaults();
+        robot.interact(() -> model.saveTo(saved));
+        Settings reread = saved.normalized();
+        MainViewModel next = new MainViewModel((choice, s, sink) -> port);
+        next.restoreFrom(reread, null);
+        assertThat(next.workspaceNames()).containsExactly("Desk");
+        assertThat(next.switchWorkspace("Desk")).isTrue();
+        assertThat(next.chartLayoutProperty().get()).isEqualTo(ChartLayout.FOUR);
+        assertThat(next.chart(2).modeProperty().get()).isEqualTo(ChartMode.M1);
+        assertThat(next.chart(1).symbolProperty().get()).isEqualTo("MSFT");
+        next.close();
+
+        robot.clickOn("View").clickOn("Workspaces").clickOn("Delete", org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        robot.clickOn("Delete “Desk”", org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        waitFor(() -> onFx(() -> model.workspaceNames().isEmpty()));
     }
 }

@@ -46,6 +46,11 @@ public final class Settings {
     private String interval = ChartMode.S1.name();
     /** {@link io.stockmonitor.ui.chart.ChartLayout}'s name. */
     private String chartLayout = io.stockmonitor.ui.chart.ChartLayout.ONE.name();
+    /**
+     * Named workspaces: each a chart layout's name followed by its charts in {@link #chartPane}'s form, the first
+     * chart first (its symbol is the watchlist's and is not applied). At most {@link #MAX_WORKSPACES}.
+     */
+    private Map<String, List<String>> workspaces = new LinkedHashMap<>();
     /** The first chart's link group ({@link io.stockmonitor.ui.chart.LinkGroup}'s word). */
     private String chartGroup = io.stockmonitor.ui.chart.LinkGroup.DEFAULT.id();
     /**
@@ -128,6 +133,26 @@ public final class Settings {
             }
         }
         chartPanes = panes;
+        Map<String, List<String>> spaces = new LinkedHashMap<>();
+        if (workspaces != null) {
+            workspaces.forEach((name, w) -> {
+                String n = name == null ? "" : name.strip();
+                if (n.isEmpty() || n.length() > MAX_WORKSPACE_NAME || spaces.containsKey(n)
+                        || spaces.size() >= MAX_WORKSPACES || w == null || w.isEmpty()
+                        || io.stockmonitor.ui.chart.ChartLayout.parse(w.get(0)) == null) {
+                    return;
+                }
+                List<String> clean = new ArrayList<>();
+                clean.add(io.stockmonitor.ui.chart.ChartLayout.parse(w.get(0)).name());
+                int end = Math.min(w.size(), io.stockmonitor.ui.chart.ChartLayout.MAX_CHARTS + 1);
+                for (String pane : w.subList(1, end)) {
+                    ChartPane p = parseChartPane(pane);
+                    clean.add(chartPane(p.symbol(), p.mode().name(), p.group()));
+                }
+                spaces.put(n, clean);
+            });
+        }
+        workspaces = spaces;
         if (io.stockmonitor.ui.chart.LinkGroup.parse(chartGroup) == null) {
             chartGroup = io.stockmonitor.ui.chart.LinkGroup.DEFAULT.id();
         }
@@ -466,6 +491,19 @@ public final class Settings {
                 parts.length > 2 ? io.stockmonitor.ui.chart.LinkGroup.parse(parts[2]) : null;
         return new ChartPane(symbol, mode == null ? ChartMode.S1 : mode,
                 group == null ? io.stockmonitor.ui.chart.LinkGroup.DEFAULT : group);
+    }
+
+    /** Named workspaces kept at most (a bound, like the watchlists'). */
+    public static final int MAX_WORKSPACES = 20;
+    /** The longest workspace name. */
+    public static final int MAX_WORKSPACE_NAME = 40;
+
+    public Map<String, List<String>> getWorkspaces() {
+        return workspaces;
+    }
+
+    public void setWorkspaces(Map<String, List<String>> workspaces) {
+        this.workspaces = workspaces;
     }
 
     /** The first chart's link group (a colour word or "own"). */
