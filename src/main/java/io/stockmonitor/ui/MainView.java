@@ -159,25 +159,24 @@ public final class MainView {
                 }
             });
         });
-        javafx.scene.control.Menu delete = new javafx.scene.control.Menu("Delete");
         Runnable rebuild = () -> {
             spaces.getItems().setAll(save);
-            delete.getItems().clear();
-            if (!model.workspaceNames().isEmpty()) {
-                spaces.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            if (model.workspaceNames().isEmpty()) {
+                return;
             }
+            spaces.getItems().add(new javafx.scene.control.SeparatorMenuItem());
             for (String name : model.workspaceNames()) {
                 javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(name);
                 item.setMnemonicParsing(false);
                 item.setOnAction(e -> model.switchWorkspace(name));
                 spaces.getItems().add(item);
+            }
+            spaces.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            for (String name : model.workspaceNames()) {
                 javafx.scene.control.MenuItem gone = new javafx.scene.control.MenuItem("Delete “" + name + "”");
                 gone.setMnemonicParsing(false);
                 gone.setOnAction(e -> model.deleteWorkspace(name));
-                delete.getItems().add(gone);
-            }
-            if (!model.workspaceNames().isEmpty()) {
-                spaces.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), delete);
+                spaces.getItems().add(gone);
             }
         };
         model.workspaceNames().addListener((javafx.collections.ListChangeListener<String>) c -> rebuild.run());

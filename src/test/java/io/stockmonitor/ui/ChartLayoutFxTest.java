@@ -114,16 +114,16 @@ class ChartLayoutFxTest {
 
     @Test
     void theViewMenuSwitchesTheLayout(FxRobot robot) {
-        // Into a submenu sideways first, as a person does: a diagonal would cross the menu's next entry (Workspaces)
-        // and open its submenu instead.
-        robot.clickOn("View").clickOn("Charts").clickOn("Two side by side", org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        robot.clickOn("View").clickOn("Charts");
+        clickWhenShown(robot, "Two side by side");
         waitFor(() -> onFx(() -> model.chartLayoutProperty().get()) == ChartLayout.TWO_SIDE_BY_SIDE);
         waitFor(() -> onFx(() -> robot.lookup("#chartGrid .price-chart").queryAll().size()) == 2);
         List<ChartView> charts = onFx(view::charts);
         double[] xs = onFx(() -> new double[] {charts.get(0).surface().node().localToScene(0, 0).getX(),
                 charts.get(1).surface().node().localToScene(0, 0).getX()});
         assertThat(xs[1]).as("side by side").isGreaterThan(xs[0] + 50);
-        robot.clickOn("View").clickOn("Charts").clickOn("One chart", org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        robot.clickOn("View").clickOn("Charts");
+        clickWhenShown(robot, "One chart");
         waitFor(() -> onFx(() -> model.chartLayoutProperty().get()) == ChartLayout.ONE);
     }
 
@@ -172,6 +172,15 @@ class ChartLayoutFxTest {
     /** The chart's link-group button (its coloured dot). */
     private static javafx.scene.Node groupButton(ChartView chart) {
         return onFx(() -> chart.surface().node().getParent().getParent().lookup(".link-group"));
+    }
+
+    /**
+     * Clicks the menu entry with this text once its submenu shows (it opens on hover, a moment later), moving
+     * sideways into the submenu first: a diagonal would cross the next entry of the parent menu and open its submenu.
+     */
+    static void clickWhenShown(FxRobot robot, String text) {
+        waitFor(() -> onFx(() -> robot.lookup(text).tryQuery().isPresent()));
+        robot.clickOn(text, org.testfx.robot.Motion.HORIZONTAL_FIRST);
     }
 
     /** The entry of the open menu with this text (the watchlist shows the same words). */
@@ -290,14 +299,15 @@ class ChartLayoutFxTest {
             model.chart(2).modeProperty().set(ChartMode.M1);
             model.chart(3).groupProperty().set(LinkGroup.NONE);
         });
-        robot.clickOn("View").clickOn("Workspaces")
-                .clickOn("Save workspace as…", org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        robot.clickOn("View").clickOn("Workspaces");
+        clickWhenShown(robot, "Save workspace as…");
         waitFor(() -> onFx(() -> robot.lookup("#workspaceName").tryQuery().isPresent()));
         robot.clickOn("#workspaceName").write("Desk").type(javafx.scene.input.KeyCode.ENTER);
         waitFor(() -> onFx(() -> model.workspaceNames().contains("Desk")));
 
         // Something else on screen, then back to the saved workspace from the menu.
-        robot.clickOn("View").clickOn("Charts").clickOn("One chart", org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        robot.clickOn("View").clickOn("Charts");
+        clickWhenShown(robot, "One chart");
         waitFor(() -> onFx(() -> model.chartLayoutProperty().get()) == ChartLayout.ONE);
         robot.interact(() -> {
             model.chart(1).groupProperty().set(LinkGroup.GREEN);
@@ -305,7 +315,8 @@ class ChartLayoutFxTest {
             model.chart(3).groupProperty().set(LinkGroup.GREEN);
         });
         assertThat(onFx(() -> model.chart(1).symbolProperty().get())).isEqualTo("AAPL");
-        robot.clickOn("View").clickOn("Workspaces").clickOn("Desk", org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        robot.clickOn("View").clickOn("Workspaces");
+        clickWhenShown(robot, "Desk");
         waitFor(() -> onFx(() -> model.chartLayoutProperty().get()) == ChartLayout.FOUR);
         waitFor(() -> onFx(() -> robot.lookup("#chartGrid .price-chart").queryAll().size()) == 4);
         assertThat(onFx(() -> model.chart(1).groupProperty().get())).isEqualTo(LinkGroup.BLUE);
@@ -329,8 +340,8 @@ class ChartLayoutFxTest {
         assertThat(next.chart(1).symbolProperty().get()).isEqualTo("MSFT");
         next.close();
 
-        robot.clickOn("View").clickOn("Workspaces").clickOn("Delete", org.testfx.robot.Motion.HORIZONTAL_FIRST);
-        robot.clickOn("Delete “Desk”", org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        robot.clickOn("View").clickOn("Workspaces");
+        clickWhenShown(robot, "Delete “Desk”");
         waitFor(() -> onFx(() -> model.workspaceNames().isEmpty()));
     }
 }
