@@ -339,15 +339,40 @@ final class ChartRenderer {
         return readout;
     }
 
+    /**
+     * Draws another chart's crosshair: a vertical line at {@code timeMs} (on its bar's middle when bars are wide)
+     * with the time on the time axis, and no price line.
+     */
+    void drawLinkedOverlay(GraphicsContext gc, double w, double h, long timeMs) {
+        ctx.gc = gc;
+        gc.clearRect(0, 0, w, h);
+        if (!drawn) {
+            return;
+        }
+        double crossX = ctx.timeX(timeMs);
+        long rowTime = timeMs;
+        if (candles() && ctx.perBar) {
+            CandleSeries c = chart.candles();
+            long interval = chart.getIntervalMillis();
+            int i = HitTester.barAt(c.timeArray(), c.from(), c.to(), timeMs, interval);
+            if (i >= c.from()) {
+                rowTime = c.time(i - c.from());
+                crossX = ctx.timeX(rowTime + interval / 2.0);
+            }
+        }
+        if (!(crossX >= 0 && crossX < ctx.plotWidth())) {
+            return;
+        }
+        gc.setFont(ctx.font);
+        verticalLine(ctx, crossX, rowTime);
+    }
+
     private void crosshair(PaintContext c, double crossX, double y, int pane, long rowTime) {
         GraphicsContext gc = c.gc;
-        ChartLayout l = c.layout;
         Paint cross = c.color(ChartColor.CROSSHAIR);
         gc.setLineWidth(1);
         gc.setLineDashes(c.dashes);
         gc.beginPath();
-        gc.moveTo(PaintContext.crisp(crossX), l.priceTop());
-        gc.lineTo(PaintContext.crisp(crossX), l.panesBottom());
         gc.moveTo(0, PaintContext.crisp(y));
         gc.lineTo(c.plotWidth(), PaintContext.crisp(y));
         gc.setStroke(cross);
@@ -364,6 +389,23 @@ final class ChartRenderer {
             value = ChartText.price(c.sub[pane].value(y), IndicatorLayer.paneDecimals(c.sub[pane]));
         }
         AxisPainter.axisBox(c, value, y, cross, crossText);
+        verticalLine(c, crossX, rowTime);
+    }
+
+    /** The crosshair's vertical line through every pane and its time on the time axis. */
+    private void verticalLine(PaintContext c, double crossX, long rowTime) {
+        GraphicsContext gc = c.gc;
+        ChartLayout l = c.layout;
+        Paint cross = c.color(ChartColor.CROSSHAIR);
+        Paint crossText = c.color(ChartColor.CROSSHAIR_TEXT);
+        gc.setLineWidth(1);
+        gc.setLineDashes(c.dashes);
+        gc.beginPath();
+        gc.moveTo(PaintContext.crisp(crossX), l.priceTop());
+        gc.lineTo(PaintContext.crisp(crossX), l.panesBottom());
+        gc.setStroke(cross);
+        gc.stroke();
+        gc.setLineDashes((double[]) null);
         String timeText = TimeAxisTicks.fullLabel(rowTime, chart.getZone());
         double tw = c.textWidth(timeText) + 2 * PaintContext.PAD;
         double left = Math.max(0, Math.min(c.plotWidth() - tw, crossX - tw / 2));

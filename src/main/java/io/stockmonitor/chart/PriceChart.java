@@ -106,6 +106,10 @@ public class PriceChart extends Region {
     private final LongProperty intervalMillis = new SimpleLongProperty(this, "intervalMillis", 60_000L);
     private final ReadOnlyStringWrapper crosshairReadout = new ReadOnlyStringWrapper(this, "crosshairReadout", "");
     private final IndicatorSet indicators = new IndicatorSet();
+    private final javafx.beans.property.ReadOnlyLongWrapper hoveredTime =
+            new javafx.beans.property.ReadOnlyLongWrapper(this, "hoveredTime", NO_TIME);
+    /** The time another chart's pointer is at ({@link #NO_TIME}: none), shown as a vertical line. */
+    private long linkedTime = NO_TIME;
     private LongConsumer onNeedOlder;
     private boolean olderAvailable;
 
@@ -115,6 +119,9 @@ public class PriceChart extends Region {
     private boolean overlayDirty = true;
     private double crosshairX = Double.NaN;
     private double crosshairY = Double.NaN;
+
+    /** No time: the pointer is not over the plot, or no other chart's pointer is. */
+    public static final long NO_TIME = Long.MIN_VALUE;
     private double dragLastX = Double.NaN;
     private int resizingPane = -1;
     /** Distance from the pointer to the top of the pane being resized, fixed when the drag starts. */
@@ -401,6 +408,33 @@ public class PriceChart extends Region {
         return crosshairReadout.getReadOnlyProperty();
     }
 
+    /**
+     * The time under the pointer while it is over the plot, {@link #NO_TIME} otherwise; changes on mouse events
+     * only, so other charts can show it ({@link #showLinkedCrosshair}).
+     */
+    public javafx.beans.property.ReadOnlyLongProperty hoveredTimeProperty() {
+        return hoveredTime.getReadOnlyProperty();
+    }
+
+    /** Shows a vertical crosshair line at {@code timeMs} (another chart's pointer) while this chart's is away. */
+    public void showLinkedCrosshair(long timeMs) {
+        if (linkedTime != timeMs) {
+            linkedTime = timeMs;
+            overlayDirty = true;
+            requestLayout();
+        }
+    }
+
+    /** Removes the line {@link #showLinkedCrosshair} drew. */
+    public void clearLinkedCrosshair() {
+        showLinkedCrosshair(NO_TIME);
+    }
+
+    /** The time of the other chart's crosshair this chart shows, {@link #NO_TIME} when none. */
+    public long getLinkedCrosshairTime() {
+        return linkedTime;
+    }
+
     // ---- drawing ----------------------------------------------------------------------------------------------
 
     /** Notes that data or state changed; the chart redraws once in the next pulse, however often this is called. */
@@ -442,9 +476,16 @@ public class PriceChart extends Region {
     private void drawOverlay() {
         overlayDirty = false;
         // A hidden canvas costs nothing to render; a transparent one is still blended over the whole chart.
-        overlayCanvas.setVisible(!Double.isNaN(crosshairX));
-        String readout = renderer.drawOverlay(overlayCanvas.getGraphicsContext2D(), overlayCanvas.getWidth(),
-                overlayCanvas.getHeight(), crosshairX, crosshairY);
+        boolean own = !Double.isNaN(crosshairX);
+        overlayCanvas.setVisible(own || linkedTime != NO_TIME);
+        String readout = "";
+        if (own) {
+            readout = renderer.drawOverlay(overlayCanvas.getGraphicsContext2D(), overlayCanvas.getWidth(),
+                    overlayCanvas.getHeight(), crosshairX, crosshairY);
+        } else if (linkedTime != NO_TIME) {
+            renderer.drawLinkedOverlay(overlayCanvas.getGraphicsContext2D(), overlayCanvas.getWidth(),
+                    overlayCanvas.getHeight(), linkedTime);
+        }
         crosshairReadout.set(readout);
     }
 
@@ -460,6 +501,9 @@ public class PriceChart extends Region {
         crosshairY = y;
         overlayDirty = true;
         requestLayout();
+        double plotWidth = renderer.plotWidth();
+        boolean over = x >= 0 && x < plotWidth && renderer.layout().paneAt(y) != Integer.MIN_VALUE;
+        hoveredTime.set(over ? (long) viewport.xToTime(x, plotWidth) : NO_TIME);
     }
 
     private void onDrag(MouseEvent e) {

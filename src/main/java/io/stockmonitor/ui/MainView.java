@@ -134,6 +134,54 @@ public final class MainView {
                 t -> t.setSelected(t.getUserData() == now)));
         group.getToggles().forEach(t -> t.setSelected(t.getUserData() == model.chartLayoutProperty().get()));
         viewMenu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), charts);
+        addWorkspaceMenu();
+    }
+
+    /** View → Workspaces: save the chart layout under a name, switch to a saved one, delete one. */
+    private void addWorkspaceMenu() {
+        javafx.scene.control.Menu spaces = new javafx.scene.control.Menu("_Workspaces");
+        spaces.setId("workspacesMenu");
+        javafx.scene.control.MenuItem save = new javafx.scene.control.MenuItem("Save workspace as…");
+        save.setId("saveWorkspace");
+        save.setOnAction(e -> {
+            javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog();
+            d.setTitle("Save workspace");
+            d.setHeaderText("The chart layout, with each chart's symbol, interval and group, under a name");
+            d.setContentText("Name:");
+            d.getEditor().setId("workspaceName");
+            if (chartGrid.getScene() != null) {
+                d.initOwner(chartGrid.getScene().getWindow());
+            }
+            d.showAndWait().ifPresent(name -> {
+                if (!model.saveWorkspace(name)) {
+                    model.showNotice("Workspace not saved: a name of 1 to " + Settings.MAX_WORKSPACE_NAME
+                            + " characters, at most " + Settings.MAX_WORKSPACES + " workspaces");
+                }
+            });
+        });
+        Runnable rebuild = () -> {
+            spaces.getItems().setAll(save);
+            if (model.workspaceNames().isEmpty()) {
+                return;
+            }
+            spaces.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            for (String name : model.workspaceNames()) {
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(name);
+                item.setMnemonicParsing(false);
+                item.setOnAction(e -> model.switchWorkspace(name));
+                spaces.getItems().add(item);
+            }
+            spaces.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            for (String name : model.workspaceNames()) {
+                javafx.scene.control.MenuItem gone = new javafx.scene.control.MenuItem("Delete “" + name + "”");
+                gone.setMnemonicParsing(false);
+                gone.setOnAction(e -> model.deleteWorkspace(name));
+                spaces.getItems().add(gone);
+            }
+        };
+        model.workspaceNames().addListener((javafx.collections.ListChangeListener<String>) c -> rebuild.run());
+        rebuild.run();
+        viewMenu.getItems().add(spaces);
     }
 
     /** Places the layout's charts in the grid, loading further charts the first time they show. */

@@ -4,6 +4,7 @@ import io.stockmonitor.ui.chart.ChartHistoryLoader;
 import io.stockmonitor.ui.chart.ChartLayout;
 import io.stockmonitor.ui.chart.ChartMode;
 import io.stockmonitor.ui.chart.ChartViewModel;
+import io.stockmonitor.ui.chart.LinkGroup;
 import io.stockmonitor.ui.connect.CredentialVault;
 import io.stockmonitor.ui.settings.Settings;
 import io.stockmonitor.ui.status.StatusBarViewModel;
@@ -99,6 +100,12 @@ public final class MainViewModel implements AutoCloseable {
     private final Map<String, List<String>> watchlists = new LinkedHashMap<>();
     /** Each source's named lists (the open one's symbols are also in {@link #watchlists}). */
     private final Map<String, WatchLists> namedLists = new LinkedHashMap<>();
+    /** Named workspaces in the settings' form (see {@link Settings#getWorkspaces()}), in the order saved. */
+    private final Map<String, List<String>> workspaces = new LinkedHashMap<>();
+    private final javafx.collections.ObservableList<String> workspaceNames =
+            javafx.collections.FXCollections.observableArrayList();
+    private final javafx.collections.ObservableList<String> workspaceNamesView =
+            javafx.collections.FXCollections.unmodifiableObservableList(workspaceNames);
     /** The newest choice that reached CONNECTED (credentials stripped): the only one worth remembering. */
     private SourceChoice connected;
     /** The choice the settings remembered at start, kept if nothing connects this run. */
@@ -144,6 +151,47 @@ public final class MainViewModel implements AutoCloseable {
                 theme.set(old);
             }
         });
+        linkCrosshair(chart);
+    }
+
+    /**
+     * The crosshair in time across a link group: while the pointer is over {@code c}, the other shown charts of its
+     * group show a vertical line at the same time; when it leaves, the line leaves them too.
+     */
+    private void linkCrosshair(ChartViewModel c) {
+        // A chart joining a group takes the group's symbol (the first chart's when it is in that group); the first
+        // chart, which shows the watchlist's selection, gives the group its symbol instead.
+        c.groupProperty().addListener((obs, old, now) -> {
+            if (c == chart) {
+                showInChart(chart, chart.symbolProperty().get());
+                return;
+            }
+            for (int i = 0; now.isGroup() && i <= moreCharts.size(); i++) {
+                ChartViewModel other = i == 0 ? chart : moreCharts.get(i - 1);
+                if (other != c && other.groupProperty().get() == now) {
+                    c.show(other.symbolProperty().get());
+                    return;
+                }
+            }
+        });
+        c.hoveredTimeProperty().addListener((obs, old, now) -> {
+            long t = now.longValue();
+            Object group = linkGroup(c);
+            for (int i = 0; i <= moreCharts.size(); i++) {
+                ChartViewModel other = i == 0 ? chart : moreCharts.get(i - 1);
+                if (other != c) {
+                    boolean shares = t != ChartViewModel.NO_TIME && i < chartLayout.get().count()
+                            && group != null && group.equals(linkGroup(other));
+                    other.linkedCrosshairTimeProperty().set(shares ? t : ChartViewModel.NO_TIME);
+                }
+            }
+        });
+    }
+
+    /** The charts that move together: those of one colour group; a chart with no group is alone (null). */
+    private static Object linkGroup(ChartViewModel c) {
+        LinkGroup g = c.groupProperty().get();
+        return g.isGroup() ? g : null;
     }
 
     public WatchlistViewModel watchlist() {
@@ -218,16 +266,11 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /**
-     * Shows a symbol in the chart (the watchlist selection drives this), and in each further chart that is linked
-     * (an unlinked one keeps its own symbol).
+     * Shows a symbol in the first chart (the watchlist selection drives this), and in every chart of its colour group
+     * (a chart of another group, or of none, keeps its symbol).
      */
     public void select(String symbol) {
-        chart.show(symbol);
-        for (ChartViewModel more : moreCharts) {
-            if (more.linkedProperty().get()) {
-                more.show(symbol);
-            }
-        }
+        showInChart(chart, symbol);
         tape.symbolProperty().set(symbol == null ? "" : symbol);
     }
 
@@ -382,9 +425,11 @@ public final class MainViewModel implements AutoCloseable {
         List<String> panes = new ArrayList<>();
         for (ChartViewModel more : moreCharts) {
             panes.add(Settings.chartPane(more.symbolProperty().get(), more.modeProperty().get().name(),
-                    more.linkedProperty().get()));
+                    more.groupProperty().get()));
         }
         settings.setChartPanes(panes);
+        settings.setChartGroup(chart.groupProperty().get().id());
+        settings.setWorkspaces(new LinkedHashMap<>(workspaces));
         settings.setTapeMinSize(tape.minSizeProperty().get());
         settings.setTapeLargeSize(tape.largeSizeProperty().get());
         settings.setSelectedSymbol(chart.symbolProperty().get().isEmpty() ? null : chart.symbolProperty().get());
@@ -420,18 +465,107 @@ public final class MainViewModel implements AutoCloseable {
         namedLists.putAll(settings.namedWatchlists());
         ChartMode mode = ChartMode.parse(settings.getInterval());
         chart.modeProperty().set(mode == null ? ChartMode.S1 : mode);
+        LinkGroup firstGroup = LinkGroup.parse(settings.getChartGroup());
+        chart.groupProperty().set(firstGroup == null ? LinkGroup.DEFAULT : firstGroup);
         List<String> panes = settings.getChartPanes();
         for (int i = 0; i < panes.size(); i++) {
             ChartViewModel more = chart(i + 1);
             Settings.ChartPane pane = Settings.parseChartPane(panes.get(i));
+            more.groupProperty().set(pane.group());
             more.show(pane.symbol());
             more.modeProperty().set(pane.mode());
-            more.linkedProperty().set(pane.linked());
         }
         chartLayout.set(ChartLayout.parse(settings.getChartLayout()));
+        workspaces.clear();
+        if (settings.getWorkspaces() != null) {
+            workspaces.putAll(settings.getWorkspaces());
+        }
+        workspaceNames.setAll(workspaces.keySet());
         tape.minSizeProperty().set(settings.getTapeMinSize());
         tape.largeSizeProperty().set(settings.getTapeLargeSize());
         watchlist.setSymbols(symbols != null ? symbols : settings.getWatchlist());
+    }
+
+    /**
+     * Shows {@code symbol} in chart {@code c} (chosen in its toolbar, or the watchlist's selection for the first) and
+     * in every other chart of its colour group, shown or not, so a layout shown later agrees.
+     */
+    public void showInChart(ChartViewModel c, String symbol) {
+        c.show(symbol);
+        Object group = linkGroup(c);
+        if (group == null) {
+            return;
+        }
+        for (int i = 0; i <= moreCharts.size(); i++) {
+            ChartViewModel other = i == 0 ? chart : moreCharts.get(i - 1);
+            if (other != c && group.equals(linkGroup(other))) {
+                other.show(symbol);
+            }
+        }
+    }
+
+    /** The names of the saved workspaces, in the order saved. */
+    public javafx.collections.ObservableList<String> workspaceNames() {
+        return workspaceNamesView;
+    }
+
+    /**
+     * Saves the chart layout (its charts' symbols, intervals and groups) under {@code name}, replacing one of that
+     * name; false when the name is empty or too long, or when {@link Settings#MAX_WORKSPACES} are kept already.
+     */
+    public boolean saveWorkspace(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || n.length() > Settings.MAX_WORKSPACE_NAME
+                || !workspaces.containsKey(n) && workspaces.size() >= Settings.MAX_WORKSPACES) {
+            return false;
+        }
+        List<String> w = new ArrayList<>();
+        w.add(chartLayout.get().name());
+        for (int i = 0; i < chartLayout.get().count(); i++) {
+            ChartViewModel c = chart(i);
+            w.add(Settings.chartPane(c.symbolProperty().get(), c.modeProperty().get().name(),
+                    c.groupProperty().get()));
+        }
+        workspaces.put(n, w);
+        if (!workspaceNames.contains(n)) {
+            workspaceNames.add(n);
+        }
+        return true;
+    }
+
+    /**
+     * Shows the workspace saved as {@code name}: its layout, and each chart's group, interval and symbol (the first
+     * chart keeps the watchlist's symbol, and so does every chart of its group); false when there is none.
+     */
+    public boolean switchWorkspace(String name) {
+        List<String> w = name == null ? null : workspaces.get(name.strip());
+        if (w == null) {
+            return false;
+        }
+        ChartLayout layout = ChartLayout.parse(w.get(0));
+        for (int i = 1; i < w.size() && i <= ChartLayout.MAX_CHARTS; i++) {
+            chart(i - 1).groupProperty().set(Settings.parseChartPane(w.get(i)).group());
+        }
+        for (int i = 1; i < w.size() && i <= ChartLayout.MAX_CHARTS; i++) {
+            Settings.ChartPane pane = Settings.parseChartPane(w.get(i));
+            ChartViewModel c = chart(i - 1);
+            c.modeProperty().set(pane.mode());
+            boolean followsWatchlist = pane.group().isGroup() && pane.group() == chart.groupProperty().get();
+            if (i > 1 && !followsWatchlist) {
+                c.show(pane.symbol());
+            } else if (i > 1) {
+                c.show(chart.symbolProperty().get());
+            }
+        }
+        chartLayout.set(layout == null ? ChartLayout.ONE : layout);
+        return true;
+    }
+
+    /** Forgets the workspace saved as {@code name}. */
+    public void deleteWorkspace(String name) {
+        if (name != null && workspaces.remove(name.strip()) != null) {
+            workspaceNames.remove(name.strip());
+        }
     }
 
     /** How many charts show and how they sit. */
@@ -441,7 +575,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /**
      * Chart {@code index} of the layout: 0 is {@link #chart()}, which always follows the watchlist; the others
-     * follow it while linked. A further chart opens on the symbol the first one shows.
+     * follow it while in its colour group. A further chart opens on the symbol the first one shows.
      */
     public ChartViewModel chart(int index) {
         if (index == 0) {
@@ -456,6 +590,7 @@ public final class MainViewModel implements AutoCloseable {
             }
             moreCharts.add(more);
             moreHistory.add(new ChartHistoryLoader());
+            linkCrosshair(more);
         }
         return moreCharts.get(index - 1);
     }

@@ -77,6 +77,37 @@ class PriceChartFxTest {
     }
 
     @Test
+    void thePointerTimeIsPublishedAndAnotherChartsTimeShowsAsALine(FxRobot robot) {
+        Bounds b = fx(() -> chart.localToScreen(chart.getLayoutBounds()));
+        robot.moveTo(b.getMinX() + b.getWidth() * 0.5, b.getMinY() + b.getHeight() * 0.4);
+        WaitForAsyncUtils.waitForFxEvents();
+        long hovered = fx(() -> chart.hoveredTimeProperty().get());
+        // The middle of the chart is right of the plot's middle (the price axis takes the chart's right side).
+        double middle = fx(() -> chart.getVisibleStartMillis() + chart.getVisibleSpanMillis() / 2);
+        assertThat((double) hovered).isBetween(middle, fx(chart::getVisibleEndMillis));
+        robot.moveTo(b.getMinX() - 20, b.getMinY() - 20);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> chart.hoveredTimeProperty().get())).isEqualTo(PriceChart.NO_TIME);
+
+        javafx.scene.Node overlay = fx(() -> chart.getChildrenUnmodifiable().get(1));
+        assertThat(fx(overlay::isVisible)).isFalse();
+        fx(() -> {
+            chart.showLinkedCrosshair(hovered);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(overlay::isVisible)).as("a line without the pointer").isTrue();
+        assertThat(fx(() -> chart.crosshairReadoutProperty().get())).isEmpty();
+        assertThat(fx(chart::getLinkedCrosshairTime)).isEqualTo(hovered);
+        fx(() -> {
+            chart.clearLinkedCrosshair();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(overlay::isVisible)).isFalse();
+    }
+
+    @Test
     void wheelZoomsAndDragPanTurnsFollowLiveOff(FxRobot robot) {
         double spanBefore = fx(() -> chart.getVisibleSpanMillis());
         Bounds b = fx(() -> chart.localToScreen(chart.getLayoutBounds()));

@@ -32,6 +32,9 @@ public final class ChartSurface {
         chart.setId("priceChart");
         chart.followLiveProperty().bindBidirectional(model.followLiveProperty());
         chart.setOnNeedOlder(model::requestOlder);
+        // The crosshair in time across the link group: mouse events only, never per tick.
+        chart.hoveredTimeProperty().addListener((obs, old, now) -> model.hoveredTimeProperty().set(now.longValue()));
+        model.linkedCrosshairTimeProperty().addListener((obs, old, now) -> chart.showLinkedCrosshair(now.longValue()));
         // Until the window offers a way to choose them, the chart shows the usual set (or the property's, for
         // demonstrations and screenshots).
         String specs = System.getProperty(INDICATORS_PROPERTY, IndicatorSpec.DEFAULTS);

@@ -33,7 +33,10 @@ public final class ChartView {
     private final javafx.scene.control.ContextMenu alertMenu = new javafx.scene.control.ContextMenu();
 
     @FXML
-    private ToggleButton linkToggle;
+    private javafx.scene.control.Button groupButton;
+    private final javafx.scene.layout.Region groupMarker = new javafx.scene.layout.Region();
+    private final javafx.scene.control.ContextMenu groupMenu = new javafx.scene.control.ContextMenu();
+    private final javafx.scene.control.ContextMenu symbolMenu = new javafx.scene.control.ContextMenu();
     @FXML
     private javafx.scene.layout.HBox toolbar;
     @FXML
@@ -61,15 +64,23 @@ public final class ChartView {
         intervals = new IntervalPicker(model.modeProperty());
         intervalHost.getChildren().add(intervals);
         followLive.selectedProperty().bindBidirectional(model.followLiveProperty());
-        boolean first = model == main.chart();
-        linkToggle.setVisible(!first);
-        linkToggle.setManaged(!first);
-        linkToggle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        linkToggle.selectedProperty().bindBidirectional(model.linkedProperty());
-        linkToggle.textProperty().bind(javafx.beans.binding.Bindings.when(model.linkedProperty())
-                .then("Linked").otherwise("Own"));
-        linkToggle.setTooltip(new javafx.scene.control.Tooltip(
-                "Linked: shows the symbol selected in the watchlist. Own: keeps its symbol."));
+        groupMarker.getStyleClass().add("link-marker");
+        groupButton.setGraphic(groupMarker);
+        groupButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        groupButton.setTooltip(new javafx.scene.control.Tooltip("Link group: charts of one colour change symbol "
+                + "together; the first chart's group follows the watchlist. Click to choose."));
+        model.groupProperty().addListener((obs, old, now) -> showGroup(now));
+        showGroup(model.groupProperty().get());
+        for (LinkGroup g : LinkGroup.values()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(g.label());
+            javafx.scene.layout.Region dot = new javafx.scene.layout.Region();
+            dot.getStyleClass().add("link-marker");
+            dot.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(g.id()), true);
+            item.setGraphic(dot);
+            item.setId("group-" + g.id());
+            item.setOnAction(e -> model.groupProperty().set(g));
+            groupMenu.getItems().add(item);
+        }
         symbolLabel.textProperty().bind(model.symbolProperty());
         symbolLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         followLive.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -89,6 +100,49 @@ public final class ChartView {
             double last = model.lastPrice();
             lastLabel.setText(Double.isNaN(last) ? "" : price.format(last));
         });
+    }
+
+    private void showGroup(LinkGroup group) {
+        for (LinkGroup g : LinkGroup.values()) {
+            groupMarker.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(g.id()), g == group);
+        }
+        groupButton.setAccessibleText(group.label());
+    }
+
+    @FXML
+    private void onGroupMenu() {
+        groupMenu.show(groupButton, javafx.geometry.Side.BOTTOM, 0, 0);
+    }
+
+    /**
+     * A click on the symbol offers the watchlist's symbols and a field to type another: the chart shows it, and so
+     * does every chart of its colour group.
+     */
+    @FXML
+    private void onSymbolMenu(javafx.scene.input.MouseEvent e) {
+        symbolMenu.getItems().clear();
+        javafx.scene.control.TextField typed = new javafx.scene.control.TextField();
+        typed.setPromptText("Symbol");
+        typed.setId("chartSymbolField");
+        typed.setPrefColumnCount(8);
+        typed.setOnAction(a -> {
+            String symbol = io.stockmonitor.source.SymbolSpelling.normalize(typed.getText());
+            if (symbol != null) {
+                symbolMenu.hide();
+                main.showInChart(model, symbol);
+            }
+        });
+        javafx.scene.control.CustomMenuItem field = new javafx.scene.control.CustomMenuItem(typed, false);
+        symbolMenu.getItems().add(field);
+        for (String symbol : main.watchlist().symbols()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(symbol);
+            item.setId("chartSymbol-" + symbol);
+            item.setOnAction(a -> main.showInChart(model, symbol));
+            symbolMenu.getItems().add(item);
+        }
+        symbolMenu.show(symbolLabel, javafx.geometry.Side.BOTTOM, 0, 0);
+        typed.requestFocus();
+        e.consume();
     }
 
     /**
@@ -141,7 +195,7 @@ public final class ChartView {
         javafx.scene.Node[] optional = {zoomIn, zoomOut, followLive, lastLabel};
         double need = 0;
         for (javafx.scene.Node n : toolbar.getChildren()) {
-            if (!java.util.List.of(optional).contains(n) && (n.isManaged() || n == linkToggle && n.isVisible())) {
+            if (!java.util.List.of(optional).contains(n) && n.isManaged()) {
                 need += n.minWidth(-1) + spacing;
             }
         }

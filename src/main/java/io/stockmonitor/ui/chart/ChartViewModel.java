@@ -40,7 +40,13 @@ public final class ChartViewModel {
     private final ReadOnlyStringWrapper symbol = new ReadOnlyStringWrapper(this, "symbol", "");
     private final ObjectProperty<ChartMode> mode = new SimpleObjectProperty<>(this, "mode", ChartMode.S1);
     private final BooleanProperty followLive = new SimpleBooleanProperty(this, "followLive", true);
-    private final BooleanProperty linked = new SimpleBooleanProperty(this, "linked", true);
+    private final ObjectProperty<LinkGroup> group = new SimpleObjectProperty<>(this, "group", LinkGroup.DEFAULT);
+    /** The time under this chart's pointer, {@link #NO_TIME} when it is not over the plot (set by the view). */
+    private final javafx.beans.property.LongProperty hoveredTime =
+            new javafx.beans.property.SimpleLongProperty(this, "hoveredTime", NO_TIME);
+    /** The time another chart of the link group points at, {@link #NO_TIME} when none (shown by the view). */
+    private final javafx.beans.property.LongProperty linkedCrosshairTime =
+            new javafx.beans.property.SimpleLongProperty(this, "linkedCrosshairTime", NO_TIME);
     private final ReadOnlyLongWrapper dataVersion = new ReadOnlyLongWrapper(this, "dataVersion");
     private final BarBuffer bars = new BarBuffer(CHART_BARS);
     private final TickBuffer ticks = new TickBuffer(CHART_TICKS);
@@ -84,6 +90,11 @@ public final class ChartViewModel {
     }
 
     public ChartViewModel() {
+        group.addListener((obs, old, now) -> {
+            if (now == null) {
+                group.set(old == null ? LinkGroup.DEFAULT : old);
+            }
+        });
         mode.addListener((obs, old, now) -> {
             if (now == null) {
                 mode.set(old == null ? ChartMode.S1 : old);
@@ -99,9 +110,25 @@ public final class ChartViewModel {
         symbol.set(s == null ? "" : s);
     }
 
-    /** True while the chart follows the watchlist's selection; false: it keeps its own symbol. */
-    public BooleanProperty linkedProperty() {
-        return linked;
+    /**
+     * The chart's colour group: charts of one group change symbol together, and the first chart's group follows the
+     * watchlist; {@link LinkGroup#NONE}: the chart keeps its own symbol. Never null.
+     */
+    public ObjectProperty<LinkGroup> groupProperty() {
+        return group;
+    }
+
+    /** No time: no pointer over the chart (the chart's {@code PriceChart.NO_TIME}). */
+    public static final long NO_TIME = Long.MIN_VALUE;
+
+    /** The time under this chart's pointer while it is over the plot; {@link #NO_TIME} otherwise. */
+    public javafx.beans.property.LongProperty hoveredTimeProperty() {
+        return hoveredTime;
+    }
+
+    /** The time the pointer over another chart of this chart's link group is at; {@link #NO_TIME} when none. */
+    public javafx.beans.property.LongProperty linkedCrosshairTimeProperty() {
+        return linkedCrosshairTime;
     }
 
     public ObjectProperty<ChartMode> modeProperty() {

@@ -46,7 +46,17 @@ public final class Settings {
     private String interval = ChartMode.S1.name();
     /** {@link io.stockmonitor.ui.chart.ChartLayout}'s name. */
     private String chartLayout = io.stockmonitor.ui.chart.ChartLayout.ONE.name();
-    /** The layout's further charts, second first: "SYMBOL MODE linked|own" (see {@link #chartPane}). */
+    /**
+     * Named workspaces: each a chart layout's name followed by its charts in {@link #chartPane}'s form, the first
+     * chart first (its symbol is the watchlist's and is not applied). At most {@link #MAX_WORKSPACES}.
+     */
+    private Map<String, List<String>> workspaces = new LinkedHashMap<>();
+    /** The first chart's link group ({@link io.stockmonitor.ui.chart.LinkGroup}'s word). */
+    private String chartGroup = io.stockmonitor.ui.chart.LinkGroup.DEFAULT.id();
+    /**
+     * The layout's further charts, second first: "SYMBOL MODE GROUP" (see {@link #chartPane}); GROUP is a colour or
+     * "own", and the earlier "linked" still reads (as the default group).
+     */
     private List<String> chartPanes = new ArrayList<>();
     private String theme = DARK;
     private List<String> watchlist = new ArrayList<>();
@@ -119,10 +129,34 @@ public final class Settings {
         for (String pane : chartPanes == null ? List.<String>of() : chartPanes) {
             if (pane != null && panes.size() < io.stockmonitor.ui.chart.ChartLayout.MAX_CHARTS - 1) {
                 ChartPane p = parseChartPane(pane);
-                panes.add(chartPane(p.symbol(), p.mode().name(), p.linked()));
+                panes.add(chartPane(p.symbol(), p.mode().name(), p.group()));
             }
         }
         chartPanes = panes;
+        Map<String, List<String>> spaces = new LinkedHashMap<>();
+        if (workspaces != null) {
+            workspaces.forEach((name, w) -> {
+                String n = name == null ? "" : name.strip();
+                if (n.isEmpty() || n.length() > MAX_WORKSPACE_NAME || spaces.containsKey(n)
+                        || spaces.size() >= MAX_WORKSPACES || w == null || w.isEmpty()
+                        || io.stockmonitor.ui.chart.ChartLayout.parse(w.get(0)) == null) {
+                    return;
+                }
+                List<String> clean = new ArrayList<>();
+                clean.add(io.stockmonitor.ui.chart.ChartLayout.parse(w.get(0)).name());
+                int end = Math.min(w.size(), io.stockmonitor.ui.chart.ChartLayout.MAX_CHARTS + 1);
+                for (String pane : w.subList(1, end)) {
+                    ChartPane p = parseChartPane(pane);
+                    clean.add(chartPane(p.symbol(), p.mode().name(), p.group()));
+                }
+                spaces.put(n, clean);
+            });
+        }
+        workspaces = spaces;
+        if (io.stockmonitor.ui.chart.LinkGroup.parse(chartGroup) == null) {
+            chartGroup = io.stockmonitor.ui.chart.LinkGroup.DEFAULT.id();
+        }
+        chartGroup = io.stockmonitor.ui.chart.LinkGroup.parse(chartGroup).id();
         theme = LIGHT.equalsIgnoreCase(theme) ? LIGHT : DARK;
         watchlist = cleanSymbols(watchlist);
         if (server != null && server.isBlank()) {
@@ -436,22 +470,49 @@ public final class Settings {
     }
 
     /** One of the layout's further charts as the settings keep it. */
-    public record ChartPane(String symbol, ChartMode mode, boolean linked) {}
+    public record ChartPane(String symbol, ChartMode mode, io.stockmonitor.ui.chart.LinkGroup group) {}
 
-    /** A further chart in the settings' form, e.g. {@code "MSFT M5 own"}; an empty symbol is written as "-". */
-    public static String chartPane(String symbol, String mode, boolean linked) {
+    /** A further chart in the settings' form, e.g. {@code "MSFT M5 blue"}; an empty symbol is written as "-". */
+    public static String chartPane(String symbol, String mode, io.stockmonitor.ui.chart.LinkGroup group) {
         String s = symbol == null || symbol.isBlank() ? "-" : symbol.trim();
-        return s + " " + mode + " " + (linked ? "linked" : "own");
+        return s + " " + mode + " " + (group == null ? io.stockmonitor.ui.chart.LinkGroup.DEFAULT : group).id();
     }
 
-    /** Reads {@link #chartPane}'s form leniently: what is missing or wrong becomes linked, 1 s, no symbol. */
+    /**
+     * Reads {@link #chartPane}'s form leniently: what is missing or wrong becomes the default group, 1 s, no symbol;
+     * the earlier "linked" and "own" read as the default group and none.
+     */
     public static ChartPane parseChartPane(String text) {
         String[] parts = text == null ? new String[0] : text.trim().split("\\s+");
         String normalized = parts.length > 0 && !parts[0].equals("-") ? SymbolSpelling.normalize(parts[0]) : null;
         String symbol = normalized == null ? "" : normalized;
         ChartMode mode = parts.length > 1 ? ChartMode.parse(parts[1]) : null;
-        boolean linked = parts.length < 3 || !parts[2].equalsIgnoreCase("own");
-        return new ChartPane(symbol, mode == null ? ChartMode.S1 : mode, linked);
+        io.stockmonitor.ui.chart.LinkGroup group =
+                parts.length > 2 ? io.stockmonitor.ui.chart.LinkGroup.parse(parts[2]) : null;
+        return new ChartPane(symbol, mode == null ? ChartMode.S1 : mode,
+                group == null ? io.stockmonitor.ui.chart.LinkGroup.DEFAULT : group);
+    }
+
+    /** Named workspaces kept at most (a bound, like the watchlists'). */
+    public static final int MAX_WORKSPACES = 20;
+    /** The longest workspace name. */
+    public static final int MAX_WORKSPACE_NAME = 40;
+
+    public Map<String, List<String>> getWorkspaces() {
+        return workspaces;
+    }
+
+    public void setWorkspaces(Map<String, List<String>> workspaces) {
+        this.workspaces = workspaces;
+    }
+
+    /** The first chart's link group (a colour word or "own"). */
+    public String getChartGroup() {
+        return chartGroup;
+    }
+
+    public void setChartGroup(String chartGroup) {
+        this.chartGroup = chartGroup;
     }
 
     public String getChartLayout() {
