@@ -10,8 +10,8 @@ import io.stockmonitor.alerts.AlertKind;
 import io.stockmonitor.alerts.AlertLimits;
 import io.stockmonitor.alerts.AlertRule;
 import io.stockmonitor.source.SymbolSpelling;
+import io.stockmonitor.ui.settings.AtomicJsonFile;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -145,17 +145,6 @@ public final class AlertStore {
             n.put("paused", r.paused());
             n.put("text", r.text());
         }
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-        try {
-            mapper.writeValue(temp.toFile(), root);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicJsonFile.write(mapper, file, root);
     }
 }
