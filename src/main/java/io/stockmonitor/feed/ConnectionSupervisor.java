@@ -531,13 +531,37 @@ public final class ConnectionSupervisor implements AutoCloseable {
             return;
         }
         counters.add(FeedCounters.Counter.MESSAGES_RECEIVED);
-        c.lastFrameNanos = System.nanoTime();
+        long now = System.nanoTime();
+        c.lastFrameNanos = now;
+        long badBefore = counters.get(FeedCounters.Counter.BAD_FRAMES);
         try {
             session.text(c.id, text);
         } catch (RuntimeException e) {
             // Our bug, not the peer's fault: the frame is lost and counted, and the frames behind it still get read.
             counters.add(FeedCounters.Counter.BAD_FRAMES);
             badFrameLog.error("frame-failed", System.nanoTime(), "feed {}: a frame could not be handled", label, e);
+        }
+        noteUsable(c, counters.get(FeedCounters.Counter.BAD_FRAMES) == badBefore, now);
+    }
+
+    /**
+     * Frames keep a connection alive only while some of them can be used: one whose frames have all been bad for as
+     * long as the silence limit is dropped as a stalled one is, and a new one made. A stream gone bad for good (seen
+     * in a soak: every frame of one connection "not a JSON object", thousands a second) would otherwise hold the
+     * client CONNECTED forever with nothing applied.
+     */
+    private void noteUsable(SocketConnection c, boolean usable, long now) {
+        if (usable) {
+            c.unusableSinceNanos = 0;
+            return;
+        }
+        if (c.unusableSinceNanos == 0) {
+            c.unusableSinceNanos = now;
+            return;
+        }
+        if (c.established && holds(c) && now - c.unusableSinceNanos >= c.silenceLimitNanos) {
+            drop(c, "only unusable frames for " + TimeUnit.NANOSECONDS.toMillis(now - c.unusableSinceNanos)
+                    + " ms (limit " + TimeUnit.NANOSECONDS.toMillis(c.silenceLimitNanos) + " ms)");
         }
     }
 
@@ -567,8 +591,10 @@ public final class ConnectionSupervisor implements AutoCloseable {
         if (!holds(c)) {
             return;
         }
-        c.lastFrameNanos = System.nanoTime();
+        long now = System.nanoTime();
+        c.lastFrameNanos = now;
         link.bad("binary", "a binary frame of " + bytes + " bytes; the feed speaks text frames only");
+        noteUsable(c, false, now);
     }
 
     void onPing(SocketConnection c) {
@@ -622,21 +648,25 @@ public final class ConnectionSupervisor implements AutoCloseable {
                 why = "stalled: no frame for " + silentMs + " ms (limit "
                         + TimeUnit.NANOSECONDS.toMillis(c.silenceLimitNanos) + " ms)";
             }
-            if (why == null) {
-                continue;
-            }
-            if (c == standby) {
-                LOG.info("feed {}: replacement socket {} {}", label, c.id, why);
-                standby = null;
-                c.abort();
-                session.lost(c.id, c.established);
-            } else {
-                onClosed(c, why);
-                c.abort();
+            if (why != null) {
+                drop(c, why);
             }
         }
         if (primary != null || standby != null) {
             scheduleWatch();
+        }
+    }
+
+    /** Gives up socket {@code c} for {@code why}: a replacement socket quietly, the live one as a lost connection. */
+    private void drop(SocketConnection c, String why) {
+        if (c == standby) {
+            LOG.info("feed {}: replacement socket {} {}", label, c.id, why);
+            standby = null;
+            c.abort();
+            session.lost(c.id, c.established);
+        } else {
+            onClosed(c, why);
+            c.abort();
         }
     }
 

@@ -50,6 +50,8 @@ public final class SocketConnection implements Session.Listener {
     /** Retired on purpose (end of a rollover): its loss is no connection loss. */
     boolean retired;
     long lastFrameNanos;
+    /** Since when every frame has been unusable ({@link System#nanoTime()}); 0 while the last one was usable. */
+    long unusableSinceNanos;
     /** Handshake deadline ({@link System#nanoTime()}), while not established. */
     long handshakeDeadlineNanos;
     /** Longest silence allowed once established; {@link Long#MAX_VALUE} while not. */

@@ -72,6 +72,27 @@ class HostileServerTest {
     }
 
     @Test
+    void aConnectionWhoseFramesAreAllUnusableIsDroppedLikeAStalledOne() throws Exception {
+        // Welcomed and subscribed, then nothing but frames that are not JSON objects, faster than any silence limit.
+        try (ScriptedFeedServer server = new ScriptedFeedServer(0, 0, List.of(WELCOME),
+                request -> request.contains("subscribe") ? List.of(SNAPSHOT) : List.of())) {
+            server.sendEvery("[\"not\", \"an object\"]", 20);
+            try (ConnectionSupervisor c = client(server.uri())) {
+                List<ConnectionStatus> states = new java.util.concurrent.CopyOnWriteArrayList<>();
+                c.addListener(e -> {
+                    if (e instanceof FeedEvent.StateChanged s) {
+                        states.add(s.status());
+                    }
+                });
+                c.start();
+                await().atMost(WAIT).until(() -> states.stream().anyMatch(s -> s.state() == ConnectionState.CONNECTED));
+                await().atMost(WAIT).until(() -> states.stream().anyMatch(s -> s.state() == ConnectionState.RECONNECTING
+                        && s.detail().contains("only unusable frames")));
+            }
+        }
+    }
+
+    @Test
     void aTickTheServerReplaysOnEveryResumeCannotMakeAResyncLoop() throws Exception {
         // The server replays, on every (re)subscribe, a tick without a seq that the client must reject, then a
         // valid one that looks like a gap after it. Before the fix: hundreds of resyncs, the symbol frozen.

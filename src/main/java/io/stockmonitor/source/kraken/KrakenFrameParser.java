@@ -210,11 +210,15 @@ final class KrakenFrameParser {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             switch (name) {
+                // An object or array where a string belongs is skipped whole: left open, its end would be read as
+                // the frame's end (a fuzz case: {"channel":"trade","type":{} cut short, then the next frame misread).
                 case "channel" -> {
                     channel = value == JsonToken.VALUE_STRING ? channelOf(p) : CHANNEL_OTHER;
+                    p.skipChildren();
                 }
                 case "type" -> {
                     typeSnapshot = value == JsonToken.VALUE_STRING && JsonFrameReader.textEquals(p, "snapshot");
+                    p.skipChildren();
                 }
                 case "data" -> {
                     if (value == JsonToken.START_ARRAY) {
