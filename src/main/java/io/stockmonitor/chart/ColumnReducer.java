@@ -103,20 +103,7 @@ public final class ColumnReducer {
                 break;
             }
             long next = firstTimeAfterColumn(c);
-            int end;
-            if (pyramid != null) {
-                pyramid.resetScan();
-                end = pyramid.scan(i, to, next);
-                scanLo = pyramid.scanMin;
-                scanHi = pyramid.scanMax;
-                scanLoIndex = pyramid.scanMinIndex;
-                scanHiIndex = pyramid.scanMaxIndex;
-                scanVolume = pyramid.scanSum;
-            } else {
-                end = endOfColumn(time, i, to, next);
-                resetScan();
-                scanRows(value, value, volumes, i, end);
-            }
+            int end = scanColumn(pyramid, time, value, value, volumes, i, to, next);
             store(c, i, end - i, value[i], value[end - 1], scanLo, scanHi, scanVolume);
             emitPoints(c, i, scanLoIndex, scanHiIndex, end - 1, value);
             i = end;
@@ -221,6 +208,29 @@ public final class ColumnReducer {
         return reducedColumns;
     }
 
+    /**
+     * Scans the rows of one column, from {@code i} up to the first at or after {@code next} (at most {@code to}):
+     * through the pyramid where there is one, else row by row. Leaves the column's low, high, their rows and volume
+     * in the scan fields; returns the end row.
+     */
+    private int scanColumn(MinMaxPyramid pyramid, long[] time, double[] lows, double[] highs, double[] volumes, int i,
+                           int to, long next) {
+        if (pyramid != null) {
+            pyramid.resetScan();
+            int end = pyramid.scan(i, to, next);
+            scanLo = pyramid.scanMin;
+            scanHi = pyramid.scanMax;
+            scanLoIndex = pyramid.scanMinIndex;
+            scanHiIndex = pyramid.scanMaxIndex;
+            scanVolume = pyramid.scanSum;
+            return end;
+        }
+        int end = endOfColumn(time, i, to, next);
+        resetScan();
+        scanRows(lows, highs, volumes, i, end);
+        return end;
+    }
+
     private void resetScan() {
         scanLo = Double.POSITIVE_INFINITY;
         scanHi = Double.NEGATIVE_INFINITY;
@@ -283,18 +293,7 @@ public final class ColumnReducer {
                 break;
             }
             long next = firstTimeAfterColumn(c);
-            int end;
-            if (pyramid != null) {
-                pyramid.resetScan();
-                end = pyramid.scan(i, to, next);
-                scanLo = pyramid.scanMin;
-                scanHi = pyramid.scanMax;
-                scanVolume = pyramid.scanSum;
-            } else {
-                end = endOfColumn(time, i, to, next);
-                resetScan();
-                scanRows(low, high, volumes, i, end);
-            }
+            int end = scanColumn(pyramid, time, low, high, volumes, i, to, next);
             store(c, i, end - i, open[i], close[end - 1], scanLo, scanHi, scanVolume);
             i = end;
         }
